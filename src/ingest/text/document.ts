@@ -1,0 +1,77 @@
+/**
+ * A report's text as parsers see it: the verbatim lines (for quotes), a normalized twin of each line
+ * (for matching), and the section heading each line sits under. Pure; built once per report.
+ */
+import * as OpenCC from 'opencc-js';
+
+export interface ReportDocument {
+  /** Verbatim lines, as quoted in citations. Index i is line i+1 of `sourceLines`. */
+  readonly lines: readonly string[];
+  /**
+   * Normalized lines, same count: NFKC (full-width digits and brackets → ASCII), Traditional →
+   * Simplified, non-breaking and ideographic spaces → ' ', trimmed right.
+   */
+  readonly norm: readonly string[];
+  /** 1-based line number to cite for lines[i] (for text files i+1; for HTML, the source line). */
+  readonly sourceLine: readonly number[];
+  /** The section heading (verbatim, trimmed) that lines[i] sits under, or null before the first. */
+  readonly section: readonly (string | null)[];
+}
+
+const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+
+/** Normalize one line for matching. Never used for quotes. */
+export function normalizeLine(s: string): string {
+  return toSimplified(s.normalize('NFKC'))
+    .replace(/[\u00a0\u2002-\u200b\u3000\ufeff]/g, ' ')
+    .replace(/[‐‑‒–﹣－]/g, '-')
+    .replace(/\s+$/u, '');
+}
+
+/**
+ * Section headings of the annual report, by what they are about. A line is a heading only when it is
+ * short, starts with a Chinese ordinal "一、" … "八、" (optionally after Markdown #'s) and names one
+ * of these topics — table 三's own rows ("一、本年新收…", "四、结转下年度…") are not headings.
+ */
+const SECTION_TOPICS: RegExp[] = [
+  /总体情况|基本概况|概述/,
+  /主动公开/,
+  /收到和处理|依申请公开/,
+  /行政复议|行政诉讼|行政法复议/,
+  /存在的?主要问题|问题.*(改进|整改)/,
+  /其他需要报告/,
+  /统计表/,
+  /主要工作举措|工作措施/,
+];
+const HEADING_RE = /^\s*#{0,6}\s*\*{0,2}\s*([一二三四五六七八九十]{1,2})\s*[、.．]\s*(.{2,40})$/u;
+// Table rows that look like headings: table 三's rows, and statistics-table rows (tab, ——, a value).
+const NOT_HEADING = /数量|继续办理|办理结果|\t|——|\d\s*$/;
+
+export function isSectionHeading(normLine: string): boolean {
+  const m = HEADING_RE.exec(normLine);
+  if (!m) return false;
+  const rest = m[2].replace(/\*+$/u, '');
+  if (NOT_HEADING.test(rest)) return false;
+  return SECTION_TOPICS.some((re) => re.test(rest));
+}
+
+export function buildDocument(lines: readonly string[], sourceLine?: readonly number[]): ReportDocument {
+  const norm = lines.map(normalizeLine);
+  const section: (string | null)[] = [];
+  let current: string | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    if (isSectionHeading(norm[i])) current = lines[i].replace(/^[\s#*]+|[\s*]+$/gu, '');
+    section.push(current);
+  }
+  return {
+    lines,
+    norm,
+    sourceLine: sourceLine ?? lines.map((_, i) => i + 1),
+    section,
+  };
+}
+
+/** Split decoded text into lines the way editors count them (\r\n, \r, \n). */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
