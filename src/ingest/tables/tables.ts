@@ -6,7 +6,10 @@ export interface StageOutput {
   warnings: ReportWarning[];
 }
 
-// Placeholder: implemented by the tables work (table 二/三/四 and the pre-2019 statistics table).
-export function parseTables(_doc: ReportDocument, _format: ReportFormat): StageOutput {
+import { parsePre2019Table } from './pre2019.ts';
+
+// Placeholder: implemented by the tables work (table 二/三/四); the pre-2019 table has its own file.
+export function parseTables(doc: ReportDocument, format: ReportFormat): StageOutput {
+  if (format === 'pre-2019') return parsePre2019Table(doc);
   return { figures: [], warnings: [] };
 }

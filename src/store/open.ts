@@ -1,0 +1,39 @@
+/**
+ * Opening the index. Query and the server open it read-only; ingest opens it for writing.
+ */
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.ts';
+
+export type Db = Database.Database;
+
+/** Open an existing index read-only. Throws a clear error when it is missing or of another version. */
+export function openIndex(path: string): Db {
+  if (!existsSync(path)) throw new Error(`索引文件不存在 / index not found: ${path} (run: gongkai ingest)`);
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  const version = readSchemaVersion(db);
+  if (version !== SCHEMA_VERSION) {
+    db.close();
+    throw new Error(`index ${path} has schema version ${version ?? 'none'}, expected ${SCHEMA_VERSION} (run: gongkai ingest)`);
+  }
+  return db;
+}
+
+/** Open (creating if needed) an index for writing, with the current schema. */
+export function openIndexForWrite(path: string): Db {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.exec(SCHEMA_SQL);
+  db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
+  return db;
+}
+
+export function readSchemaVersion(db: Db): number | null {
+  try {
+    const row = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined;
+    return row ? Number(row.value) : null;
+  } catch {
+    return null;
+  }
+}
