@@ -1,6 +1,10 @@
 /**
  * Agency names: the aliases people type, derived by rule from the full official name
  * (report-format.md §H). Used by ingest (to fill agency_aliases) and by query (to resolve names).
+ *
+ * A name is read as  [province][city][county] + body  (温州市 + 统计局, 温州市鹿城区 + 人民政府).
+ * Aliases = (ways to write the place) × (ways to write the body). Everything is by rule, so an agency
+ * never seen before gets its short forms too.
  */
 export interface AgencyNameParts {
   name: string;
@@ -13,7 +17,115 @@ export interface Alias {
   kind: string;
 }
 
-// Placeholder: implemented by the query work. Today only the full name.
+/** Department names and their common short forms; the general "X和Y局" rule covers the rest. */
+const BODY_ABBREVIATIONS: [RegExp, string[]][] = [
+  [/^经济和信息化局$/, ['经信局']],
+  [/^经济和信息化委员会$/, ['经信委']],
+  [/^发展和改革委员会$/, ['发改委']],
+  [/^发展和改革局$/, ['发改局', '发改委']],
+  [/^人力资源和社会保障局$/, ['人社局']],
+  [/^人力资源和社会保障厅$/, ['人社厅']],
+  [/^自然资源和规划局$/, ['资规局', '自然资源局', '自规局']],
+  [/^市场监督管理局$/, ['市场监管局']],
+  [/^住房和城乡建设局$/, ['住建局']],
+  [/^生态环境局$/, ['环境局', '环保局']],
+  [/^政务服务中心$/, ['行政服务中心', '政务中心']],
+  [/^政务服务管理办公室$/, ['政务服务中心', '行政服务中心', '政务办']],
+  [/^政务服务管理局$/, ['政务服务中心', '行政服务中心']],
+  [/^人民政府办公室$/, ['政府办公室', '政府办']],
+  [/^人民政府$/, ['政府']],
+  [/^卫生健康委员会$/, ['卫健委']],
+  [/^农业农村局$/, ['农业局']],
+  [/^交通运输局$/, ['交通局']],
+  [/^文化广电旅游局$/, ['文广旅局']],
+  [/^应急管理局$/, ['应急局']],
+  [/^公共资源交易中心$/, ['交易中心']],
+  [/^(.+)委员会$/, ['$1委']],
+];
+/** "X和Y局" → first character of X and of Y + 局 (经济和信息化局 → 经信局). */
+const GENERAL_AND_RULE = /^(.{2,6})和(.{2,6})(局|委员会|委|厅|办公室|中心)$/;
+const SUFFIX_SHORT: Record<string, string> = { 委员会: '委', 办公室: '办' };
+
+/** Administrative suffixes a place name may be typed without (鹿城区 → 鹿城, 温州市 → 温州). */
+const PLACE_SUFFIX = /(省|市|自治区|自治州|自治县|特别行政区|地区|盟|区|县|旗|镇|乡|街道)$/;
+const PLACE_PREFIX_RE = /^(.{2,7}?(?:省|自治区))?(.{2,7}?(?:市|自治州|地区|盟))?(.{1,7}?(?:区|县|市|旗))?/;
+
+export function placeStem(place: string): string {
+  const stem = place.replace(PLACE_SUFFIX, '');
+  return stem.length >= 2 ? stem : place;
+}
+
+function bodyForms(body: string): string[] {
+  const forms = new Set([body]);
+  for (const [re, shorts] of BODY_ABBREVIATIONS) {
+    if (re.test(body)) for (const s of shorts) forms.add(body.replace(re, s));
+  }
+  const general = GENERAL_AND_RULE.exec(body);
+  if (general) forms.add(general[1]![0]! + general[2]![0]! + (SUFFIX_SHORT[general[3]!] ?? general[3]!));
+  return [...forms];
+}
+
+/** Split the name into its leading places and the body, using the known parts first. */
+function splitName(agency: AgencyNameParts): { places: string[]; body: string } {
+  let rest = agency.name;
+  const places: string[] = [];
+  for (const p of [agency.province, agency.city, agency.county]) {
+    if (p && rest.startsWith(p)) {
+      places.push(p);
+      rest = rest.slice(p.length);
+    } else if (p && rest.startsWith(placeStem(p)) && placeStem(p) !== p) {
+      places.push(p);
+      rest = rest.slice(placeStem(p).length);
+    }
+  }
+  if (places.length === 0) {
+    const m = PLACE_PREFIX_RE.exec(rest);
+    if (m && m[0].length > 0 && m[0].length < rest.length) {
+      for (const p of [m[1], m[2], m[3]]) if (p) places.push(p);
+      rest = rest.slice(m[0].length);
+    }
+  }
+  return { places, body: rest };
+}
+
 export function deriveAliases(agency: AgencyNameParts): Alias[] {
-  return [{ alias: agency.name, kind: 'full' }];
+  const out = new Map<string, string>();
+  const add = (alias: string, kind: string) => {
+    const a = alias.replace(/\s+/g, '');
+    if (a.length >= 2 && !out.has(a)) out.set(a, kind);
+  };
+  add(agency.name, 'full');
+  const { places, body } = splitName(agency);
+  const bodies = bodyForms(body);
+  const own = places.at(-1) ?? null; // the most specific place: the agency's own level
+  const parent = places.length >= 2 ? places.at(-2)! : null;
+  const isGovernment = /^人民政府$/.test(body);
+
+  // Place spellings from most to least specific context.
+  const placeForms: [string, string][] = [];
+  if (own) {
+    const ownForms = [own, placeStem(own)];
+    if (parent) for (const pf of [parent, placeStem(parent)]) for (const of of ownForms) placeForms.push([pf + of, 'city_prefixed']);
+    for (const of of ownForms) placeForms.push([of, 'short']);
+    if (!isGovernment) {
+      const level = PLACE_SUFFIX.exec(own)?.[1];
+      if (level && level.length === 1) placeForms.push([level, 'level']); // 市统计局, 区政府
+    }
+  }
+
+  for (const b of bodies) {
+    const abbrev = b !== body;
+    for (const [pf, kind] of placeForms) add(pf + b, abbrev ? 'abbrev' : kind);
+    if (!isGovernment) add(b, abbrev ? 'abbrev' : 'body');
+  }
+  if (isGovernment && own) {
+    // A government is named by its place alone: 鹿城区, 鹿城, 温州鹿城区; and 区政府 by its level.
+    for (const [pf, kind] of placeForms) add(pf, kind);
+    const level = PLACE_SUFFIX.exec(own)?.[1];
+    if (level && level.length === 1) {
+      add(level + '政府', 'level');
+      add(level + '人民政府', 'level');
+    }
+  }
+  return [...out].map(([alias, kind]) => ({ alias, kind }));
 }

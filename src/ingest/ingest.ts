@@ -1,6 +1,14 @@
 /**
- * The ingest job: files/folders → index. I/O lives here; parsing is pure (parse.ts).
+ * The ingest job: files/folders → index. I/O lives here; parsing is pure (process-file.ts → parse.ts),
+ * writing is the store's (store/writer.ts). One bad file never stops the others.
  */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import cliProgress from 'cli-progress';
+import { processFile } from './process-file.ts';
+import { openIndexWriter, type IndexTotals } from './store/writer.ts';
+
 export interface IngestOptions {
   /** Index file to write (default data/gongkai.db). */
   db: string;
@@ -10,7 +18,7 @@ export interface IngestOptions {
   onFile?: (event: IngestFileEvent) => void;
 }
 export type IngestFileEvent =
-  | { file: string; status: 'ingested'; figures: number; warnings: number }
+  | { file: string; status: 'ingested'; figures: number; warnings: number; replaced?: boolean }
   | { file: string; status: 'unchanged' }
   | { file: string; status: 'failed'; code: string; message: string };
 
@@ -19,9 +27,132 @@ export interface IngestSummary {
   unchanged: number;
   failed: number;
   files: IngestFileEvent[];
+  /** Of the ingested: files already in the index whose content changed. */
+  replaced: number;
+  /** What the index holds after the run. */
+  totals: IndexTotals;
+  db: string;
 }
 
-// Placeholder: implemented by the ingest-job work.
-export async function ingestPaths(_paths: string[], _options: IngestOptions): Promise<IngestSummary> {
-  throw new Error('ingest not implemented yet');
+/** Report files in a folder: text, Markdown and HTML exports, and extension-less text files. */
+const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.htm', '.html', '']);
+
+interface Expanded {
+  files: string[];
+  missing: string[];
+}
+
+/** Paths as given → report files, each named as given or as found under the given folder. */
+export function expandPaths(paths: string[], skip: Set<string>): Expanded {
+  const files: string[] = [];
+  const missing: string[] = [];
+  const walk = (dir: string) => {
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile() && REPORT_EXTENSIONS.has(extname(e.name).toLowerCase()) && !skip.has(resolve(p))) files.push(p);
+    }
+  };
+  for (const given of paths) {
+    let st;
+    try {
+      st = statSync(given);
+    } catch {
+      missing.push(given);
+      continue;
+    }
+    if (st.isDirectory()) walk(given);
+    else if (!skip.has(resolve(given))) files.push(given);
+  }
+  return { files: [...new Set(files)], missing };
+}
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+function progressBar(total: number): cliProgress.SingleBar {
+  const bar = new cliProgress.SingleBar(
+    {
+      format: '入库 [{bar}] {value}/{total} 份 · {rate} 份/秒 · 剩余 {eta_formatted}',
+      stream: process.stderr,
+      hideCursor: true,
+      clearOnComplete: true,
+      etaBuffer: 50,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total, 0, { rate: '0' });
+  return bar;
+}
+
+export async function ingestPaths(paths: string[], options: IngestOptions): Promise<IngestSummary> {
+  const dbAbs = resolve(options.db);
+  const skip = new Set([dbAbs, `${dbAbs}-wal`, `${dbAbs}-shm`, `${dbAbs}-journal`]);
+  const { files, missing } = expandPaths(paths, skip);
+  const events: IngestFileEvent[] = [];
+  const emit = (e: IngestFileEvent) => {
+    events.push(e);
+    options.onFile?.(e);
+  };
+  for (const m of missing) emit({ file: m, status: 'failed', code: 'io', message: '文件或目录不存在' });
+
+  const writer = openIndexWriter(options.db);
+  const bar = options.progress && process.stderr.isTTY && files.length > 1 ? progressBar(files.length) : null;
+  const started = Date.now();
+  let replaced = 0;
+  let totals: IndexTotals;
+  try {
+    files.forEach((file, i) => {
+      emit(ingestOne(file));
+      if (bar) {
+        const secs = (Date.now() - started) / 1000;
+        bar.update(i + 1, { rate: secs > 0 ? Math.round((i + 1) / secs) : '…' });
+      }
+    });
+    totals = writer.commit();
+  } catch (err) {
+    writer.abort();
+    throw err;
+  } finally {
+    bar?.stop();
+  }
+
+  function ingestOne(file: string): IngestFileEvent {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch (err) {
+      return { file, status: 'failed', code: 'io', message: `无法读取：${(err as NodeJS.ErrnoException).code ?? String(err)}` };
+    }
+    const sha = sha256(bytes);
+    if (writer.isUnchanged(file, sha)) return { file, status: 'unchanged' };
+    const result = processFile(file, bytes);
+    if (!result.ok) return { file, status: 'failed', code: result.error.code, message: result.error.message };
+    const wasKnown = writer.isKnown(file);
+    try {
+      writer.writeReport(file, sha, result.report);
+    } catch (err) {
+      return { file, status: 'failed', code: 'io', message: `写入索引失败：${err instanceof Error ? err.message : String(err)}` };
+    }
+    if (wasKnown) replaced++;
+    return {
+      file,
+      status: 'ingested',
+      figures: result.report.figures.length,
+      warnings: result.report.warnings.length,
+      ...(wasKnown ? { replaced: true } : {}),
+    };
+  }
+
+  const count = (s: IngestFileEvent['status']) => events.filter((e) => e.status === s).length;
+  return {
+    ingested: count('ingested'),
+    unchanged: count('unchanged'),
+    failed: count('failed'),
+    files: events,
+    replaced,
+    totals: totals!,
+    db: options.db,
+  };
 }

@@ -1,8 +1,82 @@
+/**
+ * `gongkai ingest [PATH...]`: index report files. Errors are one line per file on stderr; the run goes
+ * on. Exit status is non-zero only with --strict (any failure) or when nothing could be ingested.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Command } from 'commander';
+import { ingestPaths, type IngestFileEvent, type IngestSummary } from '../../ingest/ingest.ts';
 
-// Placeholder: implemented by the ingest work.
+export const DEFAULT_REPORTS = 'data/reports';
+export const DEFAULT_DB = 'data/gongkai.db';
+
+/** --db, else $GONGKAI_DB, else data/gongkai.db — relative paths resolve against the working directory. */
+export function dbPath(option: string | undefined): string {
+  return option ?? (process.env.GONGKAI_DB?.trim() || DEFAULT_DB);
+}
+
+export function failureLine(e: Extract<IngestFileEvent, { status: 'failed' }>): string {
+  return `gongkai: 文件 ${e.file}：${e.message} (${e.code})`;
+}
+
+export function summaryLine(s: IngestSummary): string {
+  const changed = s.replaced > 0 ? `，其中更新 ${s.replaced}` : '';
+  return (
+    `已入库 ${s.totals.reports} 份报告（新增 ${s.ingested}${changed}，未变 ${s.unchanged}，失败 ${s.failed}），` +
+    `图表数据 ${s.totals.figures} 项，警告 ${s.totals.warnings} 条 → ${s.db}`
+  );
+}
+
+/** Non-zero when asked to be strict about failures, or when there was something to ingest and nothing was. */
+export function exitCode(s: IngestSummary, strict: boolean): number {
+  if (strict && s.failed > 0) return 1;
+  if (s.files.length > 0 && s.ingested + s.unchanged === 0) return 1;
+  return 0;
+}
+
+interface IngestFlags {
+  db?: string;
+  strict?: boolean;
+  quiet?: boolean;
+  json?: boolean;
+}
+
 export function registerIngest(program: Command): void {
-  program.command('ingest').description('(not yet implemented)').action(() => {
-    throw new Error('ingest is not implemented yet');
-  });
+  program
+    .command('ingest')
+    .description('读取年度报告文件，写入索引 / index report files (.txt .md .htm .html, folders recursively)')
+    .argument('[paths...]', `报告文件或目录 / files or folders (default: ${DEFAULT_REPORTS})`)
+    .option('--db <file>', `索引文件 / index file (default: $GONGKAI_DB or ${DEFAULT_DB})`)
+    .option('--strict', '任何文件失败即以非零状态退出 / exit non-zero if any file fails')
+    .option('--quiet', '只输出错误 / print errors only')
+    .option('--json', '以 JSON 输出结果摘要 / print the summary as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  gongkai ingest                              # data/reports → data/gongkai.db
+  gongkai ingest reports/2020 extra.html --db /tmp/gongkai.db
+  gongkai ingest --strict --quiet             # for CI: fail on any bad file
+  gongkai ingest --json | jq .failed
+
+Unchanged files (same path, same SHA-256) are skipped; changed files are replaced. A run that fails
+or is interrupted leaves the previous index as it was.`,
+    )
+    .action(async (paths: string[], flags: IngestFlags) => {
+      const db = dbPath(flags.db);
+      mkdirSync(dirname(db), { recursive: true });
+      const summary = await ingestPaths(paths.length ? paths : [DEFAULT_REPORTS], {
+        db,
+        progress: !flags.quiet && !flags.json,
+        onFile: (e) => {
+          if (e.status === 'failed') process.stderr.write(failureLine(e) + '\n');
+        },
+      });
+      if (flags.json) process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+      else if (!flags.quiet) {
+        if (summary.files.length === 0) process.stdout.write(`没有找到报告文件 / no report files found in: ${paths.join(' ') || DEFAULT_REPORTS}\n`);
+        process.stdout.write(summaryLine(summary) + '\n');
+      }
+      process.exitCode = exitCode(summary, Boolean(flags.strict));
+    });
 }

@@ -1,8 +1,83 @@
+/**
+ * `gongkai reports`: what the index holds, one line per report (or --json, validated).
+ */
 import type { Command } from 'commander';
+import { z } from 'zod';
+import { openIndex } from '../../store/open.ts';
+import { REPORT_FORMATS } from '../../ingest/model.ts';
+import { dbPath, DEFAULT_DB } from './ingest.ts';
 
-// Placeholder: implemented by the reports work.
+export const ReportListItemSchema = z.object({
+  file: z.string(),
+  agency: z.string(),
+  year: z.number().int(),
+  format: z.enum(REPORT_FORMATS),
+  title: z.string(),
+  figures: z.number().int().nonnegative(),
+  warnings: z.number().int().nonnegative(),
+  sha256: z.string(),
+  ingested_at: z.string(),
+});
+export const ReportListSchema = z.array(ReportListItemSchema);
+export type ReportListItem = z.infer<typeof ReportListItemSchema>;
+
+export function listReports(db: string): ReportListItem[] {
+  const index = openIndex(db);
+  try {
+    const rows = index
+      .prepare(
+        `SELECT r.file, a.name AS agency, r.year, r.format, r.title, r.sha256, r.ingested_at,
+           (SELECT count(*) FROM figures f WHERE f.report_id = r.id) AS figures,
+           (SELECT count(*) FROM warnings w WHERE w.report_id = r.id) AS warnings
+         FROM reports r JOIN agencies a ON a.id = r.agency_id
+         ORDER BY a.name, r.year, r.file`,
+      )
+      .all();
+    return ReportListSchema.parse(rows);
+  } finally {
+    index.close();
+  }
+}
+
+/** Display width: CJK and full-width characters take two columns in a terminal. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  return w;
+}
+const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - displayWidth(s)));
+
+export function renderTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, c) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[c]))));
+  const line = (cells: string[]) => cells.map((cell, c) => pad(cell, widths[c])).join('  ').trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
 export function registerReports(program: Command): void {
-  program.command('reports').description('(not yet implemented)').action(() => {
-    throw new Error('reports is not implemented yet');
-  });
+  program
+    .command('reports')
+    .description('列出索引中的报告 / list the reports in the index')
+    .option('--db <file>', `索引文件 / index file (default: $GONGKAI_DB or ${DEFAULT_DB})`)
+    .option('--json', '输出 JSON 数组 / print a JSON array')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  gongkai reports
+  gongkai reports --db /tmp/gongkai.db --json | jq '.[] | select(.warnings > 0) | .file'`,
+    )
+    .action((flags: { db?: string; json?: boolean }) => {
+      const reports = listReports(dbPath(flags.db));
+      if (flags.json) {
+        process.stdout.write(JSON.stringify(reports, null, 2) + '\n');
+        return;
+      }
+      if (reports.length === 0) {
+        process.stdout.write('索引中没有报告 / the index holds no reports (run: gongkai ingest)\n');
+        return;
+      }
+      const rows = reports.map((r) => [r.file, r.agency, String(r.year), r.format, String(r.figures), String(r.warnings)]);
+      process.stdout.write(renderTable(['文件', '机关', '年度', '格式', '数据', '警告'], rows) + '\n');
+      process.stdout.write(`共 ${reports.length} 份报告\n`);
+    });
 }

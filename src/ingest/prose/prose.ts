@@ -1,8 +1,115 @@
+/**
+ * Figures stated in sentences (report-format.md §F). Pure: document in, figures out. Each figure is
+ * cited on the line where its number (or, for "未发生…", the denial) is printed.
+ */
 import type { ReportDocument } from '../text/document.ts';
-import type { ReportFormat } from '../model.ts';
+import type { Figure, ReportFormat } from '../model.ts';
 import type { StageOutput } from '../tables/tables.ts';
+import { metricDef } from '../../catalogue/metrics.ts';
+import { joinProse, type ProseBlock } from './join.ts';
+import { parseProseNumber } from './number.ts';
+import { NO_CASES, NO_CASES_END, NO_CASE_KINDS, NUMBER_SLOT, PROSE_RULES, type ProseRule } from './rules.ts';
 
-// Placeholder: implemented by the prose work.
-export function extractProseFigures(_doc: ReportDocument, _format: ReportFormat): StageOutput {
-  return { figures: [], warnings: [] };
+interface CompiledRule {
+  rule: ProseRule;
+  re: RegExp;
+}
+
+const COMPILED: CompiledRule[] = PROSE_RULES.map((rule) => ({
+  rule,
+  re: new RegExp(rule.pattern.replaceAll('#', `(${NUMBER_SLOT})`), 'gdiu'),
+}));
+
+export const PROSE_COLUMN = '正文';
+
+function figureAt(
+  doc: ReportDocument,
+  block: ProseBlock,
+  pos: number,
+  metric: string,
+  value: number,
+  raw: string,
+  approximate: boolean,
+): Figure {
+  const def = metricDef(metric);
+  const i = block.lineIndex[pos];
+  return {
+    metric,
+    applicant: def?.byApplicant ? 'total' : null,
+    cumulative: false,
+    rowLabel: def?.label ?? metric,
+    colLabel: PROSE_COLUMN,
+    value,
+    cell: 'number',
+    raw,
+    unit: def?.unit ?? '',
+    approximate,
+    computed: false,
+    origin: 'prose',
+    source: { line: doc.sourceLine[i], section: doc.section[i], quote: doc.lines[i] },
+  };
+}
+
+function sentenceRest(text: string, from: number): string {
+  const end = text.slice(from).search(/[。;!?]/);
+  return end < 0 ? text.slice(from) : text.slice(from, from + end);
+}
+
+/** Rule matches in one block; `used` holds the start offsets of numbers already taken. */
+interface Found {
+  figure: Figure;
+  /** Offset in the block: figures are listed in reading order. */
+  at: number;
+}
+
+function ruleFigures(doc: ReportDocument, block: ProseBlock, used: Set<number>): Found[] {
+  const out: Found[] = [];
+  for (const { rule, re } of COMPILED) {
+    re.lastIndex = 0;
+    for (let m = re.exec(block.text); m; m = re.exec(block.text)) {
+      if (rule.unlessAfter?.test(sentenceRest(block.text, m.index + m[0].length))) continue;
+      rule.keys.forEach((key, k) => {
+        const raw = m![k + 1];
+        const at = m!.indices?.[k + 1];
+        if (raw === undefined || !at || used.has(at[0])) return;
+        const n = parseProseNumber(raw);
+        if (!n) return;
+        used.add(at[0]);
+        // The citation is where the digits are, not an approximate marker on the line before.
+        const digit = at[0] + raw.search(/\d/);
+        out.push({ figure: figureAt(doc, block, digit, key, n.value, raw, n.approximate), at: digit });
+      });
+    }
+  }
+  return out;
+}
+
+function noCaseFigures(doc: ReportDocument, block: ProseBlock): Found[] {
+  const out: Found[] = [];
+  NO_CASES.lastIndex = 0;
+  for (let m = NO_CASES.exec(block.text); m; m = NO_CASES.exec(block.text)) {
+    const rest = m.groups!.rest;
+    // A clause that also prints a count ("无…，行政复议 2 件") is for the count rules.
+    if (!NO_CASES_END.test(rest) || /\d\s*件/.test(rest)) continue;
+    for (const { word, key } of NO_CASE_KINDS) {
+      if (word.test(rest)) out.push({ figure: figureAt(doc, block, m.index, key, 0, m.groups!.neg, false), at: m.index });
+    }
+  }
+  return out;
+}
+
+export function extractProseFigures(doc: ReportDocument, _format: ReportFormat): StageOutput {
+  const figures: Figure[] = [];
+  const seen = new Set<string>();
+  for (const block of joinProse(doc)) {
+    const used = new Set<number>();
+    const found = [...ruleFigures(doc, block, used), ...noCaseFigures(doc, block)].sort((a, b) => a.at - b.at);
+    for (const { figure } of found) {
+      // A report restates its figures ("如前所述…"): the first statement is the one to cite.
+      if (seen.has(figure.metric)) continue;
+      seen.add(figure.metric);
+      figures.push(figure);
+    }
+  }
+  return { figures, warnings: [] };
 }

@@ -1,7 +1,33 @@
+/**
+ * Which table format a report uses — by the tables' own column headers and rows, never by its year or
+ * the notice it cites (report-format.md §A, §B, §E).
+ */
 import type { ReportDocument } from '../text/document.ts';
 import type { ReportFormat } from '../model.ts';
+import { locateTables } from './regions.ts';
+import { hasOtherHandlingSubrows } from './table3.ts';
 
-// Placeholder: implemented by the tables work.
-export function detectFormat(_doc: ReportDocument): ReportFormat {
+/** Marker → format, first match wins; matched on whitespace-free text (headers break across lines). */
+const TABLE2_HEADERS: [RegExp, ReportFormat][] = [
+  [/本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|采购总金额/, '2019'],
+  [/本年制发件数|本年废止件数|现行有效件数|本年处理决定数量|本年收费金额/, '2021'],
+];
+const TABLE3_MARKERS = /本年度办理结果|勾稽关系|结转下年度继续办理/;
+const TABLE3_ROWS = /予以公开|部分公开|不予公开|无法提供|不予处理|其他处理/g;
+const PRE2019 = /政府信息公开情况统计表|统计指标|指标名称[\s\S]{0,80}计量单位/;
+
+export function detectFormat(doc: ReportDocument): ReportFormat {
+  const regions = locateTables(doc);
+  const squeeze = (a: number, b: number) => doc.norm.slice(a, b).join('').replace(/\s+/gu, '');
+  if (regions.t2) {
+    const t2 = squeeze(regions.t2[0], regions.t2[1]);
+    for (const [re, format] of TABLE2_HEADERS) if (re.test(t2)) return format;
+  }
+  if (regions.t3) {
+    const t3 = squeeze(regions.t3[0], regions.t3[1]);
+    const rows = new Set(t3.match(TABLE3_ROWS) ?? []);
+    if (TABLE3_MARKERS.test(t3) && rows.size >= 3) return hasOtherHandlingSubrows(t3) ? '2021' : '2019';
+  }
+  if (PRE2019.test(squeeze(0, doc.norm.length))) return 'pre-2019';
   return 'narrative';
 }

@@ -1,7 +1,129 @@
+/**
+ * The pre-2019 政府信息公开情况统计表 (report-format.md §E): national form "统计指标 · 单位 · 统计数" and
+ * Fujian's "指标名称 · 计量单位 · YYYY年度 · 历年累计". Rows come tab-separated, space-separated, or with
+ * the label broken over lines before its unit and value; labels map to catalogue keys by the rule table
+ * in pre2019-labels.ts. Pure.
+ */
 import type { ReportDocument } from '../text/document.ts';
+import type { CellKind, Figure } from '../model.ts';
 import type { StageOutput } from './tables.ts';
+import { metricDef } from '../../catalogue/metrics.ts';
+import { groupOf, keyForLabel, type Pre2019Group } from './pre2019-labels.ts';
 
-// Placeholder: implemented by the pre-2019 work (national 统计表 and the Fujian variant).
-export function parsePre2019Table(_doc: ReportDocument): StageOutput {
-  return { figures: [], warnings: [] };
+interface ValueColumn {
+  label: string;
+  cumulative: boolean;
+}
+
+const HEADER = /统计指标|指标名称/;
+const TITLE = /信息公开.*统计表|统计表/;
+const TABLE_END = /单位负责人|填报人|审核人|填报日期|联系电话/;
+const UNITS = new Set(['条', '件', '次', '篇', '个', '人', '人次', '万元', '元', '项', '家', '份', '场', '期', '——', '—', '-', '/']);
+const VALUE = /^(?:[-+]?\d[\d,]*(?:\.\d+)?|[—–\-\/]+)$/;
+const NOT_A_UNIT = new Set(['——', '—', '-', '/', '']);
+
+interface Row {
+  label: string;
+  unit: string;
+  values: string[];
+}
+
+/** Header cells → the value columns ("统计数"; "2018年度", "历年累计"). */
+function valueColumns(header: string): ValueColumn[] {
+  const cells = header.includes('\t') ? header.split('\t') : header.trim().split(/\s+/);
+  const cols = cells
+    .map((c) => c.trim())
+    .filter((c) => c && !HEADER.test(c) && !/单位/.test(c))
+    .map((label) => ({ label, cumulative: /累计/.test(label) }));
+  return cols.length ? cols : [{ label: '统计数', cumulative: false }];
+}
+
+/** One line → label, unit and value cells; null when it holds neither unit nor value (a label piece). */
+function splitRow(line: string, nCols: number): Row | null {
+  if (line.includes('\t')) {
+    const cells = line.split('\t').map((c) => c.trim());
+    if (cells.length < 2) return null;
+    const values = cells.slice(2, 2 + nCols);
+    while (values.length < nCols) values.push('');
+    return { label: cells[0], unit: cells[1], values };
+  }
+  const tokens = line.trim().split(/\s+/).filter(Boolean);
+  const values: string[] = [];
+  while (values.length < nCols && tokens.length > 1 && VALUE.test(tokens[tokens.length - 1])) values.unshift(tokens.pop()!);
+  let unit = '';
+  if (tokens.length && UNITS.has(tokens[tokens.length - 1]) && (tokens.length > 1 || values.length)) unit = tokens.pop()!;
+  if (!values.length && !unit) return null;
+  while (values.length < nCols) values.push('');
+  return { label: tokens.join(' '), unit, values };
+}
+
+function readCell(raw: string): { value: number | null; cell: CellKind } {
+  const s = raw.trim();
+  if (s === '') return { value: null, cell: 'blank' };
+  if (/^[—–\-\/]+$/.test(s)) return { value: null, cell: 'dash' };
+  const m = /^[-+]?\d[\d,]*(?:\.\d+)?/.exec(s);
+  if (!m) return { value: null, cell: 'undecided' };
+  return { value: Number(m[0].replace(/,/g, '')), cell: 'number' };
+}
+
+/** Lines of the table: from its header (or title) to the signatures below it. */
+function tableStart(doc: ReportDocument): number {
+  const header = doc.norm.findIndex((l) => HEADER.test(l) && /单位/.test(l));
+  if (header >= 0) return header;
+  return doc.norm.findIndex((l) => TITLE.test(l) && l.trim().length < 40);
+}
+
+export function parsePre2019Table(doc: ReportDocument): StageOutput {
+  const start = tableStart(doc);
+  if (start < 0) return { figures: [], warnings: [] };
+  const columns = HEADER.test(doc.norm[start]) ? valueColumns(doc.norm[start]) : [{ label: '统计数', cumulative: false }];
+  const figures: Figure[] = [];
+  const seen = new Set<string>();
+  let group: Pre2019Group | null = null;
+  let pending = '';
+
+  for (let i = start + 1; i < doc.norm.length; i++) {
+    const line = doc.norm[i];
+    if (line.trim() === '') continue;
+    if (TABLE_END.test(line)) break;
+    const row = splitRow(line, columns.length);
+    if (!row) {
+      // A label broken over lines: a new ordinal starts a new label, anything else continues it.
+      const piece = line.trim();
+      if (TITLE.test(piece) || /^[(（]?\d{4}\s*年/.test(piece) || /^填报单位/.test(piece)) continue;
+      pending = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、]|其中)/u.test(piece) || pending.length > 80 ? piece : pending + piece;
+      continue;
+    }
+    // Quote the label as printed when the row sits on one tab-separated line.
+    const verbatim = !pending && doc.lines[i].includes('\t') ? doc.lines[i].split('\t')[0].trim() : '';
+    const label = (pending + row.label).trim();
+    pending = '';
+    group = groupOf(label) ?? group;
+    // Group header rows ("二、回应解读情况 —— 0") carry no figure of their own.
+    if (row.unit === '——' || /情况$/.test(label.replace(/[（(][^）)]*[）)]$/u, ''))) continue;
+    const key = keyForLabel(label, group);
+    if (!key) continue;
+    const def = metricDef(key);
+    row.values.forEach((raw, c) => {
+      const col = columns[c];
+      const id = `${key}|${col.cumulative}`;
+      if (seen.has(id)) return;
+      seen.add(id);
+      figures.push({
+        metric: key,
+        applicant: def?.byApplicant ? 'total' : null,
+        cumulative: col.cumulative,
+        rowLabel: verbatim || label,
+        colLabel: col.label,
+        ...readCell(raw),
+        raw: raw.trim(),
+        unit: NOT_A_UNIT.has(row.unit) ? (def?.unit ?? '') : row.unit,
+        approximate: false,
+        computed: false,
+        origin: 'table',
+        source: { line: doc.sourceLine[i], section: doc.section[i], quote: doc.lines[i] },
+      });
+    });
+  }
+  return { figures, warnings: [] };
 }

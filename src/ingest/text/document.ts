@@ -20,12 +20,28 @@ export interface ReportDocument {
 
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
 
-/** Normalize one line for matching. Never used for quotes. */
-export function normalizeLine(s: string): string {
-  return toSimplified(s.normalize('NFKC'))
+function tidy(s: string): string {
+  return s
     .replace(/[\u00a0\u2002-\u200b\u3000\ufeff]/g, ' ')
     .replace(/[‐‑‒–﹣－]/g, '-')
     .replace(/\s+$/u, '');
+}
+
+/** Normalize one line for matching. Never used for quotes. */
+export function normalizeLine(s: string): string {
+  return tidy(toSimplified(s.normalize('NFKC')));
+}
+
+/**
+ * Normalize many lines: same result as mapping normalizeLine, but one OpenCC pass over the joined text
+ * (its per-call cost dominates on short lines; about twice as fast on a whole report).
+ */
+export function normalizeLines(lines: readonly string[]): string[] {
+  if (lines.some((l) => l.includes('\n') || l.includes('\r'))) return lines.map(normalizeLine);
+  const out = toSimplified(lines.join('\n').normalize('NFKC')).split('\n');
+  // NFKC or OpenCC never add or remove line feeds; fall back rather than misalign if one ever did.
+  if (out.length !== lines.length) return lines.map(normalizeLine);
+  return out.map(tidy);
 }
 
 /**
@@ -47,7 +63,11 @@ const HEADING_RE = /^\s*#{0,6}\s*\*{0,2}\s*([一二三四五六七八九十]{1,2
 // Table rows that look like headings: table 三's rows, and statistics-table rows (tab, ——, a value).
 const NOT_HEADING = /数量|继续办理|办理结果|\t|——|\d\s*$/;
 
+// Linear pre-check: HEADING_RE's run of optional blanks backtracks badly on indented layout lines.
+const HEADING_START = /^[\s#*]*[一二三四五六七八九十]/u;
+
 export function isSectionHeading(normLine: string): boolean {
+  if (!HEADING_START.test(normLine)) return false;
   const m = HEADING_RE.exec(normLine);
   if (!m) return false;
   const rest = m[2].replace(/\*+$/u, '');
@@ -56,7 +76,7 @@ export function isSectionHeading(normLine: string): boolean {
 }
 
 export function buildDocument(lines: readonly string[], sourceLine?: readonly number[]): ReportDocument {
-  const norm = lines.map(normalizeLine);
+  const norm = normalizeLines(lines);
   const section: (string | null)[] = [];
   let current: string | null = null;
   for (let i = 0; i < lines.length; i++) {

@@ -1,0 +1,43 @@
+/**
+ * DingTalk outgoing robot. Header `sign` = Base64(HMAC-SHA256(appSecret, timestamp + "\n" + appSecret)),
+ * header `timestamp` (ms) within one hour; reply synchronously with a text message.
+ */
+import type { AppConfigDingTalk } from './types.ts';
+import { hmacSha256, safeEqual, timestampMs, withinWindow } from './crypto.ts';
+import { cleanQuestion, parseJson, replayTtl, str, type ChannelAdapter } from './channel.ts';
+import { renderAnswer } from '../render.ts';
+
+const WINDOW_MS = 60 * 60_000;
+
+export function dingtalkSign(appSecret: string, timestamp: string): string {
+  return hmacSha256(appSecret, `${timestamp}\n${appSecret}`).toString('base64');
+}
+
+export function createDingTalk(config: AppConfigDingTalk): ChannelAdapter {
+  return {
+    name: 'dingtalk',
+    path: '/webhooks/dingtalk',
+    methods: ['POST'],
+    replayTtlMs: replayTtl(WINDOW_MS),
+    receive(req, now) {
+      const ts = req.headers['timestamp'];
+      if (!withinWindow(timestampMs(ts, 'ms'), now, WINDOW_MS)) return { kind: 'reject' };
+      if (!safeEqual(req.headers['sign'], dingtalkSign(config.appSecret, ts!))) return { kind: 'reject' };
+      const body = parseJson(req.body);
+      const text = body && typeof body.text === 'object' && body.text ? str((body.text as Record<string, unknown>).content) : undefined;
+      const id = body ? str(body.msgId) : undefined;
+      if (!body || !id) return { kind: 'reply', reply: { status: 400 } };
+      if (text === undefined || body.msgtype !== 'text') {
+        return { kind: 'reply', reply: { status: 200, body: { msgtype: 'text', text: { content: '目前只能回答文字提问。' } } } };
+      }
+      const chat = str(body.conversationId) ?? str(body.senderStaffId) ?? str(body.senderId) ?? 'unknown';
+      return {
+        kind: 'message',
+        message: { id, chat, question: cleanQuestion(text), private: str(body.conversationType) === '1' },
+      };
+    },
+    async respond(answer) {
+      return { status: 200, body: { msgtype: 'text', text: { content: renderAnswer(answer, 'plain') } } };
+    },
+  };
+}

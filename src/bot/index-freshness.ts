@@ -1,0 +1,34 @@
+/**
+ * Is the index missing or older than the report folder? Cheap: file names and mtimes only (ingest
+ * itself then skips files whose sha256 is unchanged), so `npm start` on an up-to-date index costs a stat.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { expandPaths } from '../ingest/ingest.ts';
+import { readSchemaVersion } from '../store/open.ts';
+import { SCHEMA_VERSION } from '../store/schema.ts';
+
+export type Freshness = { stale: false } | { stale: true; reason: string };
+
+export function indexFreshness(dbPath: string, reportsDir: string): Freshness {
+  if (!existsSync(dbPath)) return { stale: true, reason: '索引不存在' };
+  const dbAbs = resolve(dbPath);
+  const { files } = expandPaths([reportsDir], new Set([dbAbs, `${dbAbs}-wal`, `${dbAbs}-shm`, `${dbAbs}-journal`]));
+  const builtAt = Math.max(...[dbPath, `${dbPath}-wal`].filter((p) => existsSync(p)).map((p) => statSync(p).mtimeMs));
+  let indexed: Set<string>;
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    if (readSchemaVersion(db) !== SCHEMA_VERSION) return { stale: true, reason: '索引版本不同' };
+    indexed = new Set((db.prepare('SELECT file FROM reports').pluck().all() as string[]).map((f) => resolve(f)));
+  } catch {
+    return { stale: true, reason: '索引无法读取' };
+  } finally {
+    db.close();
+  }
+  const newer = files.find((f) => statSync(f).mtimeMs > builtAt);
+  if (newer) return { stale: true, reason: `${newer} 比索引新` };
+  const absent = files.find((f) => !indexed.has(resolve(f)));
+  if (absent) return { stale: true, reason: `${absent} 未入库` };
+  return { stale: false };
+}

@@ -1,0 +1,149 @@
+/**
+ * Start the server: validate the environment, build or refresh the index, open it read-only, wire the
+ * channels, listen, and shut down gracefully on SIGTERM/SIGINT (stop accepting, finish in-flight
+ * requests and background replies, close the store and the database).
+ */
+import pino, { type Logger } from 'pino';
+import { run, type RunnerHandle } from '@grammyjs/runner';
+import type { Bot } from 'grammy';
+import { ingestPaths } from '../ingest/ingest.ts';
+import { openIndex, type Db } from '../store/open.ts';
+import { createAsker } from '../query/index.ts';
+import { createCatalog } from './catalog.ts';
+import { enabledChannels, loadConfig, type Config } from './config.ts';
+import { createConversation } from './conversation.ts';
+import { buildServer } from './server.ts';
+import { createStore } from './state/index.ts';
+import type { HttpClient } from './channels/channel.ts';
+import { indexFreshness } from './index-freshness.ts';
+import { createBot } from './telegram/bot.ts';
+
+/** Never logged, whatever logs them by accident (request headers, config objects, errors). */
+export const REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.sign',
+  'req.headers["x-slack-signature"]',
+  'req.headers["x-lark-signature"]',
+  'req.headers["x-telegram-bot-api-secret-token"]',
+  'config.telegram.token',
+  'config.telegram.secret',
+  '*.appSecret',
+  '*.signingSecret',
+  '*.token',
+  '*.encryptKey',
+  '*.encodingAesKey',
+  '*.verificationToken',
+  'redisUrl',
+];
+
+export function createLogger(level: string): Logger {
+  return pino({ level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { service: 'gongkai' } });
+}
+
+/** fetch as the channels' HTTP client (Feishu reply API). */
+export const fetchHttp: HttpClient = async (url, init) => {
+  const res = await fetch(url, { ...init, signal: AbortSignal.timeout(10_000) });
+  let json: unknown = null;
+  try {
+    json = await res.json();
+  } catch {
+    json = null;
+  }
+  return { status: res.status, json };
+};
+
+export interface StartOverrides {
+  host?: string;
+  port?: number;
+}
+
+export interface Running {
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function ensureIndex(config: Config, log: Logger): Promise<void> {
+  const fresh = indexFreshness(config.db, config.reports);
+  if (!fresh.stale) return;
+  log.info({ reason: fresh.reason, reports: config.reports, db: config.db }, '正在建立索引');
+  const summary = await ingestPaths([config.reports], { db: config.db });
+  log.info({ ingested: summary.ingested, unchanged: summary.unchanged, failed: summary.failed }, '索引已更新');
+  for (const f of summary.files) if (f.status === 'failed') log.warn({ file: f.file, code: f.code }, f.message);
+}
+
+export async function startServer(env: Record<string, string | undefined> = process.env, overrides: StartOverrides = {}): Promise<Running> {
+  const loaded = loadConfig({ ...env, ...(overrides.host ? { HOST: overrides.host } : {}), ...(overrides.port !== undefined ? { PORT: String(overrides.port) } : {}) });
+  if (!loaded.ok) throw new Error(loaded.message);
+  const config = loaded.config;
+  const log = createLogger(config.logLevel);
+
+  await ensureIndex(config, log);
+  const db: Db = openIndex(config.db);
+  const ask = createAsker(db);
+  const catalog = createCatalog(db);
+  const store = await createStore(config.redisUrl);
+  const conversation = createConversation(ask, store);
+
+  let bot: Bot | undefined;
+  let runner: RunnerHandle | undefined;
+  if (config.telegram) {
+    bot = createBot(config.telegram, {
+      conversation,
+      catalog,
+      store,
+      onQuestion: (e) => app.gongkai.logQuestion(e),
+    });
+    bot.catch((err) => log.error({ err: err.error }, 'telegram handler failed'));
+    await bot.init();
+  }
+
+  const app = await buildServer(config, { ask, catalog, store, logger: log, http: fetchHttp, telegram: bot, conversation });
+  const address = await app.listen({ host: config.host, port: config.port });
+
+  if (bot && config.telegram?.webhookUrl) {
+    await bot.api.setWebhook(config.telegram.webhookUrl, {
+      secret_token: config.telegram.secret,
+      allowed_updates: ['message', 'callback_query'],
+    });
+  } else if (bot) {
+    await bot.api.deleteWebhook();
+    runner = run(bot);
+  }
+
+  const counts = catalog.counts();
+  log.info(
+    { url: address, channels: enabledChannels(config), store: store.kind, reports: counts.reports, figures: counts.figures },
+    `gongkai 已启动：${address} · 通道 ${enabledChannels(config).join(', ')} · 试试：curl '${address}/api/ask?q=${encodeURIComponent('鹿城区2020年行政复议多少件')}'`,
+  );
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      log.info('正在关闭…');
+      if (runner?.isRunning()) await runner.stop();
+      await app.close();
+      await store.close();
+      db.close();
+      log.info('已关闭');
+      log.flush?.();
+    })());
+  return { url: address, stop };
+}
+
+/** The `serve` command and `npm start`: start, and stop on SIGTERM/SIGINT. */
+export async function serveForever(overrides: StartOverrides = {}): Promise<void> {
+  const running = await startServer(process.env, overrides);
+  const onSignal = (signal: NodeJS.Signals) => {
+    process.off('SIGTERM', onSignal).off('SIGINT', onSignal);
+    // A second signal while draining exits at once.
+    process.once(signal, () => process.exit(1));
+    running.stop().then(
+      () => process.exit(0),
+      (err) => {
+        process.stderr.write(`gongkai: ${err instanceof Error ? err.message : String(err)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', onSignal).on('SIGINT', onSignal);
+}

@@ -1,0 +1,209 @@
+/**
+ * buildServer(config, deps): one fastify app with the JSON API, /healthz, /docs, the Telegram webhook
+ * and the office-chat webhooks. No listen() here (main.ts does it), so tests drive it with inject().
+ * One error boundary: every failure becomes {"error": {code, message}} and nothing crashes the process.
+ */
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { Bot } from 'grammy';
+import type { Answer, AskFn } from '../query/answer.ts';
+import type { Catalog } from './catalog.ts';
+import { enabledChannels, type Config } from './config.ts';
+import { createConversation, type Conversation } from './conversation.ts';
+import { codeForFastifyError, ERRORS, errorBody, type ErrorCode } from './errors.ts';
+import type { SharedStore } from './state/store.ts';
+import type { HttpClient } from './channels/channel.ts';
+import { enabledAdapters } from './channels/index.ts';
+import { registerWebhooks } from './webhooks.ts';
+import { safeEqual } from './channels/crypto.ts';
+import {
+  AgenciesSchema,
+  AnswerSchema,
+  AskBodySchema,
+  AskQuerySchema,
+  ErrorSchema,
+  HealthSchema,
+  jsonSchema,
+  MAX_QUESTION_CHARS,
+  PageQuerySchema,
+  ReportsSchema,
+} from './schemas.ts';
+
+export const BODY_LIMIT = 16 * 1024;
+/** Telegram updates carry up to 4096 characters plus entities; allow them more room than the API. */
+const TELEGRAM_BODY_LIMIT = 256 * 1024;
+
+export interface ServerDeps {
+  ask: AskFn;
+  catalog: Catalog;
+  store: SharedStore;
+  logger: FastifyBaseLogger;
+  /** Outgoing HTTP for Feishu replies. */
+  http: HttpClient;
+  clock?: () => number;
+  /** Webhook-mode Telegram bot (long polling is started by main instead). */
+  telegram?: Bot;
+  conversation?: Conversation;
+}
+
+export interface QuestionEvent {
+  channel: string;
+  status: Answer['status'] | 'error';
+  latencyMs: number;
+  question: string;
+  private: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    gongkai: {
+      /** Resolves when background replies (Feishu) have finished. */
+      idle(): Promise<void>;
+      logQuestion(event: QuestionEvent): void;
+    };
+  }
+}
+
+export async function buildServer(config: Readonly<Config>, deps: ServerDeps): Promise<FastifyInstance> {
+  const clock = deps.clock ?? Date.now;
+  const conversation = deps.conversation ?? createConversation(deps.ask, deps.store, () => new Date(clock()));
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    bodyLimit: BODY_LIMIT,
+    // Request lines would carry questions (GET ?q=) and signatures: we log one line per question instead.
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: Boolean(config.publicUrl),
+    return503OnClosing: true,
+  });
+
+  const background = new Set<Promise<unknown>>();
+  app.decorate('gongkai', {
+    async idle() {
+      while (background.size > 0) await Promise.allSettled([...background]);
+    },
+    logQuestion(e: QuestionEvent) {
+      const line = { channel: e.channel, status: e.status, latencyMs: Math.round(e.latencyMs * 10) / 10 };
+      app.log.info(line, 'question');
+      app.log.debug({ ...line, question: e.question, private: e.private }, 'question text');
+    },
+  });
+  const track = (task: Promise<unknown>) => {
+    const p = task.catch((err) => app.log.error({ err }, 'background reply failed')).finally(() => background.delete(p));
+    background.add(p);
+  };
+  app.addHook('onClose', async () => app.gongkai.idle());
+
+  // zod validates in the handlers; the JSON Schemas exist for the OpenAPI document only.
+  app.setValidatorCompiler(() => (data) => ({ value: data }));
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+
+  app.setErrorHandler((err: Error & { code?: string; statusCode?: number }, req, reply) => {
+    const code = codeForFastifyError(err);
+    if (ERRORS[code].status >= 500) req.log.error({ err }, 'request failed');
+    if (code === 'UNAUTHORIZED') return reply.code(401).send();
+    return sendError(reply, code);
+  });
+  app.setNotFoundHandler((_req, reply) => sendError(reply, 'NOT_FOUND'));
+
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimit.max,
+    timeWindow: config.rateLimit.windowMs,
+    ...(deps.store.redis ? { redis: deps.store.redis, nameSpace: 'gongkai:http-rate:' } : {}),
+    allowList: (req) => req.url === '/healthz',
+    errorResponseBuilder: (_req, ctx) => ({ statusCode: ctx.statusCode, ...errorBody('RATE_LIMITED') }),
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'gongkai 公开 API', version: '0.1.0', description: '政府信息公开工作年度报告问答：每个数字都带出处。' },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  const answerSchemas = { 200: jsonSchema(AnswerSchema), 400: jsonSchema(ErrorSchema), 429: jsonSchema(ErrorSchema) };
+
+  const answer = async (channel: string, question: string, agencyId: number | undefined): Promise<Answer> => {
+    const started = performance.now();
+    try {
+      const result = deps.ask(question, { agencyId, today: new Date(clock()) });
+      app.gongkai.logQuestion({ channel, status: result.status, latencyMs: performance.now() - started, question, private: false });
+      return result;
+    } catch (err) {
+      app.gongkai.logQuestion({ channel, status: 'error', latencyMs: performance.now() - started, question, private: false });
+      throw err;
+    }
+  };
+
+  const handleAsk = async (reply: FastifyReply, question: string | undefined, agencyId: number | undefined) => {
+    const q = question?.trim() ?? '';
+    if (q === '') return sendError(reply, 'MISSING_QUESTION');
+    if ([...q].length > MAX_QUESTION_CHARS) return sendError(reply, 'QUESTION_TOO_LONG');
+    return reply.send(await answer('api', q, agencyId));
+  };
+
+  app.post('/api/ask', { schema: { summary: '提问', body: jsonSchema(AskBodySchema, 'input'), response: answerSchemas } }, async (req, reply) => {
+    const body = AskBodySchema.safeParse(req.body);
+    if (!body.success) {
+      const missing = !req.body || typeof req.body !== 'object' || typeof (req.body as { question?: unknown }).question !== 'string';
+      return sendError(reply, missing ? 'MISSING_QUESTION' : 'BAD_REQUEST', missing ? undefined : `请求格式不正确：${body.error.issues[0].path.join('.')}`);
+    }
+    return handleAsk(reply, body.data.question, body.data.agencyId);
+  });
+
+  app.get('/api/ask', { schema: { summary: '提问（GET）', querystring: jsonSchema(AskQuerySchema, 'input'), response: answerSchemas } }, async (req, reply) => {
+    const query = AskQuerySchema.safeParse(req.query);
+    if (!query.success) return sendError(reply, 'BAD_REQUEST');
+    return handleAsk(reply, query.data.q, query.data.agencyId);
+  });
+
+  const paged = <T>(list: (page: { limit: number; offset: number }) => T) => async (req: FastifyRequest, reply: FastifyReply) => {
+    const page = PageQuerySchema.safeParse(req.query);
+    if (!page.success) return sendError(reply, 'BAD_REQUEST', 'limit 应为 1–1000，offset ≥ 0');
+    return reply.send(list(page.data));
+  };
+  const pageQuery = jsonSchema(PageQuerySchema, 'input');
+  app.get('/api/reports', { schema: { summary: '已收录的报告', querystring: pageQuery, response: { 200: jsonSchema(ReportsSchema) } } }, paged(deps.catalog.reports));
+  app.get('/api/agencies', { schema: { summary: '已收录的机关', querystring: pageQuery, response: { 200: jsonSchema(AgenciesSchema) } } }, paged(deps.catalog.agencies));
+
+  app.get('/healthz', { schema: { summary: '健康检查', response: { 200: jsonSchema(HealthSchema) } } }, async (_req, reply) => {
+    let counts;
+    try {
+      counts = deps.catalog.counts();
+    } catch (err) {
+      app.log.error({ err }, 'index unavailable');
+      return sendError(reply, 'INDEX_UNAVAILABLE');
+    }
+    return reply.send({ status: 'ok', index: { loaded: true, ...counts }, store: deps.store.kind, channels: enabledChannels(config) });
+  });
+
+  if (deps.telegram && config.telegram?.webhookUrl) {
+    const bot = deps.telegram;
+    const secret = config.telegram.secret!;
+    app.post('/telegram', { bodyLimit: TELEGRAM_BODY_LIMIT, schema: { hide: true } }, async (req, reply) => {
+      if (!safeEqual(req.headers['x-telegram-bot-api-secret-token'] as string | undefined, secret)) return reply.code(401).send();
+      const update = req.body as { update_id?: unknown } | null;
+      if (!update || typeof update.update_id !== 'number') return sendError(reply, 'BAD_REQUEST');
+      // Telegram redelivers an update until it gets a 200; with replicas the redelivery may land elsewhere.
+      if (await deps.store.seen(`telegram:${update.update_id}`, 24 * 3600_000)) return reply.send({});
+      await bot.handleUpdate(update as Parameters<Bot['handleUpdate']>[0]);
+      return reply.send({});
+    });
+  }
+
+  await registerWebhooks(app, enabledAdapters(config), {
+    store: deps.store,
+    conversation,
+    http: deps.http,
+    clock,
+    background: track,
+  });
+
+  return app;
+}
+
+export function sendError(reply: FastifyReply, code: ErrorCode, message?: string) {
+  return reply.code(ERRORS[code].status).send(errorBody(code, message));
+}

@@ -1,0 +1,74 @@
+/**
+ * The single-process store: a bounded map with per-entry expiry. Insertion order doubles as LRU
+ * order (an entry is re-inserted on write), so the oldest entry is evicted first when full.
+ */
+import type { SharedStore } from './store.ts';
+
+interface Entry {
+  value: unknown;
+  expiresAt: number;
+}
+
+export class BoundedTtlMap {
+  private readonly entries = new Map<string, Entry>();
+  constructor(
+    private readonly maxEntries: number,
+    private readonly now: () => number,
+  ) {}
+
+  get(key: string): unknown {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expiresAt <= this.now()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry.value;
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  set(key: string, value: unknown, ttlMs: number): void {
+    this.entries.delete(key);
+    this.entries.set(key, { value, expiresAt: this.now() + ttlMs });
+    while (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value as string;
+      this.entries.delete(oldest);
+    }
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+export interface MemoryStoreOptions {
+  /** Most remembered message ids (oldest forgotten first). */
+  maxIds?: number;
+  /** Most chats with a follow-up context. */
+  maxContexts?: number;
+  now?: () => number;
+}
+
+export function createMemoryStore(options: MemoryStoreOptions = {}): SharedStore {
+  const now = options.now ?? Date.now;
+  const ids = new BoundedTtlMap(options.maxIds ?? 100_000, now);
+  const contexts = new BoundedTtlMap(options.maxContexts ?? 10_000, now);
+  return {
+    kind: 'memory',
+    async seen(id, ttlMs) {
+      if (ids.has(id)) return true;
+      ids.set(id, true, ttlMs);
+      return false;
+    },
+    async getContext<T>(key: string) {
+      return contexts.get(key) as T | undefined;
+    },
+    async setContext(key, value, ttlMs) {
+      contexts.set(key, value, ttlMs);
+    },
+    async close() {},
+  };
+}

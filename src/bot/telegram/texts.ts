@@ -1,0 +1,25 @@
+/** Telegram's fixed texts (HTML parse mode). */
+export const EXAMPLE_QUESTIONS = ['鹿城区2020年行政复议多少件', '鹿城区2020年收到多少政府信息公开申请', '那2019年呢？'];
+
+export const START_TEXT = [
+  '<b>公开 · 政府信息公开年报问答</b>',
+  '我读过各级政府机关的《政府信息公开工作年度报告》，回答其中的数字，并给出报告原文出处（文件与行号）。',
+  '',
+  '试试这样问：',
+  ...EXAMPLE_QUESTIONS.map((q) => `• ${q}`),
+  '',
+  '命令：/help 用法 · /agencies 机关列表 · /years 年份 · /sources 报告来源',
+].join('\n');
+
+export const HELP_TEXT = [
+  '<b>用法</b>',
+  '直接发问题：机关 + 年份 + 想知道的数字，例如“鹿城区2020年行政复议多少件”。',
+  '接着问可以省略：“那2019年呢？”“统计局呢？”“诉讼呢？”会沿用上一问的机关、年份和指标。',
+  '机关名称有多个可能时，我会列出按钮供你选择。',
+  '在群里请 @我 或使用命令。',
+  '',
+  '/agencies 已收录的机关 · /years 已收录的年份 · /sources 报告文件',
+].join('\n');
+
+export const RATE_LIMITED_TEXT = '提问太快了，请稍等几秒再问。';
+export const CHOICE_EXPIRED_TEXT = '这个选择已过期，请重新提问。';

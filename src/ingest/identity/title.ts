@@ -1,0 +1,64 @@
+/**
+ * The report title: found among the first lines (it is often broken over two or three lines, or split
+ * into a "# 机关" and a "## 2020 年度…报告" heading) and read into agency + year. Pure string work.
+ */
+
+/** Markdown and decoration around a line: "# ", "## ", "**", "> ". */
+const MARKDOWN = /^[\s#>*]+|[\s*]+$/gu;
+
+/** A line as identity reads it: Markdown stripped, all whitespace removed (titles have no word spaces). */
+export function squeeze(line: string): string {
+  return line.replace(MARKDOWN, '').replace(/[\s\u00a0\u3000]+/gu, '');
+}
+
+/** The part of a title that says what the document is. */
+export const TITLE_END = /(政府信息|政务信息|信息)公开.{0,16}(报告|年报)|政务公开.{0,12}年度报告/u;
+
+export const CN_DIGIT: Record<string, number> = {
+  '〇': 0, '○': 0, '零': 0, 'Ｏ': 0, 'O': 0, 'o': 0, '0': 0,
+  '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
+};
+/** "2020年", "2020年度", "二〇二〇年", "二O二O年度" (a year is four digits, never five: not "20120年"). */
+export const YEAR_TEXT = /(?<![\d])((?:19|20)\d{2}|[二][〇○零ＯOo0][一二三四五六七八九〇○零ＯOo0]{2})(?!\d)年?度?/u;
+
+export function yearValue(digits: string): number {
+  if (/^\d{4}$/.test(digits)) return Number(digits);
+  let n = 0;
+  for (const ch of digits) n = n * 10 + (CN_DIGIT[ch] ?? 0);
+  return n;
+}
+
+/** Agencies' names end with one of these (an organ, or a place whose government is meant). */
+export const ORG_SUFFIX =
+  /(政府|办事处|委员会|管委会|局|委|办|办公室|中心|院|厅|部|署|会|处|所|队|站|馆|社|公司|集团|街道|镇|乡|行|校|大学|学院|科|室|省|市|区|县|旗|盟|州|团)$/u;
+const NAME_CHARS = /^[\u4e00-\u9fff（）()]{2,40}$/u;
+
+export function looksLikeAgency(name: string): boolean {
+  return NAME_CHARS.test(name) && ORG_SUFFIX.test(name) && !/^(本|我|该|各)/u.test(name);
+}
+
+export interface TitleParts {
+  /** The agency as printed in the title, if the title names one. */
+  agency: string | null;
+  year: number | null;
+  /** Whether the title says what kind of document this is. */
+  isReportTitle: boolean;
+}
+
+/** Read agency and year out of a squeezed title ("温州市鹿城区人民政府2020年政府信息公开工作年度报告"). */
+export function parseTitle(title: string): TitleParts {
+  const t = title.replace(/^[《<「【“"]+|[》>」】”"]+$/gu, '');
+  const end = TITLE_END.exec(t);
+  const anchor = end ? end.index : t.length;
+  const before = t.slice(0, anchor);
+  const yb = YEAR_TEXT.exec(before);
+  const ya = yb ? null : YEAR_TEXT.exec(t.slice(anchor));
+  const year = yb ? yearValue(yb[1]) : ya ? yearValue(ya[1]) : null;
+  let agency = yb ? before.slice(0, yb.index) + before.slice(yb.index + yb[0].length) : before;
+  agency = agency
+    .replace(/^关于|关于$/u, '')
+    .replace(/(的|年度|度|本级)$/u, '')
+    .replace(/^[（(]|[）)]$/gu, '')
+    .replace(/关于$/u, '');
+  return { agency: looksLikeAgency(agency) ? agency : null, year, isReportTitle: end !== null };
+}

@@ -1,0 +1,259 @@
+/**
+ * A worker_threads pool for the pure per-file parse (process-file.ts): N workers each run
+ * processFile(path, bytes) → ParseResult, and results come back to the one writing thread in the
+ * order the files were given, so the index is the same whatever the number of workers.
+ *
+ * This module is also the workers' entry: a worker started by the pool loads this file and answers
+ * parse requests. Workers load TypeScript through tsx (the CLI registers tsx in-process, which
+ * workers do not inherit), hence the explicit `--import` of tsx's loader.
+ */
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import { processFile } from './process-file.ts';
+import type { ParseResult } from './model.ts';
+
+const WORKER_MARK = 'gongkai-parse-pool';
+
+interface ParseRequest {
+  id: number;
+  path: string;
+  bytes: Uint8Array;
+}
+interface ParseReply {
+  id: number;
+  result: ParseResult;
+}
+
+export interface ParsePool {
+  /** Number of worker threads. */
+  readonly size: number;
+  /** Parse one file on a free worker. Never rejects: a crashed worker becomes an error value. */
+  parse(path: string, bytes: Buffer): Promise<ParseResult>;
+  /** Stop the workers (pending parses resolve as failed). */
+  close(): Promise<void>;
+}
+
+export interface PoolOptions {
+  /** Worker threads; default: the machine's available parallelism. */
+  jobs?: number;
+}
+
+/** The default number of parse workers: one per core. */
+export function defaultJobs(): number {
+  return Math.max(1, availableParallelism());
+}
+
+function tsxLoaderUrl(): string {
+  return import.meta.resolve('tsx');
+}
+
+const crashed = (message: string): ParseResult => ({ ok: false, error: { code: 'parse_failed', message: `解析进程出错：${message}` } });
+
+export function createParsePool(options: PoolOptions = {}): ParsePool {
+  const size = Math.max(1, Math.floor(options.jobs ?? defaultJobs()));
+  const pending = new Map<number, { worker: Worker; resolve: (r: ParseResult) => void }>();
+  const queue: { req: ParseRequest; resolve: (r: ParseResult) => void }[] = [];
+  const idle: Worker[] = [];
+  const workers: Worker[] = [];
+  let nextId = 1;
+  let closed = false;
+
+  const dispatch = () => {
+    while (idle.length > 0 && queue.length > 0) {
+      const worker = idle.pop()!;
+      const { req, resolve } = queue.shift()!;
+      pending.set(req.id, { worker, resolve });
+      worker.ref();
+      worker.postMessage(req);
+    }
+  };
+
+  const spawn = (): Worker => {
+    const worker = new Worker(new URL(import.meta.url), {
+      execArgv: ['--import', tsxLoaderUrl()],
+      workerData: { mark: WORKER_MARK },
+    });
+    worker.on('message', (reply: ParseReply) => {
+      const p = pending.get(reply.id);
+      if (!p) return;
+      pending.delete(reply.id);
+      idle.push(worker);
+      // Idle workers must not keep the process alive once the caller is done with the pool.
+      worker.unref();
+      p.resolve(reply.result);
+      dispatch();
+    });
+    const fail = (why: string) => {
+      // Fail what this worker held, and replace it so one crash does not shrink the pool.
+      for (const [id, p] of pending) {
+        if (p.worker !== worker) continue;
+        pending.delete(id);
+        p.resolve(crashed(why));
+      }
+      const i = workers.indexOf(worker);
+      if (i >= 0) workers.splice(i, 1);
+      if (!closed) {
+        const fresh = spawn();
+        workers.push(fresh);
+        idle.push(fresh);
+        dispatch();
+      }
+    };
+    worker.on('error', (err) => fail(err instanceof Error ? err.message : String(err)));
+    worker.on('exit', (code) => {
+      if (!closed && code !== 0) fail(`exit ${code}`);
+    });
+    worker.unref();
+    return worker;
+  };
+
+  for (let i = 0; i < size; i++) {
+    const w = spawn();
+    workers.push(w);
+    idle.push(w);
+  }
+
+  return {
+    size,
+    parse(path, bytes) {
+      if (closed) return Promise.resolve(crashed('pool closed'));
+      return new Promise((resolve) => {
+        queue.push({ req: { id: nextId++, path, bytes }, resolve });
+        dispatch();
+      });
+    },
+    async close() {
+      closed = true;
+      for (const { resolve } of queue.splice(0)) resolve(crashed('pool closed'));
+      for (const [id, p] of pending) {
+        pending.delete(id);
+        p.resolve(crashed('pool closed'));
+      }
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
+
+/**
+ * Run `run` over `items` with at most `window` in flight, yielding results in input order. The
+ * window bounds memory (bytes and parsed reports waiting for the writer) whatever the corpus size.
+ */
+export async function* mapOrdered<T, R>(items: Iterable<T>, window: number, run: (item: T) => Promise<R>): AsyncGenerator<[T, R]> {
+  const it = items[Symbol.iterator]();
+  const inflight: { item: T; result: Promise<R> }[] = [];
+  let exhausted = false;
+  const fill = () => {
+    while (!exhausted && inflight.length < window) {
+      const n = it.next();
+      if (n.done) {
+        exhausted = true;
+        break;
+      }
+      inflight.push({ item: n.value, result: run(n.value) });
+    }
+  };
+  fill();
+  while (inflight.length > 0) {
+    const head = inflight.shift()!;
+    const result = await head.result;
+    fill();
+    yield [head.item, result];
+  }
+}
+
+/** Parse files on a pool, in order: `[path, bytes]` in, `[path, ParseResult]` out. */
+export async function* parseInOrder(pool: ParsePool, files: Iterable<{ path: string; bytes: Buffer }>): AsyncGenerator<[string, ParseResult]> {
+  for await (const [f, result] of mapOrdered(files, pool.size * 8, (f) => pool.parse(f.path, f.bytes))) yield [f.path, result];
+}
+
+// ---------------------------------------------------------------- worker side
+
+if (!isMainThread && parentPort && (workerData as { mark?: string } | null)?.mark === WORKER_MARK) {
+  const port = parentPort;
+  port.on('message', (req: ParseRequest) => {
+    const bytes = Buffer.from(req.bytes.buffer, req.bytes.byteOffset, req.bytes.byteLength);
+    const reply: ParseReply = { id: req.id, result: processFile(req.path, bytes) };
+    port.postMessage(reply);
+  });
+}
+
+// ---------------------------------------------------------------- the ingest job on the pool
+
+/**
+ * ingestPaths (ingest.ts) with the parse on `jobs` worker threads: the main thread reads, hashes,
+ * skips unchanged files and writes; workers only parse. Same events, same summary, same index as the
+ * single-threaded job (results are written in input order). Until ingest.ts takes a `jobs` option
+ * itself, `ingestPaths(paths, { ...options, jobs })` is spelled `ingestPathsParallel(paths, { ...options, jobs })`.
+ */
+export async function ingestPathsParallel(
+  paths: string[],
+  options: import('./ingest.ts').IngestOptions & { jobs?: number },
+): Promise<import('./ingest.ts').IngestSummary> {
+  const { expandPaths } = await import('./ingest.ts');
+  const { openIndexWriter } = await import('./store/writer.ts');
+  const { readFileSync } = await import('node:fs');
+  const { createHash } = await import('node:crypto');
+  const { resolve } = await import('node:path');
+  type Event = import('./ingest.ts').IngestFileEvent;
+
+  const dbAbs = resolve(options.db);
+  const skip = new Set([dbAbs, `${dbAbs}-wal`, `${dbAbs}-shm`, `${dbAbs}-journal`]);
+  const { files, missing } = expandPaths(paths, skip);
+  const events: Event[] = [];
+  const emit = (e: Event) => {
+    events.push(e);
+    options.onFile?.(e);
+  };
+  for (const m of missing) emit({ file: m, status: 'failed', code: 'io', message: '文件或目录不存在' });
+
+  const writer = openIndexWriter(options.db);
+  const pool = createParsePool({ jobs: options.jobs });
+  let replaced = 0;
+  type Job = { file: string; sha: string; bytes: Buffer } | { file: string; done: Event };
+  // Reading and hashing happen lazily, inside the in-flight window, so memory stays bounded.
+  function* jobs(): Generator<Job> {
+    for (const file of files) {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file);
+      } catch (err) {
+        yield { file, done: { file, status: 'failed', code: 'io', message: `无法读取：${(err as NodeJS.ErrnoException).code ?? String(err)}` } };
+        continue;
+      }
+      const sha = createHash('sha256').update(bytes).digest('hex');
+      if (writer.isUnchanged(file, sha)) yield { file, done: { file, status: 'unchanged' } };
+      else yield { file, sha, bytes };
+    }
+  }
+  try {
+    const parsed = mapOrdered(jobs(), pool.size * 8, async (job) => ('done' in job ? null : pool.parse(job.file, job.bytes)));
+    for await (const [job, result] of parsed) {
+      if ('done' in job) {
+        emit(job.done);
+        continue;
+      }
+      if (!result!.ok) {
+        emit({ file: job.file, status: 'failed', code: result!.error.code, message: result!.error.message });
+        continue;
+      }
+      const report = result!.report;
+      const wasKnown = writer.isKnown(job.file);
+      try {
+        writer.writeReport(job.file, job.sha, report);
+      } catch (err) {
+        emit({ file: job.file, status: 'failed', code: 'io', message: `写入索引失败：${err instanceof Error ? err.message : String(err)}` });
+        continue;
+      }
+      if (wasKnown) replaced++;
+      emit({ file: job.file, status: 'ingested', figures: report.figures.length, warnings: report.warnings.length, ...(wasKnown ? { replaced: true } : {}) });
+    }
+  } catch (err) {
+    writer.abort();
+    await pool.close();
+    throw err;
+  }
+  await pool.close();
+  const totals = writer.commit();
+  const count = (s: Event['status']) => events.filter((e) => e.status === s).length;
+  return { ingested: count('ingested'), unchanged: count('unchanged'), failed: count('failed'), files: events, replaced, totals, db: options.db };
+}

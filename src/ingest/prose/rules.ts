@@ -1,0 +1,83 @@
+/**
+ * The prose rules (report-format.md §F): one regular expression per way of saying a figure, with `#`
+ * where a number is printed and the catalogue key each `#` fills, in order. Rules run in this order
+ * and a number used by an earlier rule is never reused, so specific wordings come before general ones
+ * ("门户网站主动公开政府信息共计 509 条" is the website's figure, not the total).
+ *
+ * Matched against joined, normalized prose (see join.ts): NFKC, so "，；：（" are ",;:(", and no spaces
+ * between Chinese characters and numbers.
+ */
+
+/** Within one clause / one sentence. */
+const C = '[^。;!?,、]';
+const S = '[^。;!?]';
+
+export interface ProseRule {
+  /** Regex source; `#` marks a printed number. */
+  pattern: string;
+  /** Catalogue key for each `#`, in order. */
+  keys: string[];
+  /** Skip the match when the text right after it (to the sentence end) matches: the sentence claims something else. */
+  unlessAfter?: RegExp;
+}
+
+/** "收到申请 223 件（含上年结转 15 件）" counts last year's requests too: not requests.new. */
+const INCLUDES_CARRIED_OVER = /^[^。;]{0,4}\(?(?:含|包括|包含)[^。;]{0,6}结转/;
+
+export const PROSE_RULES: ProseRule[] = [
+  // —— 主动公开, by channel (before the total, which would otherwise take these numbers)
+  { pattern: `(?:门户网站|政府网站|网站)(?:上)?(?:主动)?(?:公开|发布)${C}{0,8}?(?:信息)?(?:共计|合计|总计|共)?#条`, keys: ['proactive.website'] },
+  { pattern: `概况类?信息(?:更新)?#条`, keys: ['proactive.website.overview'] },
+  { pattern: `政务动态类?信息(?:更新)?#条`, keys: ['proactive.website.news'] },
+  { pattern: `信息公开目录信息(?:更新)?#条`, keys: ['proactive.website.catalogue'] },
+  { pattern: `微信(?:公众号|公众平台|号)?(?:上)?(?:主动)?(?:公开|发布|推送)${C}{0,6}?(?:信息)?(?:共计|共)?#条`, keys: ['proactive.wechat'] },
+  { pattern: `微博(?:上)?(?:主动)?(?:公开|发布)${C}{0,6}?(?:信息)?(?:共计|共)?#条`, keys: ['proactive.weibo'] },
+  { pattern: `抖音(?:号)?(?:上)?(?:公开|发布)${C}{0,6}?(?:信息)?#条`, keys: ['proactive.douyin'] },
+  { pattern: `(?:APP|客户端)(?:上)?(?:公开|发布)${C}{0,6}?(?:信息)?#条`, keys: ['proactive.app'] },
+  { pattern: `公报(?:上)?(?:公开|发布|刊登|刊发)${C}{0,6}?(?:信息)?#条`, keys: ['proactive.gazette'] },
+  { pattern: `媒体(?:上)?(?:公开|发布)${C}{0,6}?(?:信息)?#条`, keys: ['proactive.media'] },
+  { pattern: `主动公开${C}{0,10}?信息(?:共计|合计|总计|共|达)?#条`, keys: ['proactive.total'] },
+
+  // —— 依申请公开
+  { pattern: `新收(?:到)?${C}{0,12}?申请(?:件)?(?:共计|共)?#件`, keys: ['requests.new'], unlessAfter: INCLUDES_CARRIED_OVER },
+  { pattern: `收到${C}{0,12}?(?:依申请公开|申请)(?:件|信息)?(?:共计|共)?#件`, keys: ['requests.new'], unlessAfter: INCLUDES_CARRIED_OVER },
+  { pattern: `办结(?:${C}{0,8}?申请)?(?:件)?#件`, keys: ['requests.closed'] },
+  { pattern: `(?:含|包括|包含)上年(?:度)?结转(?:申请)?(?:件)?#件`, keys: ['requests.carried_over'] },
+  { pattern: `结转(?:至)?下(?:一)?年(?:度)?(?:继续办理)?#件`, keys: ['requests.carried_forward'] },
+  { pattern: `予以公开#件`, keys: ['requests.result.disclosed'] },
+  { pattern: `部分公开#件`, keys: ['requests.result.partial'] },
+  { pattern: `不予公开#件`, keys: ['requests.result.withheld'] },
+  { pattern: `无法提供#件`, keys: ['requests.result.unavailable'] },
+  { pattern: `不予处理#件`, keys: ['requests.result.not_processed'] },
+  { pattern: `其他处理#件`, keys: ['requests.result.other_handling'] },
+
+  // —— 行政复议 / 行政诉讼 ("行政复议件 23 件，被纠正 8件；诉讼件 18 件，被纠正 2件")
+  {
+    pattern: `行政复议(?:案件|案)?(?:件)?(?:共计|共)?#件(?:,(?:其中)?(?:被)?(?:依法)?纠(?:正|错)#件)?`,
+    keys: ['review.total', 'review.corrected'],
+  },
+  {
+    pattern: `诉讼(?:案件|案)?(?:件)?(?:共计|共)?#件(?:,(?:其中)?(?:被)?(?:依法)?纠(?:正|错)#件)?`,
+    keys: ['litigation.total', 'litigation.corrected'],
+  },
+];
+
+/**
+ * "未发生…行政复议案、行政诉讼案", "无因信息公开申请提起的行政复议和行政诉讼案件": a clause that denies
+ * any case states 0 for each kind it names. The figure cites the line of the denial word.
+ */
+export const NO_CASES = new RegExp(
+  `(?<neg>未发生|没有发生|未出现|未有|未收到|未接到|未因|未被|无(?![法论需偿]))(?<rest>[^。;!?,]{0,60})`,
+  'gu',
+);
+export const NO_CASE_KINDS: { word: RegExp; key: string }[] = [
+  { word: /复议/, key: 'review.total' },
+  { word: /诉讼/, key: 'litigation.total' },
+];
+/** The denial must be about cases, not e.g. "未发生泄密事件…行政复议 2 件". */
+export const NO_CASES_END = /(?:案件|案|事项|情况|情形|事件)/;
+
+/** A printed number, with the approximate markers around it. */
+export const NUMBER_SLOT =
+  '(?<![\\d.,])(?:近|约|超过|逾|超)?(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?:万)?(?:余|多)?';
+export const SENTENCE_CHAR = S;

@@ -1,0 +1,192 @@
+/**
+ * Writing parsed reports into the index. Atomic either way a run ends:
+ * - a new index (or one of another schema version) is built in `<db>.tmp-<pid>` and renamed over the
+ *   target only when the run completes, so a killed run leaves nothing half-built;
+ * - an existing index is updated one transaction per report (delete that file's old rows, insert the
+ *   new ones), so a failure inside a report leaves its previous rows in place.
+ */
+import Database from 'better-sqlite3';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { openIndexForWrite, readSchemaVersion, type Db } from '../../store/open.ts';
+import { SCHEMA_SQL, SCHEMA_VERSION } from '../../store/schema.ts';
+import { deriveAliases } from '../../catalogue/names.ts';
+import type { ParsedReport } from '../model.ts';
+
+export interface IndexTotals {
+  reports: number;
+  figures: number;
+  warnings: number;
+}
+
+export interface IndexWriter {
+  /** Path being written (the temporary file while building a new index). */
+  readonly writePath: string;
+  /** True when the index holds some version of this file. */
+  isKnown(file: string): boolean;
+  /** True when this exact content of this file is already in the index. */
+  isUnchanged(file: string, sha256: string): boolean;
+  /** Insert (or replace) one report and everything it holds, in one transaction. */
+  writeReport(file: string, sha256: string, report: ParsedReport): void;
+  /** Finish: drop agencies no report points to any more, close, and (new index) move into place. */
+  commit(): IndexTotals;
+  /** Give up: close, and (new index) delete the temporary file. The previous index is untouched. */
+  abort(): void;
+}
+
+function secondaryIndexes(db: Db): { name: string }[] {
+  return db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").all() as { name: string }[];
+}
+
+function needsRebuild(path: string): boolean {
+  if (!existsSync(path)) return true;
+  let db: Db | null = null;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    return readSchemaVersion(db) !== SCHEMA_VERSION;
+  } catch {
+    // Not an SQLite file at all: rebuild rather than fail every run.
+    return true;
+  } finally {
+    db?.close();
+  }
+}
+
+const SIDE_FILES = ['-wal', '-shm', '-journal'];
+const removeWithSideFiles = (path: string) => {
+  for (const suffix of ['', ...SIDE_FILES]) rmSync(path + suffix, { force: true });
+};
+
+export function openIndexWriter(dbPath: string): IndexWriter {
+  const rebuild = needsRebuild(dbPath);
+  const writePath = rebuild ? `${dbPath}.tmp-${process.pid}` : dbPath;
+  if (rebuild) removeWithSideFiles(writePath);
+  const db = openIndexForWrite(writePath);
+  // A temporary file needs no crash safety of its own: the rename is the commit.
+  // The whole build is one outer transaction (each report a savepoint inside it): far fewer page writes.
+  if (rebuild) {
+    db.pragma('journal_mode = MEMORY');
+    db.pragma('synchronous = OFF');
+    // Secondary indexes are built once at the end (a sort) instead of row by row.
+    for (const name of secondaryIndexes(db)) db.exec(`DROP INDEX ${name.name}`);
+    db.exec('BEGIN');
+  } else {
+    db.pragma('synchronous = NORMAL');
+  }
+
+  const known = new Map<string, string>(
+    (db.prepare('SELECT file, sha256 FROM reports').all() as { file: string; sha256: string }[]).map((r) => [r.file, r.sha256]),
+  );
+  const agencyIds = new Map<string, number>();
+
+  const stmt = {
+    deleteReport: db.prepare('DELETE FROM reports WHERE file = ?'),
+    upsertAgency: db.prepare(
+      `INSERT INTO agencies (name, province, city, county, division_code) VALUES (@name, @province, @city, @county, @divisionCode)
+       ON CONFLICT(name) DO UPDATE SET
+         province = coalesce(excluded.province, province), city = coalesce(excluded.city, city),
+         county = coalesce(excluded.county, county), division_code = coalesce(excluded.division_code, division_code)
+       RETURNING id`,
+    ),
+    insertAlias: db.prepare('INSERT OR IGNORE INTO agency_aliases (alias, agency_id, kind) VALUES (?, ?, ?)'),
+    insertReport: db.prepare(
+      `INSERT INTO reports (file, sha256, agency_id, year, format, title, website, published, line_count, ingested_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    insertFigure: db.prepare(
+      `INSERT INTO figures (report_id, metric, applicant, cumulative, row_label, col_label, value, cell, raw, unit,
+         approximate, computed, origin, line, section, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    insertWarning: db.prepare('INSERT INTO warnings (report_id, code, message, line, line2, metric) VALUES (?, ?, ?, ?, ?, ?)'),
+    pruneAgencies: db.prepare('DELETE FROM agencies WHERE id NOT IN (SELECT agency_id FROM reports)'),
+  };
+
+  function agencyId(report: ParsedReport): number {
+    const a = report.agency;
+    const cached = agencyIds.get(a.name);
+    if (cached !== undefined) return cached;
+    const { id } = stmt.upsertAgency.get(a) as { id: number };
+    for (const alias of deriveAliases(a)) stmt.insertAlias.run(alias.alias, id, alias.kind);
+    agencyIds.set(a.name, id);
+    return id;
+  }
+
+  const write = db.transaction((file: string, sha256: string, report: ParsedReport) => {
+    stmt.deleteReport.run(file);
+    const reportId = Number(
+      stmt.insertReport.run(
+        file,
+        sha256,
+        agencyId(report),
+        report.year,
+        report.format,
+        report.title,
+        report.website,
+        report.published,
+        report.lineCount,
+        new Date().toISOString(),
+      ).lastInsertRowid,
+    );
+    for (const f of report.figures) {
+      stmt.insertFigure.run(
+        reportId,
+        f.metric,
+        f.applicant,
+        f.cumulative ? 1 : 0,
+        f.rowLabel,
+        f.colLabel,
+        f.value,
+        f.cell,
+        f.raw,
+        f.unit,
+        f.approximate ? 1 : 0,
+        f.computed ? 1 : 0,
+        f.origin,
+        f.source.line,
+        f.source.section,
+        f.source.quote,
+      );
+    }
+    for (const w of report.warnings) stmt.insertWarning.run(reportId, w.code, w.message, w.line, w.line2 ?? null, w.metric ?? null);
+  });
+
+  let open = true;
+  const close = () => {
+    if (open && db.inTransaction) db.exec('ROLLBACK');
+    if (open) db.close();
+    open = false;
+  };
+
+  return {
+    writePath,
+    isKnown: (file) => known.has(file),
+    isUnchanged: (file, sha256) => known.get(file) === sha256,
+    writeReport(file, sha256, report) {
+      try {
+        write(file, sha256, report);
+      } catch (err) {
+        // A rolled-back transaction may have cached an agency id it never committed.
+        agencyIds.clear();
+        throw err;
+      }
+      known.set(file, sha256);
+    },
+    commit() {
+      stmt.pruneAgencies.run();
+      if (db.inTransaction) db.exec('COMMIT');
+      // Recreate what the build dropped (the schema's CREATE INDEX IF NOT EXISTS statements).
+      if (rebuild) db.exec(SCHEMA_SQL);
+      const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+      const totals = { reports: count('reports'), figures: count('figures'), warnings: count('warnings') };
+      close();
+      if (rebuild) {
+        for (const suffix of SIDE_FILES) rmSync(dbPath + suffix, { force: true });
+        renameSync(writePath, dbPath);
+      }
+      return totals;
+    },
+    abort() {
+      close();
+      if (rebuild) removeWithSideFiles(writePath);
+    },
+  };
+}

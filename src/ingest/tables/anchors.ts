@@ -1,0 +1,66 @@
+/**
+ * Row labels as anchors in a region's label text: each row owns the value tokens that sit after its
+ * label and up to the next row's label. Labels may be broken across lines and cells, interleaved
+ * with fragments of a merged group label ("三、本年度办理结果" one character per line), or misspelt,
+ * so each row is found by a short distinctive key rather than its full text.
+ */
+import type { Region, Token } from './cells.ts';
+
+export interface RowSpec {
+  key: string;
+  /** Canonical Chinese label (rowLabel of its figures). */
+  label: string;
+  /** Matched against the region's whitespace-free label text. */
+  match: RegExp;
+  /** Look for this label only after the label of that row (a short key such as "3.其他"). */
+  after?: string;
+}
+
+export interface AnchoredRow<S extends RowSpec = RowSpec> {
+  spec: S;
+  /** Offset of the label in region.text. */
+  pos: number;
+  /** 0-based doc line of the label. */
+  line: number;
+  tokens: Token[];
+}
+
+/**
+ * Find each spec's first match at or after `from`, order the anchors by position and hand out the
+ * tokens. The last row takes only the tokens printed before any further text: what follows the table
+ * (notes, the next section) is not its cells.
+ */
+export function anchorRows<S extends RowSpec>(region: Region, specs: S[], from = 0): AnchoredRow<S>[] {
+  const found: { spec: S; pos: number }[] = [];
+  const find = (spec: S, start: number) => {
+    const re = new RegExp(spec.match.source, spec.match.flags.replace('g', '') + 'g');
+    re.lastIndex = start;
+    const m = re.exec(region.text);
+    if (m) found.push({ spec, pos: m.index });
+  };
+  for (const spec of specs) if (!spec.after) find(spec, from);
+  for (const spec of specs) {
+    if (!spec.after) continue;
+    const ref = found.find((f) => f.spec.key === spec.after);
+    if (ref) find(spec, ref.pos + 1);
+  }
+  found.sort((a, b) => a.pos - b.pos);
+  return found.map((a, i) => {
+    const next = found[i + 1]?.pos ?? Number.POSITIVE_INFINITY;
+    let tokens = region.tokens.filter((t) => t.pos > a.pos && t.pos <= next);
+    if (!Number.isFinite(next) && tokens.length > 0) {
+      const firstPos = tokens[0].pos;
+      tokens = tokens.filter((t) => t.pos === firstPos);
+    }
+    return { spec: a.spec, pos: a.pos, line: region.textLine[a.pos] ?? region.start, tokens: trimBlanks(tokens) };
+  });
+}
+
+/** Empty tab cells before a row's first value or after its last are layout (spanned label cells). */
+export function trimBlanks(tokens: Token[]): Token[] {
+  let s = 0;
+  let e = tokens.length;
+  while (s < e && tokens[s].kind === 'blank') s++;
+  while (e > s && tokens[e - 1].kind === 'blank') e--;
+  return tokens.slice(s, e);
+}

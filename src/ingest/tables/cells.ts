@@ -1,0 +1,190 @@
+/**
+ * Table text → a stream of label text and value tokens, each token remembering its line.
+ *
+ * Tables reach us tab-separated, pipe-separated, space-separated or with the whitespace squeezed out,
+ * their labels broken across lines and their numbers on the label's line or the next. So we do not
+ * trust lines or columns: we glue all label text of a table region into one string (whitespace
+ * removed) and place every value token at the offset of the text that precedes it. Row labels found
+ * in that string ("anchors") then own the tokens between them and the next anchor.
+ */
+import type { ReportDocument } from '../text/document.ts';
+
+export type TokenKind = 'number' | 'dash' | 'blank';
+
+export interface Token {
+  kind: TokenKind;
+  /** The cell as printed ("减 253", "415 件", "—"); '' for a blank tab cell. */
+  raw: string;
+  /** Signed value for numbers; null for dash and blank. */
+  value: number | null;
+  /** Pure digit run as printed (no sign, unit or decimal point): may be several fused cells. */
+  digits: string | null;
+  /** Unit printed with the value ("件", "元", "万元"). */
+  unit: string | null;
+  /** 0-based index into doc.lines. */
+  line: number;
+  /** Offset in the region's label text at which this token sits. */
+  pos: number;
+  /** The token came from a tab/pipe cell of its own (so an empty neighbour is a real blank). */
+  celled: boolean;
+}
+
+export interface Region {
+  /** All label text of the region, whitespace removed; digits of label ordinals ("1.") included. */
+  text: string;
+  /** textLine[k] = 0-based doc line of text[k]. */
+  textLine: number[];
+  tokens: Token[];
+  /** Region bounds, 0-based doc lines [start, end). */
+  start: number;
+  end: number;
+}
+
+/** Page numbers and ruler rows that PDF/Word converters leave inside tables. */
+const NOISE_LINE = [
+  /^\s*[-—]\s*\d{1,3}\s*[-—]\s*$/u, // "-3-"
+  /^\s*第\s*\d{1,3}\s*页(\s*[,，/]?\s*共\s*\d{1,3}\s*页)?\s*$/u,
+  /^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$/u,
+  /^[\s|:]*-{3,}[\s|:\-]*$/u, // "--------\t---", Markdown "|---|---|"
+  /^(\s*-{3,}\s*)+$/u,
+];
+
+export function isNoiseLine(norm: string): boolean {
+  return NOISE_LINE.some((re) => re.test(norm));
+}
+
+const DASH_RE = /^(?:[—–\-－/／─]{1,2}|——)$/u;
+// A cell value: optional 增/减 or sign, digits, optional decimals, optional unit.
+const VALUE_RE = /(?:(增|减)\s*)?([+\-]?)(\d+(?:\.\d+)?)(?:\s*(万元|元|件|个|项|条))?/uy;
+// A label ordinal "1." / "2、" directly before label text (possibly fused to the digits before it).
+const ORDINAL_RE = /\d[.、．]\s*(?=[\u3400-\u9fff“"《（(])/uy;
+
+/** Split one line into cells: tab or pipe separated when the line has them, else one cell. */
+function cellsOf(norm: string): { cells: string[]; celled: boolean } {
+  if (/\t/.test(norm)) return { cells: norm.split('\t'), celled: true };
+  if (/^\s*\|.*\|\s*$/u.test(norm)) return { cells: norm.trim().replace(/^\||\|$/gu, '').split('|'), celled: true };
+  return { cells: [norm], celled: false };
+}
+
+/**
+ * Scan one cell's text: label characters go to `text`, values become tokens. A space-separated cell
+ * may hold many values; a dash counts only as a whole word.
+ */
+function scanCell(
+  s: string,
+  line: number,
+  celled: boolean,
+  out: { text: string[]; textLine: number[]; tokens: Token[] },
+): void {
+  // "1. 属于国家秘密": keep a label ordinal joined to its label so it is not read as a value.
+  const joined = s.replace(/(\d)([.、．])\s+(?=[\u3400-\u9fff“"])/gu, '$1$2');
+  const words = joined.split(/[ \t]+/u).filter((w) => w.length > 0);
+  for (let wi = 0; wi < words.length; wi++) {
+    const w = words[wi];
+    if (DASH_RE.test(w)) {
+      out.tokens.push({ kind: 'dash', raw: w, value: null, digits: null, unit: null, line, pos: out.text.length, celled });
+      continue;
+    }
+    // "增" / "减" as a word of its own followed by a number word ("增 3418").
+    if ((w === '增' || w === '减') && wi + 1 < words.length && /^\d/u.test(words[wi + 1])) {
+      words[wi + 1] = w + words[wi + 1];
+      continue;
+    }
+    // A unit as a word of its own after a number ("415 件").
+    if (/^(万元|元|件|个|项|条)$/u.test(w) && out.tokens.length > 0) {
+      const last = out.tokens[out.tokens.length - 1];
+      if (last.kind === 'number' && last.line === line && last.pos === out.text.length && last.unit === null) {
+        last.unit = w;
+        last.raw = `${last.raw} ${w}`;
+        continue;
+      }
+    }
+    let i = 0;
+    while (i < w.length) {
+      ORDINAL_RE.lastIndex = i;
+      VALUE_RE.lastIndex = i;
+      const ch = w[i];
+      if (/\d|[增减+\-]/u.test(ch)) {
+        // Digits that end in a label ordinal: the last digit is the ordinal, any before it a value
+        // fused to it ("…政府信息7730003832.没有现成信息…").
+        const run = /^\d+/u.exec(w.slice(i));
+        if (run) {
+          const after = i + run[0].length;
+          ORDINAL_RE.lastIndex = after - 1;
+          if (ORDINAL_RE.test(w)) {
+            if (run[0].length > 1) pushValue(w.slice(i, after - 1), line, celled, out);
+            const ordEnd = ORDINAL_RE.lastIndex;
+            for (let k = after - 1; k < ordEnd; k++) {
+              if (!/\s/u.test(w[k])) {
+                out.text.push(w[k]);
+                out.textLine.push(line);
+              }
+            }
+            i = ordEnd;
+            continue;
+          }
+        }
+        VALUE_RE.lastIndex = i;
+        const m = VALUE_RE.exec(w);
+        if (m && m.index === i) {
+          pushValue(m[0], line, celled, out);
+          i += m[0].length;
+          continue;
+        }
+      }
+      out.text.push(ch);
+      out.textLine.push(line);
+      i++;
+    }
+  }
+}
+
+export function parseValue(raw: string): { value: number; digits: string | null; unit: string | null } | null {
+  const m = /^(?:(增|减)\s*)?([+\-]?)(\d+(?:\.\d+)?)(?:\s*(万元|元|件|个|项|条))?$/u.exec(raw.trim());
+  if (!m) return null;
+  const n = Number(m[3]);
+  const negative = m[1] === '减' || m[2] === '-';
+  return {
+    value: negative ? -n : n,
+    digits: m[1] || m[2] || m[3].includes('.') ? null : m[3],
+    unit: m[4] ?? null,
+  };
+}
+
+function pushValue(raw: string, line: number, celled: boolean, out: { text: string[]; tokens: Token[] }): void {
+  const v = parseValue(raw);
+  if (!v) return;
+  out.tokens.push({
+    kind: 'number',
+    raw,
+    value: v.value,
+    digits: v.digits,
+    unit: v.unit,
+    line,
+    pos: out.text.length,
+    celled,
+  });
+}
+
+/** Scan doc lines [start, end) into one region. */
+export function scanRegion(
+  doc: ReportDocument,
+  start: number,
+  end: number,
+  keepLine: (norm: string) => boolean = () => true,
+): Region {
+  const out = { text: [] as string[], textLine: [] as number[], tokens: [] as Token[] };
+  for (let i = start; i < end; i++) {
+    const norm = doc.norm[i];
+    if (isNoiseLine(norm) || !keepLine(norm)) continue;
+    const { cells, celled } = cellsOf(norm);
+    for (const cell of cells) {
+      if (celled && cell.trim() === '') {
+        out.tokens.push({ kind: 'blank', raw: '', value: null, digits: null, unit: null, line: i, pos: out.text.length, celled });
+        continue;
+      }
+      scanCell(cell, i, celled, out);
+    }
+  }
+  return { text: out.text.join(''), textLine: out.textLine, tokens: out.tokens, start, end };
+}

@@ -1,0 +1,85 @@
+/**
+ * Where tables 二, 三 and 四 sit in a report: by their own captions and headers (the section headings
+ * are not always recognisable, and prose before a table may repeat its words).
+ */
+import type { ReportDocument } from '../text/document.ts';
+import { isSectionHeading } from '../text/document.ts';
+
+export interface TableRegions {
+  /** 0-based doc lines [start, end). */
+  t2: [number, number] | null;
+  t3: [number, number] | null;
+  t4: [number, number] | null;
+}
+
+const squeeze = (s: string) => s.replace(/\s+/gu, '');
+
+const T2_START = /第二十条第\(一\)项|本年新制作数量|本年制发件数/;
+const T2_ANY = /第二十条第\([一五六八九]\)项|本年新制作|本年制发件数|上一年项目数量|本年处理决定数量/;
+const T3_START = /勾稽关系|申请人情况|^一、本年新收政府信息公开申请数量/;
+const T4_START = /^(四、)?.{0,12}(行政复议|行政法复议).{0,16}$/;
+const T4_HEADER_ONLY = /^[行政复议诉讼结果维持纠正其他尚未审结总计未经直接起后\s、]+$/u;
+const AFTER_T4 = /存在的?主要问题|其他需要报告|^五、/;
+
+/** Lines of the document with whitespace removed, each line alone (for line-level markers). */
+function squeezed(doc: ReportDocument): string[] {
+  return doc.norm.map(squeeze);
+}
+
+function findFrom(lines: string[], from: number, re: RegExp, to = lines.length): number {
+  for (let i = Math.max(0, from); i < to; i++) if (re.test(lines[i])) return i;
+  return -1;
+}
+
+export function locateTables(doc: ReportDocument): TableRegions {
+  const L = squeezed(doc);
+  // Table 二: from its first caption/header to where table 三 begins.
+  let t2s = findFrom(L, 0, T2_START);
+  if (t2s < 0) t2s = findFrom(L, 0, T2_ANY);
+  // "第二十条第（一）项" two lines above a broken header ("本年新" / "制作数量"): start at the caption.
+  let t3s = findFrom(L, t2s < 0 ? 0 : t2s + 1, T3_START);
+  if (t3s < 0) t3s = findFrom(L, t2s < 0 ? 0 : t2s + 1, /本年新收政府信息公开申请数量/);
+  // Table 三's region starts at its section heading when that heading is just above the header.
+  if (t3s > 0) {
+    const h = findFrom(L, Math.max(0, t3s - 6), /收到和处理政府信息公开申请/, t3s);
+    if (h >= 0) t3s = h;
+  }
+  const t4from = t3s >= 0 ? t3s + 1 : t2s >= 0 ? t2s + 1 : 0;
+  let t4s = -1;
+  for (let i = t4from; i < L.length; i++) {
+    if (!/行政复议|行政法复议/.test(L[i])) continue;
+    if (T4_START.test(L[i]) || T4_HEADER_ONLY.test(L[i]) || isSectionHeading(doc.norm[i])) {
+      t4s = i;
+      break;
+    }
+  }
+  let t4e = -1;
+  if (t4s >= 0) {
+    t4e = findFrom(L, t4s + 1, AFTER_T4);
+    for (let i = t4s + 1; i < L.length && (t4e < 0 || i < t4e); i++) {
+      if (isSectionHeading(doc.norm[i]) && !/行政复议|行政诉讼/.test(L[i])) {
+        t4e = i;
+        break;
+      }
+    }
+    if (t4e < 0) t4e = Math.min(L.length, t4s + 80);
+  }
+  const t3e = t4s >= 0 ? t4s : t3s >= 0 ? Math.min(L.length, findEnd(L, t3s)) : -1;
+  return {
+    t2: t2s >= 0 ? [t2s, t3s >= 0 ? t3s : t4s >= 0 ? t4s : Math.min(L.length, t2s + 80)] : null,
+    t3: t3s >= 0 ? [t3s, t3e] : null,
+    t4: t4s >= 0 ? [t4s, t4e] : null,
+  };
+}
+
+/** Without a table 四, table 三 ends at the next section heading. */
+function findEnd(L: string[], from: number): number {
+  for (let i = from + 1; i < L.length; i++) if (/^[四五六]、.*(情况|问题|事项)$/u.test(L[i]) && !/结转/.test(L[i])) return i;
+  return L.length;
+}
+
+/** True when a table-四 line carries only header words, values and dashes (not prose). */
+export function isTable4DataLine(norm: string): boolean {
+  const rest = squeeze(norm).replace(/[+\-]?\d+|[—–\-－/／|]/gu, '');
+  return rest === '' || T4_HEADER_ONLY.test(rest);
+}

@@ -1,0 +1,130 @@
+/**
+ * Table 二 — 主动公开政府信息情况 (report-format.md §A, §B). Its rows are the same words in both
+ * formats; its columns are not, so the columns come from the format. Table 二 has no identities: a
+ * row whose values cannot be matched to its columns one to one is left undecided.
+ */
+import type { ReportDocument } from '../text/document.ts';
+import type { Figure, ReportFormat, ReportWarning } from '../model.ts';
+import { scanRegion, type Region, type Token } from './cells.ts';
+import { anchorRows, trimBlanks, type RowSpec } from './anchors.ts';
+import { readRow, settle, describeReading } from './fused.ts';
+import { toFigure, citeLine } from './figures.ts';
+import type { StageOutput } from './tables.ts';
+
+interface Column {
+  /** Metric key suffix ("made" → "regulations.made"). */
+  suffix: string;
+  label: string;
+  /** When the header prints a unit for this column. */
+  unitIf?: { re: RegExp; unit: string };
+}
+
+interface T2Row extends RowSpec {
+  /** Metric key prefix ("regulations"). */
+  prefix: string;
+  columns: Column[];
+}
+
+const C = (suffix: string, label: string, unitIf?: Column['unitIf']): Column => ({ suffix, label, unitIf });
+const WAN = (head: string) => ({ re: new RegExp(`${head}\\(?(单位[:：])?万元`), unit: '万元' });
+
+const DOCS_2019 = [C('made', '本年新制作数量'), C('published', '本年新公开数量'), C('public_total', '对外公开总数量')];
+const DOCS_2021 = [C('issued', '本年制发件数'), C('repealed', '本年废止件数'), C('in_force', '现行有效件数')];
+const ITEMS_2019 = [C('prev_items', '上一年项目数量'), C('change', '本年增/减'), C('decisions', '处理决定数量')];
+const DECISIONS_2021 = [C('decisions', '本年处理决定数量')];
+
+const row = (prefix: string, label: string, match: RegExp, columns: Column[]): T2Row => ({
+  key: prefix,
+  prefix,
+  label,
+  match,
+  columns,
+});
+
+/** Rows per format, in printed order. */
+export const TABLE2_ROWS: Record<'2019' | '2021', T2Row[]> = {
+  '2019': [
+    row('regulations', '规章', /规章/, DOCS_2019),
+    row('normative_docs', '规范性文件', /(行政)?规范性文件/, DOCS_2019),
+    row('licensing', '行政许可', /行政许可/, ITEMS_2019),
+    row('other_services', '其他对外管理服务事项', /其他对外管理服务/, ITEMS_2019),
+    row('penalty', '行政处罚', /行政处罚/, ITEMS_2019),
+    row('coercion', '行政强制', /行政强制/, ITEMS_2019),
+    row('fees', '行政事业性收费', /行政事业性收费/, ITEMS_2019.slice(0, 2)),
+    row('procurement', '政府集中采购', /政府集中采购/, [
+      C('projects', '采购项目数量'),
+      C('amount', '采购总金额', WAN('采购总金额')),
+    ]),
+  ],
+  '2021': [
+    row('regulations', '规章', /规章/, DOCS_2021),
+    row('normative_docs', '行政规范性文件', /(行政)?规范性文件/, DOCS_2021),
+    row('licensing', '行政许可', /行政许可/, DECISIONS_2021),
+    row('penalty', '行政处罚', /行政处罚/, DECISIONS_2021),
+    row('coercion', '行政强制', /行政强制/, DECISIONS_2021),
+    row('fees', '行政事业性收费', /行政事业性收费/, [C('amount', '本年收费金额', WAN('收费金额'))]),
+  ],
+};
+
+/** Tokens printed together right after a label (no label text between them). */
+function leadingGroup(tokens: Token[]): Token[] {
+  const values = tokens.filter((t) => t.kind !== 'blank');
+  if (values.length === 0) return [];
+  const pos = values[0].pos;
+  return trimBlanks(tokens.filter((t) => t.pos === pos));
+}
+
+export function parseTable2(doc: ReportDocument, start: number, end: number, format: '2019' | '2021'): StageOutput {
+  const region: Region = scanRegion(doc, start, end);
+  const specs = TABLE2_ROWS[format];
+  const rows = anchorRows(region, specs);
+  const figures: Figure[] = [];
+  const warnings: ReportWarning[] = [];
+  const claimed = new Set<Token>();
+  const groups = rows.map((r) => {
+    const g = leadingGroup(r.tokens);
+    g.forEach((t) => claimed.add(t));
+    return g;
+  });
+  rows.forEach((r, i) => {
+    let tokens = groups[i];
+    // pdftotext raw output prints a one-row block's value before its label ("550" / "行政许可"):
+    // take the unclaimed values just before the label when they are exactly the row's cells.
+    if (tokens.length === 0) {
+      const prevPos = i > 0 ? rows[i - 1].pos : -1;
+      const before = region.tokens.filter((t) => t.pos > prevPos && t.pos <= r.pos && !claimed.has(t) && t.kind !== 'blank');
+      const lastPos = before[before.length - 1]?.pos;
+      const group = before.filter((t) => t.pos === lastPos);
+      if (group.length === r.spec.columns.length) tokens = group;
+    }
+    if (tokens.length === 0) return;
+    const n = r.spec.columns.length;
+    const rr = readRow(tokens, n, []);
+    const raw = tokens.map((t) => t.raw).join(' ');
+    const line = tokens[0].line;
+    const cells = rr.readings.length > 0 ? settle(rr.readings, raw, line) : null;
+    if (!cells || cells.some((c) => c.kind === 'undecided')) {
+      const options = rr.readings.slice(0, 4).map(describeReading).join('，或 ');
+      warnings.push({
+        code: tokens.some((t) => (t.digits?.length ?? 0) > 1) && tokens.length < n ? 'fused.ambiguous' : 'table.row_unreadable',
+        message:
+          `表二“${r.spec.label}”第${citeLine(doc, line)}行读到${tokens.length}个数（“${raw}”），应为${n}个` +
+          (options ? `，可能读作 ${options}${rr.readings.length > 4 ? ' 等' : ''}` : '') +
+          `；本表没有勾稽关系可据以判断，无法确定的栏未录入。`,
+        line: citeLine(doc, line),
+        line2: null,
+        metric: `${r.spec.prefix}.${r.spec.columns[0].suffix}`,
+      });
+    }
+    r.spec.columns.forEach((col, k) => {
+      const cell = cells?.[k] ?? { kind: 'undecided' as const, value: null, raw, line, computed: false, unit: null };
+      const columnUnit = col.unitIf && col.unitIf.re.test(region.text) ? col.unitIf.unit : null;
+      figures.push(
+        toFigure(doc, { metric: `${r.spec.prefix}.${col.suffix}`, applicant: null, rowLabel: r.spec.label, colLabel: col.label, columnUnit }, cell),
+      );
+    });
+  });
+  return { figures, warnings };
+}
+
+export type { ReportFormat };

@@ -1,0 +1,167 @@
+/**
+ * Table 三 — 收到和处理政府信息公开申请情况 (report-format.md §C): 23 or 25 rows × 7 applicant columns.
+ * Rows are found by anchors; damaged rows (fused digits, one number missing) are read by the row
+ * identity and then by the column identities of the whole table.
+ */
+import type { ReportDocument } from '../text/document.ts';
+import type { Figure, ReportFormat, ReportWarning } from '../model.ts';
+import { APPLICANTS, TABLE3_METRICS } from '../../catalogue/metrics.ts';
+import { scanRegion, type Token } from './cells.ts';
+import { anchorRows, type RowSpec } from './anchors.ts';
+import { readRow, settle, solveTable, describeReading, type ColumnEquation, type Reading, type Cell } from './fused.ts';
+import { toFigure, citeLine } from './figures.ts';
+import type { StageOutput } from './tables.ts';
+
+interface T3Spec extends RowSpec {
+  /** A leaf of 三、本年度办理结果 (summed by （七）总计). */
+  leaf: boolean;
+}
+
+const label = (key: string) => TABLE3_METRICS.find((d) => d.key === key)!.label;
+const spec = (key: string, match: RegExp, leaf = true): T3Spec => ({ key, label: label(key), match, leaf });
+
+/** In the order the national form prints them. */
+export const TABLE3_ROWS: T3Spec[] = [
+  spec('requests.new', /本年新收/, false),
+  spec('requests.carried_over', /上年结转/, false),
+  spec('requests.result.disclosed', /予以公开/),
+  spec('requests.result.partial', /部分公开/),
+  spec('requests.result.withheld.state_secret', /国家秘密/),
+  spec('requests.result.withheld.law_prohibited', /其他法律|法规禁止/),
+  spec('requests.result.withheld.three_safety', /三安全|一稳定/),
+  spec('requests.result.withheld.third_party', /第三方/),
+  spec('requests.result.withheld.internal_affairs', /内部事务/),
+  spec('requests.result.withheld.process_info', /过程性/),
+  spec('requests.result.withheld.enforcement_file', /执法案卷/),
+  spec('requests.result.withheld.inquiry', /查询事项/),
+  spec('requests.result.unavailable.not_held', /不掌握/),
+  spec('requests.result.unavailable.needs_creation', /没有现成|另行制作/),
+  spec('requests.result.unavailable.unclear', /补正后|仍不明确/),
+  spec('requests.result.not_processed.petition', /信访|举报投诉类/),
+  spec('requests.result.not_processed.repeated', /(?<!反复)重复申请/),
+  spec('requests.result.not_processed.publication', /出版物/),
+  spec('requests.result.not_processed.mass_repeated', /大量反复/),
+  spec('requests.result.not_processed.confirmation', /确认或重新|重新出具/),
+  spec('requests.result.other_handling', /其他处理/),
+  spec('requests.result.other_handling.no_correction', /逾期不补正?|无正当理由逾期/),
+  spec('requests.result.other_handling.no_fee', /收费通知|缴纳费用/),
+  { ...spec('requests.result.other_handling.other', /3[.、]其他(?!法律|处理|结果)/), after: 'requests.result.other_handling.no_fee' },
+  spec('requests.result.total', /\(七\)总计|七\)总计/, false),
+  spec('requests.carried_forward', /结转下年/, false),
+];
+
+const OTHER_SUBROWS = new Set([
+  'requests.result.other_handling.no_correction',
+  'requests.result.other_handling.no_fee',
+  'requests.result.other_handling.other',
+]);
+
+const COLS = APPLICANTS.length; // 6 applicant columns + 总计
+const ROW_SUM = [{ parts: [0, 1, 2, 3, 4, 5], total: 6 }];
+
+/** True when the table's 其他处理 has the 2021 sub-rows. */
+export function hasOtherHandlingSubrows(text: string): boolean {
+  return /逾期不补正|缴纳费用|收费通知/.test(text);
+}
+
+export function parseTable3(doc: ReportDocument, start: number, end: number, _format: ReportFormat): StageOutput {
+  const region = scanRegion(doc, start, end);
+  const withSub = hasOtherHandlingSubrows(region.text);
+  const specs = TABLE3_ROWS.filter((s) => (withSub ? s.key !== 'requests.result.other_handling' : !OTHER_SUBROWS.has(s.key)));
+  const rows = anchorRows(region, specs);
+  const warnings: ReportWarning[] = [];
+  const figures: Figure[] = [];
+  if (rows.length === 0) return { figures, warnings };
+
+  const readings: Reading[][] = [];
+  const capped: boolean[] = [];
+  const disordered: boolean[] = [];
+  for (const r of rows) {
+    const rr = readRow(r.tokens, COLS, ROW_SUM);
+    readings.push(rr.readings);
+    capped.push(rr.capped);
+    disordered.push(rr.disordered ?? false);
+  }
+
+  // Column identities of the whole table, per applicant column.
+  const idx = (key: string) => rows.findIndex((r) => r.spec.key === key);
+  const equations: ColumnEquation[] = [];
+  const iNew = idx('requests.new');
+  const iPrev = idx('requests.carried_over');
+  const iTotal = idx('requests.result.total');
+  const iNext = idx('requests.carried_forward');
+  const leaves = rows.map((r, i) => (r.spec.leaf ? i : -1)).filter((i) => i >= 0);
+  const allLeaves = specs.filter((s) => s.leaf).length === leaves.length;
+  for (let c = 0; c < COLS; c++) {
+    if (iNew >= 0 && iPrev >= 0 && iTotal >= 0 && iNext >= 0) {
+      equations.push({ left: [[iNew, c], [iPrev, c]], right: [[iTotal, c], [iNext, c]] });
+    }
+    if (iTotal >= 0 && allLeaves) equations.push({ left: [[iTotal, c]], right: leaves.map((l) => [l, c] as [number, number]) });
+  }
+  const solved = solveTable(readings, equations);
+
+  const unread: string[] = [];
+  rows.forEach((r, i) => {
+    const kept = solved.kept[i];
+    const fusedRaw = r.tokens.map((t) => t.raw).join(' ');
+    const rowLine = r.tokens[0]?.line ?? r.line;
+    if (r.tokens.length === 0) {
+      unread.push(`“${r.spec.label}”（第${citeLine(doc, r.line)}行）`);
+      return;
+    }
+    let cells: Cell[];
+    if (kept.length === 0) {
+      cells = Array.from({ length: COLS }, () => ({ kind: 'undecided' as const, value: null, raw: fusedRaw, line: rowLine, computed: false, unit: null }));
+      warnings.push({
+        code: capped[i] ? 'fused.ambiguous' : disordered[i] ? 'table.order_uncertain' : 'table.row_unreadable',
+        message: capped[i]
+          ? `表三“${r.spec.label}”第${citeLine(doc, rowLine)}行的数字“${fusedRaw}”可拆分的方式过多，无法确定各栏数值，未录入。`
+          : disordered[i]
+            ? `表三“${r.spec.label}”的7个数分散在第${citeLine(doc, rowLine)}–${citeLine(doc, r.tokens[r.tokens.length - 1].line)}行（“${fusedRaw}”），顺序无法确认且总计≠各栏之和，未录入。`
+            : `表三“${r.spec.label}”第${citeLine(doc, rowLine)}行读到${r.tokens.length}个数（“${fusedRaw}”），应为7个，且无法按勾稽关系补正，未录入。`,
+        line: citeLine(doc, rowLine),
+        line2: null,
+        metric: r.spec.key,
+      });
+    } else {
+      cells = settle(kept, fusedRaw, rowLine);
+      const undecided = cells.filter((c) => c.kind === 'undecided').length;
+      if (undecided > 0) {
+        const options = kept.slice(0, 4).map(describeReading).join('，或 ');
+        const sure = cells
+          .map((c, k) => (c.kind !== 'undecided' ? `${APPLICANTS[k].label} ${c.kind === 'number' ? c.value : c.raw}` : null))
+          .filter((s): s is string => s !== null);
+        const missing = r.tokens.length < COLS && !r.tokens.some((t) => t.digits !== null && t.digits.length > 1);
+        warnings.push({
+          code: missing ? 'cells.missing' : 'fused.ambiguous',
+          message:
+            `表三“${r.spec.label}”第${citeLine(doc, rowLine)}行的数字“${fusedRaw}”` +
+            (missing ? `少一个数，` : `粘连，`) +
+            `按勾稽关系仍有多种读法：${options}${kept.length > 4 ? ' 等' : ''}。` +
+            (sure.length > 0 ? `可确定的只有：${sure.join('、')}；` : '') +
+            `其余${undecided}栏未录入。`,
+          line: citeLine(doc, rowLine),
+          line2: null,
+          metric: r.spec.key,
+        });
+      }
+    }
+    cells.forEach((cell, k) => {
+      figures.push(
+        toFigure(doc, { metric: r.spec.key, applicant: APPLICANTS[k].key, rowLabel: r.spec.label, colLabel: APPLICANTS[k].label }, cell),
+      );
+    });
+  });
+  if (unread.length > 0) {
+    warnings.push({
+      code: 'table.row_unreadable',
+      message: `表三以下各行未读到数字：${unread.join('、')}。`,
+      line: citeLine(doc, rows.find((r) => r.tokens.length === 0)!.line),
+      line2: null,
+      metric: null,
+    });
+  }
+  return { figures, warnings };
+}
+
+export type { Token };

@@ -1,0 +1,266 @@
+/**
+ * HTML → lines, the way the table parsers read text reports: one line per block (paragraph, heading,
+ * list item, <br>), one line per table row with its cells joined by TAB. Spanned cells (colspan, rowspan)
+ * leave their extra positions empty, so columns stay aligned and a group label ("三、本年度办理结果")
+ * or a value appears once. Word-exported HTML splits text across <span>s and source lines; a cell's
+ * text is joined, and whitespace between two CJK characters is dropped (as browsers render it).
+ */
+import { parseDocument } from 'htmlparser2';
+import type { ChildNode, Element } from 'domhandler';
+
+export interface HtmlLines {
+  lines: string[];
+  /** 1-based line in the HTML source where each output line's element starts. */
+  sourceLine: number[];
+  /** The document's <title>, whitespace-collapsed; null if none. */
+  title: string | null;
+  /** Source line of <title>. */
+  titleLine: number | null;
+}
+
+/** Elements whose content is never text of the report. */
+const SKIP = new Set(['script', 'style', 'head', 'noscript', 'template', 'xml', 'iframe', 'object', 'svg', 'select', 'button']);
+/** Elements that start and end a line. */
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'dir',
+  'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'header', 'hr', 'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'ul',
+  'table', 'tr', 'td', 'th', 'tbody', 'thead', 'tfoot',
+]);
+
+// CJK ideographs, CJK punctuation and full-width forms: whitespace next to them on both sides is a
+// source line break or Word padding, not a word space.
+const WIDE = '\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u3000-\\u303f';
+const SPACE_BETWEEN_WIDE = new RegExp(`(?<=[${WIDE}]) +(?=[${WIDE}])`, 'gu');
+const WS = /[\s\u00a0\u3000\u200b]+/gu;
+
+/** Collapse whitespace as a browser would, then drop it between wide characters. */
+export function cleanInline(s: string): string {
+  return s.replace(WS, ' ').replace(SPACE_BETWEEN_WIDE, '').trim();
+}
+
+class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(src: string) {
+    for (let i = src.indexOf('\n'); i !== -1; i = src.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+  /** 1-based line of a character offset. */
+  lineOf(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+}
+
+function isElement(node: ChildNode): node is Element {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
+
+function childrenOf(node: ChildNode): ChildNode[] {
+  return isElement(node) ? node.children : [];
+}
+
+/** All text under a node, blocks and <br> as spaces (a cell's text is one line). */
+function textOf(node: ChildNode, out: string[]): void {
+  if (node.type === 'text') {
+    out.push(node.data);
+    return;
+  }
+  if (!isElement(node) || SKIP.has(node.name)) return;
+  if (node.name === 'br' || BLOCK.has(node.name)) out.push(' ');
+  for (const c of node.children) textOf(c, out);
+  if (BLOCK.has(node.name)) out.push(' ');
+}
+
+function hasNestedTable(node: ChildNode): boolean {
+  for (const c of childrenOf(node)) {
+    if (isElement(c) && (c.name === 'table' || hasNestedTable(c))) return true;
+  }
+  return false;
+}
+
+function span(el: Element, attr: 'colspan' | 'rowspan'): number {
+  const n = Number.parseInt(el.attribs[attr] ?? '1', 10);
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, 1000) : 1;
+}
+
+/** The rows of a table, not descending into nested tables. */
+function rowsOf(table: Element): Element[] {
+  const rows: Element[] = [];
+  const walk = (node: Element): void => {
+    for (const c of node.children) {
+      if (!isElement(c)) continue;
+      if (c.name === 'tr') rows.push(c);
+      else if (c.name !== 'table') walk(c);
+    }
+  };
+  walk(table);
+  return rows;
+}
+
+class Emitter {
+  readonly lines: string[] = [];
+  readonly sourceLine: number[] = [];
+  private buf: string[] = [];
+  private anchor: number | null = null;
+  private pre = 0;
+
+  constructor(private readonly index: LineIndex) {}
+
+  /** Where the next line's element starts (a block opening, a <br>). */
+  setAnchor(offset: number | null): void {
+    if (this.buf.length === 0 || this.buf.every((s) => s.trim() === '')) this.anchor = offset;
+  }
+
+  text(data: string, offset: number | null): void {
+    if (this.pre > 0 && data.includes('\n')) {
+      const parts = data.split(/\r?\n/);
+      parts.forEach((p, i) => {
+        if (i > 0) this.flush();
+        this.push(p, offset);
+      });
+      return;
+    }
+    this.push(data, offset);
+  }
+
+  private push(data: string, offset: number | null): void {
+    if (this.anchor === null && data.trim() !== '' && this.buf.every((s) => s.trim() === '')) this.anchor = offset;
+    this.buf.push(data);
+  }
+
+  flush(): void {
+    const line = cleanInline(this.buf.join(''));
+    if (line !== '') this.emit(line, this.anchor);
+    this.buf = [];
+    this.anchor = null;
+  }
+
+  emit(line: string, offset: number | null): void {
+    this.lines.push(line);
+    const prev = this.sourceLine.length ? this.sourceLine[this.sourceLine.length - 1] : 1;
+    this.sourceLine.push(offset === null ? prev : this.index.lineOf(offset));
+  }
+
+  enterPre(): void {
+    this.pre++;
+  }
+  leavePre(): void {
+    this.pre--;
+  }
+}
+
+function emitTable(table: Element, out: Emitter): void {
+  const rows = rowsOf(table);
+  // Positions still covered by a rowspan from above: column → rows left.
+  const covered: number[] = [];
+  for (const tr of rows) {
+    const cells: string[] = [];
+    let col = 0;
+    const nextFree = (): void => {
+      while ((covered[col] ?? 0) > 0) {
+        cells[col] = '';
+        covered[col]--;
+        col++;
+      }
+    };
+    for (const c of tr.children) {
+      if (!isElement(c) || (c.name !== 'td' && c.name !== 'th')) continue;
+      nextFree();
+      const parts: string[] = [];
+      for (const k of c.children) textOf(k, parts);
+      const text = cleanInline(parts.join('')).replace(/\t/g, ' ');
+      const cs = span(c, 'colspan');
+      const rs = span(c, 'rowspan');
+      for (let k = 0; k < cs; k++) {
+        cells[col] = k === 0 ? text : '';
+        if (rs > 1) covered[col] = Math.max(covered[col] ?? 0, rs - 1);
+        col++;
+      }
+    }
+    // Rowspans reaching past this row's last cell.
+    for (let k = col; k < covered.length; k++) {
+      if ((covered[k] ?? 0) > 0) {
+        cells[k] = '';
+        covered[k]--;
+      }
+    }
+    for (let k = 0; k < cells.length; k++) if (cells[k] === undefined) cells[k] = '';
+    if (cells.some((s) => s !== '')) out.emit(cells.join('\t'), tr.startIndex);
+  }
+}
+
+function walk(node: ChildNode, out: Emitter): void {
+  if (node.type === 'text') {
+    out.text(node.data, node.startIndex);
+    return;
+  }
+  if (!isElement(node) || SKIP.has(node.name)) return;
+  const name = node.name;
+  if (name === 'br') {
+    out.flush();
+    out.setAnchor(node.endIndex !== null ? node.endIndex + 1 : null);
+    return;
+  }
+  if (name === 'table' && !hasNestedTable(node)) {
+    out.flush();
+    emitTable(node, out);
+    return;
+  }
+  const block = BLOCK.has(name);
+  if (block) {
+    out.flush();
+    out.setAnchor(node.startIndex);
+  }
+  if (name === 'pre') out.enterPre();
+  for (const c of node.children) walk(c, out);
+  if (name === 'pre') out.leavePre();
+  if (block) out.flush();
+}
+
+function findTitle(nodes: ChildNode[]): Element | null {
+  for (const n of nodes) {
+    if (!isElement(n)) continue;
+    if (n.name === 'title') return n;
+    if (n.name === 'body') continue;
+    const t = findTitle(n.children);
+    if (t) return t;
+  }
+  return null;
+}
+
+export function htmlToLines(html: string): HtmlLines {
+  const dom = parseDocument(html, { withStartIndices: true, withEndIndices: true });
+  const index = new LineIndex(html);
+  const out = new Emitter(index);
+  for (const c of dom.children) walk(c, out);
+  out.flush();
+  const titleEl = findTitle(dom.children);
+  let title: string | null = null;
+  if (titleEl) {
+    const parts: string[] = [];
+    for (const c of titleEl.children) textOf(c, parts);
+    title = cleanInline(parts.join('')) || null;
+  }
+  return {
+    lines: out.lines,
+    sourceLine: out.sourceLine,
+    title,
+    titleLine: titleEl && titleEl.startIndex !== null ? index.lineOf(titleEl.startIndex) : null,
+  };
+}
+
+/** Does this decoded text look like an HTML document (by content, not by file name)? */
+export function looksLikeHtml(text: string): boolean {
+  const head = text.slice(0, 4096);
+  if (/<!doctype\s+html|<html[\s>]|<body[\s>]/i.test(head)) return true;
+  const start = head.replace(/^\s*(<!--[\s\S]*?-->\s*|<\?xml[^>]*>\s*)*/u, '');
+  if (!start.startsWith('<')) return false;
+  const tags = head.match(/<\/?(p|div|table|tr|td|th|br|span|h[1-6]|meta|head|title|ul|li|font|b|strong)\b[^>]*>/gi);
+  return (tags?.length ?? 0) >= 3;
+}

@@ -1,0 +1,61 @@
+/**
+ * A report file's bytes → ReportDocument. Pure (bytes in, not a path): decode, tell HTML from text by
+ * content, split into lines with the source line each cites, and turn away texts with hardly any Chinese.
+ */
+import type { IngestError } from '../model.ts';
+import { decodeBytes } from './decode.ts';
+import { buildDocument, splitLines, type ReportDocument } from './document.ts';
+import { htmlToLines, looksLikeHtml } from './html.ts';
+
+export type LoadResult =
+  | { ok: true; doc: ReportDocument; encoding: string; kind: 'text' | 'html' }
+  | { ok: false; error: IngestError };
+
+const CJK = /[\u4e00-\u9fff]/u;
+/** Fewer lines with Chinese than this and the text cannot be a report. */
+const MIN_CJK_LINES = 3;
+/** The title line of an HTML page is used when the page body does not carry the report title. */
+const TITLE_IN_BODY = /信息公开.{0,12}(报告|年报)/u;
+const HTML_EXT = /\.(s?html?|xhtml|mht)$/iu;
+
+export function loadReport(buf: Buffer, fileName: string): LoadResult {
+  const decoded = decodeBytes(buf);
+  if (!decoded.ok) return decoded;
+  const { text, encoding } = decoded;
+
+  let lines: string[];
+  let sourceLine: number[] | undefined;
+  let kind: 'text' | 'html' = 'text';
+  if (looksLikeHtml(text) || (HTML_EXT.test(fileName) && /<[a-z][^>]*>/i.test(text.slice(0, 4096)))) {
+    kind = 'html';
+    const html = htmlToLines(text);
+    lines = html.lines;
+    sourceLine = html.sourceLine;
+    // Pages that print the title only in <title> ("…年度报告_政府信息公开_XX人民政府"): keep its
+    // report-title part as the first line, cited at the <title> element.
+    if (html.title && !lines.slice(0, 15).some((l) => TITLE_IN_BODY.test(l))) {
+      const part = html.title.split(/[_|｜]|\s[-–—]\s/u).find((p) => TITLE_IN_BODY.test(p));
+      if (part) {
+        lines = [part.trim(), ...lines];
+        sourceLine = [html.titleLine ?? 1, ...sourceLine];
+      }
+    }
+  } else {
+    lines = splitLines(text);
+  }
+
+  let cjkLines = 0;
+  for (const l of lines) {
+    if (CJK.test(l) && ++cjkLines >= MIN_CJK_LINES) break;
+  }
+  if (cjkLines < MIN_CJK_LINES) {
+    return {
+      ok: false,
+      error: {
+        code: 'not_a_report',
+        message: `不是政府信息公开工作年度报告：中文内容不足 ${MIN_CJK_LINES} 行（${fileName}） / too little Chinese text`,
+      },
+    };
+  }
+  return { ok: true, doc: buildDocument(lines, sourceLine), encoding, kind };
+}

@@ -1,0 +1,191 @@
+/**
+ * Agency resolution, built once per index:
+ *  1. an exact alias map (every alias of every agency → ids), scanned over the question, longest first;
+ *  2. for text that matched no alias, a character bigram (and skip-bigram) inverted index picks a short
+ *     list of names, and fuse.js ranks only that list. Bigrams too common to discriminate are skipped,
+ *     so the cost stays flat at 100,000 names.
+ */
+import Fuse from 'fuse.js';
+import { deriveAliases, placeStem } from '../../catalogue/names.ts';
+import type { AgencyRow } from '../../store/schema.ts';
+import { normalizeText } from '../text/normalize.ts';
+
+export interface AgencyRef {
+  id: number;
+  name: string;
+}
+export interface AliasMention {
+  text: string;
+  start: number;
+  end: number;
+  ids: number[];
+  /**
+   * An alias without a place ("统计局", "区人民政府") written after another place ("北京市统计局",
+   * "上海市浦东新区人民政府"): some other agency, not ours. `text` then spans the whole name.
+   */
+  foreign?: boolean;
+}
+export interface FuzzyMatch extends AgencyRef {
+  matched: string;
+  distance: number;
+  score: number;
+}
+
+const SHORT_LIST = 40;
+const MAX_POSTINGS = 5000;
+
+const CJK = /[\u4e00-\u9fff]/;
+const PLACE_END = /[省市区县州旗镇乡盟]/;
+/** Words that may stand right before an agency name without being part of it. */
+const LEAD_INS = /[问查的和与及跟同是看在了]/;
+
+function isForeignQualifier(text: string, i: number, alias: string): boolean {
+  const prev = text[i - 1]!;
+  if (!CJK.test(prev)) return false;
+  if (PLACE_END.test(prev)) return true;
+  return PLACE_END.test(alias[0]!) && !LEAD_INS.test(prev);
+}
+
+export function levenshtein(a: string, b: string): number {
+  if (a === b) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+function grams(s: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < s.length; i++) out.push(s.slice(i, i + 2));
+  for (let i = 0; i + 2 < s.length; i++) out.push(s[i]! + '_' + s[i + 2]!);
+  return out;
+}
+
+export class AgencyIndex {
+  readonly agencies: ReadonlyMap<number, AgencyRow>;
+  private readonly aliases = new Map<string, number[]>();
+  /** Aliases that name no place of their agency (统计局, 市统计局, 区政府). */
+  private readonly placeless = new Set<string>();
+  private maxAliasLength = 0;
+  private readonly fuzzyStrings: string[] = [];
+  private readonly fuzzyIds: number[] = [];
+  private readonly gramIndex = new Map<string, number[]>();
+
+  constructor(rows: AgencyRow[], storedAliases: { alias: string; agency_id: number }[]) {
+    this.agencies = new Map(rows.map((r) => [r.id, r]));
+    const storedCount = new Map<number, number>();
+    for (const a of storedAliases) {
+      this.addAlias(normalizeText(a.alias), a.agency_id, this.agencies.get(a.agency_id));
+      storedCount.set(a.agency_id, (storedCount.get(a.agency_id) ?? 0) + 1);
+    }
+    for (const r of rows) {
+      const derived = deriveAliases(r);
+      // An index written before alias derivation existed holds only the full name: derive here.
+      if ((storedCount.get(r.id) ?? 0) < derived.length) for (const a of derived) this.addAlias(normalizeText(a.alias), r.id, r);
+      this.addAlias(normalizeText(r.name), r.id, r);
+      for (const a of derived) if (a.kind === 'full' || a.kind === 'short') this.addFuzzy(normalizeText(a.alias), r.id);
+    }
+  }
+
+  private addAlias(alias: string, id: number, row: AgencyRow | undefined): void {
+    if (alias.length < 2) return;
+    if (row && alias !== normalizeText(row.name)) {
+      const places = [row.province, row.city, row.county].filter((p): p is string => !!p).map(placeStem);
+      if (!places.some((p) => alias.includes(p))) this.placeless.add(alias);
+    }
+    const ids = this.aliases.get(alias);
+    if (!ids) this.aliases.set(alias, [id]);
+    else if (!ids.includes(id)) ids.push(id);
+    if (alias.length > this.maxAliasLength) this.maxAliasLength = alias.length;
+  }
+
+  private addFuzzy(s: string, id: number): void {
+    const idx = this.fuzzyStrings.length;
+    this.fuzzyStrings.push(s);
+    this.fuzzyIds.push(id);
+    for (const g of new Set(grams(s))) {
+      const list = this.gramIndex.get(g);
+      if (list) list.push(idx);
+      else this.gramIndex.set(g, [idx]);
+    }
+  }
+
+  get size(): number {
+    return this.agencies.size;
+  }
+
+  ref(id: number): AgencyRef | null {
+    const a = this.agencies.get(id);
+    return a ? { id: a.id, name: a.name } : null;
+  }
+
+  exact(alias: string): number[] {
+    return this.aliases.get(normalizeText(alias)) ?? [];
+  }
+
+  /** Every alias in the (normalized) text, longest at each position, non-overlapping. */
+  scan(text: string): AliasMention[] {
+    const out: AliasMention[] = [];
+    let i = 0;
+    while (i < text.length) {
+      let hit: AliasMention | null = null;
+      for (let len = Math.min(this.maxAliasLength, text.length - i); len >= 2; len--) {
+        const s = text.substr(i, len);
+        const ids = this.aliases.get(s);
+        if (ids) {
+          hit = { text: s, start: i, end: i + len, ids };
+          break;
+        }
+      }
+      if (hit && this.placeless.has(hit.text) && i > 0 && isForeignQualifier(text, i, hit.text)) {
+        let start = i;
+        while (start > 0 && CJK.test(text[start - 1]!)) start--;
+        while (out.length > 0 && out.at(-1)!.end > start) out.pop();
+        hit = { text: text.slice(start, hit.end), start, end: hit.end, ids: [], foreign: true };
+      }
+      if (hit) {
+        out.push(hit);
+        i = hit.end;
+      } else i++;
+    }
+    return out;
+  }
+
+  /** Closest agency names to a piece of text that matched no alias (typos, unknown agencies). */
+  fuzzy(text: string, limit = 5): FuzzyMatch[] {
+    const q = normalizeText(text);
+    const counts = new Map<number, number>();
+    for (const g of new Set(grams(q))) {
+      const list = this.gramIndex.get(g);
+      if (!list || list.length > MAX_POSTINGS) continue;
+      for (const idx of list) counts.set(idx, (counts.get(idx) ?? 0) + 1);
+    }
+    if (counts.size === 0) return [];
+    const short = [...counts].sort((a, b) => b[1] - a[1]).slice(0, SHORT_LIST).map(([idx]) => idx);
+    const fuse = new Fuse(
+      short.map((idx) => this.fuzzyStrings[idx]!),
+      { includeScore: true, ignoreLocation: true, threshold: 0.7 },
+    );
+    const best = new Map<number, FuzzyMatch>();
+    for (const r of fuse.search(q)) {
+      const idx = short[r.refIndex]!;
+      const id = this.fuzzyIds[idx]!;
+      const matched = this.fuzzyStrings[idx]!;
+      const m = { id, name: this.agencies.get(id)!.name, matched, distance: levenshtein(q, matched), score: r.score ?? 1 };
+      const had = best.get(id);
+      if (!had || m.distance < had.distance) best.set(id, m);
+    }
+    const out = [...best.values()];
+    return out.sort((a, b) => a.distance - b.distance || a.score - b.score).slice(0, limit);
+  }
+
+  /** A few names to offer when nothing matched at all. */
+  someNames(limit = 5): string[] {
+    return [...this.agencies.values()].slice(0, limit).map((a) => a.name);
+  }
+}

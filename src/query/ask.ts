@@ -1,0 +1,344 @@
+/**
+ * createAsker: the question → Answer engine over one opened index. Everything heavy (alias map, n-gram
+ * index, reports, statements) is built once here; each question is then understood (pure), looked up
+ * (prepared statements, per-report cache) and rendered. One boundary turns any failure into a valid
+ * Answer: ask never throws.
+ */
+import type { Database } from 'better-sqlite3';
+import { metricDef } from '../catalogue/metrics.ts';
+import type { AgencyRow, ReportRow, WarningRow } from '../store/schema.ts';
+import { AgencyIndex, type AgencyRef } from './agency/agency-index.ts';
+import type { Answer, AnswerResult, AnswerSource, AskFn, AskOptions } from './answer.ts';
+import { EXAMPLE_QUESTIONS } from './examples.ts';
+import { FigureStore, fmt, LOOKUP_SQL, type Resolved } from './lookup/figures.ts';
+import { citation, metricLabel, resultText, valueText } from './render/format.ts';
+import { StructuredQuerySchema, type StructuredQuery } from './understand/structured-query.ts';
+import { understand } from './understand/understand.ts';
+
+export interface AskerOptions {
+  /** Fixed "today" for every question (tests); AskOptions.today overrides it. */
+  today?: Date;
+}
+
+const MAX_LIST = 10;
+
+export function createAsker(db: Database, options: AskerOptions = {}): AskFn {
+  const agencies = db.prepare(LOOKUP_SQL.agencies.sql).all() as AgencyRow[];
+  const aliases = db.prepare(LOOKUP_SQL.aliases.sql).all() as { alias: string; agency_id: number }[];
+  const engine = new Engine(new AgencyIndex(agencies, aliases), new FigureStore(db), options);
+  return (question, askOptions) => {
+    const q = typeof question === 'string' ? question : String(question ?? '');
+    try {
+      return engine.ask(q, askOptions ?? {});
+    } catch (err) {
+      return {
+        question: q,
+        status: 'unsupported',
+        text: `抱歉，这个问题暂时无法回答（${err instanceof Error ? err.message : String(err)}）。可以这样问：${EXAMPLE_QUESTIONS[0]}`,
+        results: [],
+        warnings: [],
+        suggestions: EXAMPLE_QUESTIONS,
+      };
+    }
+  };
+}
+
+class Engine {
+  constructor(
+    readonly index: AgencyIndex,
+    readonly store: FigureStore,
+    readonly options: AskerOptions,
+  ) {}
+
+  ask(question: string, opts: AskOptions): Answer {
+    const base = { question, results: [] as AnswerResult[], warnings: [] as string[], suggestions: [] as string[] };
+    if (question.trim() === '') return this.unsupported(question, '请输入问题。');
+    const today = opts.today ?? this.options.today ?? new Date();
+    const und = understand(question, this.index, today, opts.agencyId);
+    let query = und.query;
+    const prev = opts.previous === undefined ? null : StructuredQuerySchema.safeParse(opts.previous);
+    if (prev?.success && und.followUp && query.kind !== 'help' && query.kind !== 'list_agencies') query = mergeFollowUp(query, prev.data);
+    const withQuery = (a: Omit<Answer, 'query'>): Answer => ({ ...a, query });
+
+    switch (query.kind) {
+      case 'help':
+        return withQuery({ ...base, status: 'answered', text: `可以问各单位政府信息公开年度报告里的数字，例如：\n${EXAMPLE_QUESTIONS.join('\n')}`, suggestions: EXAMPLE_QUESTIONS });
+      case 'list_agencies':
+        return withQuery({ ...base, status: 'answered', text: this.agencyListText(), suggestions: [] });
+    }
+    if (query.ambiguous.length > 0) {
+      const candidates = query.ambiguous.flatMap((a) => a.candidates).slice(0, MAX_LIST);
+      return withQuery({
+        ...base,
+        status: 'clarify',
+        text: `“${query.ambiguous[0]!.text}”对应多个单位，请问是哪一个？\n${candidates.map((c, i) => `${i + 1}. ${c.name}`).join('\n')}`,
+        candidates,
+        suggestions: candidates.map((c) => c.name),
+      });
+    }
+    if (query.unresolved.length > 0) {
+      const name = query.unresolved[0]!;
+      const close = this.index.fuzzy(name, 5).map((m) => m.name);
+      const suggestions = close.length > 0 ? close : this.index.someNames(5);
+      return withQuery({
+        ...base,
+        status: 'not_found',
+        text: `索引中没有“${name}”的报告。${suggestions.length > 0 ? `相近的单位：${suggestions.join('、')}` : ''}`,
+        suggestions,
+      });
+    }
+    if (query.kind === 'list_years' || (query.metrics.length === 0 && query.agencies.length > 0)) {
+      if (query.agencies.length === 0) return withQuery({ ...base, status: 'answered', text: this.agencyListText() });
+      const text = query.agencies.map((a) => `${a.name}：${this.store.years(a.id).map((y) => `${y}年`).join('、') || '暂无报告'}`).join('\n');
+      const hint = query.kind === 'list_years' ? '' : `\n可以接着问，例如：${query.agencies[0]!.name}行政复议多少件？`;
+      return withQuery({ ...base, status: 'answered', text: `已收录的报告年份——${text}${hint}` });
+    }
+    if (query.metrics.length === 0) {
+      return { ...this.unsupported(question, und.recognized ? '请说明想查哪项数字（如行政复议、收到申请、予以公开）。' : undefined), query };
+    }
+    if (query.kind === 'ranking' || query.kind === 'total') return withQuery(this.acrossAgencies(question, query));
+    if (query.agencies.length === 0) {
+      if (this.index.size === 1) query = { ...query, agencies: [this.index.ref([...this.index.agencies.keys()][0]!)!] };
+      else {
+        const candidates = [...this.index.agencies.values()].slice(0, MAX_LIST).map((a) => ({ id: a.id, name: a.name }));
+        return withQuery({
+          ...base,
+          status: 'clarify',
+          text: `请问您问的是哪个单位？${candidates.length > 0 ? `\n${candidates.map((c, i) => `${i + 1}. ${c.name}`).join('\n')}` : ''}`,
+          candidates,
+          suggestions: candidates.map((c) => c.name),
+        });
+      }
+    }
+    const answer = this.perAgency(question, query);
+    return { ...answer, query };
+  }
+
+  unsupported(question: string, lead?: string): Answer {
+    return {
+      question,
+      status: 'unsupported',
+      text: `${lead ?? '抱歉，这个问题不在政府信息公开年度报告的范围内。'}可以这样问：\n${EXAMPLE_QUESTIONS.slice(0, 4).join('\n')}`,
+      results: [],
+      warnings: [],
+      suggestions: EXAMPLE_QUESTIONS,
+    };
+  }
+
+  agencyListText(): string {
+    const names = [...this.index.agencies.values()];
+    if (names.length === 0) return '索引中还没有报告（运行 gongkai ingest 建立索引）。';
+    const shown = names.slice(0, 50).map((a) => `${a.name}（${this.store.years(a.id).join('、')}）`);
+    return `已收录 ${names.length} 个单位的报告：\n${shown.join('\n')}${names.length > 50 ? `\n……等 ${names.length} 个` : ''}`;
+  }
+
+  /** Years of one agency a query asks about, and a note when the year was chosen for the user. */
+  yearsFor(agencyId: number, query: StructuredQuery): { years: number[]; note: string | null; missing: number[] } {
+    const have = this.store.years(agencyId);
+    const y = query.years;
+    switch (y.type) {
+      case 'latest': {
+        const last = have.at(-1);
+        return { years: last === undefined ? [] : [last], note: last === undefined ? null : `（未指定年份，按最新的${last}年报告）`, missing: [] };
+      }
+      case 'single':
+        return { years: have.includes(y.year) ? [y.year] : [], note: null, missing: have.includes(y.year) ? [] : [y.year] };
+      case 'list':
+        return { years: y.years.filter((v) => have.includes(v)), note: null, missing: y.years.filter((v) => !have.includes(v)) };
+      case 'range': {
+        const years = have.filter((v) => v >= y.from && v <= y.to);
+        return { years, note: null, missing: years.length === 0 ? [y.from, y.to] : [] };
+      }
+      case 'recent':
+        return { years: have.slice(-y.count), note: null, missing: [] };
+      case 'all':
+        return { years: have, note: null, missing: [] };
+    }
+  }
+
+  result(agency: AgencyRef, report: ReportRow, slot: string[], applicant: string | null): { result: AnswerResult; warnings: string[] } {
+    let chosen: Resolved | null = null;
+    for (const key of slot) {
+      const column = applicant && metricDef(key)?.byApplicant ? applicant : 'total';
+      const r = this.store.resolve(report.id, key, column);
+      if (r.cell !== 'missing') {
+        chosen = r;
+        break;
+      }
+      chosen ??= r;
+    }
+    const r = chosen!;
+    const col = applicant && metricDef(r.key)?.byApplicant ? applicant : null;
+    const sources: AnswerSource[] = r.cells.map((c) => ({ file: report.file, line: c.line, section: c.section, quote: c.quote }));
+    const result: AnswerResult = {
+      agency: agency.name,
+      year: report.year,
+      metric: r.key,
+      label: metricLabel(r.key, col),
+      value: r.value,
+      unit: r.unit,
+      approximate: r.approximate,
+      source: sources[0] ?? null,
+      cell: r.cell,
+      report: report.title,
+    };
+    if (col) result.applicant = col;
+    if (sources.length > 1) result.sources = sources;
+    if (r.formula) result.formula = r.formula;
+    return { result, warnings: this.relevantWarnings(report.id, r) };
+  }
+
+  relevantWarnings(reportId: number, r: Resolved): string[] {
+    const lines = new Set(r.cells.map((c) => c.line));
+    const keys = new Set([r.key, ...r.cells.map((c) => c.metric)]);
+    const touches = (w: WarningRow) => {
+      if (w.metric) {
+        for (const k of keys) if (w.metric === k || w.metric.startsWith(k + '.') || k.startsWith(w.metric + '.')) return true;
+        return false;
+      }
+      return (w.line !== null && lines.has(w.line)) || (w.line2 !== null && lines.has(w.line2));
+    };
+    return this.store.warnings(reportId).filter(touches).map((w) => w.message);
+  }
+
+  perAgency(question: string, query: StructuredQuery): Answer {
+    const results: AnswerResult[] = [];
+    const warnings: string[] = [];
+    const blocks: string[] = [];
+    const missingYears: string[] = [];
+    const notes: string[] = [];
+    for (const agency of query.agencies) {
+      const { years, note, missing } = this.yearsFor(agency.id, query);
+      if (note) notes.push(note);
+      for (const y of missing) missingYears.push(`${agency.name}${y}年`);
+      for (const year of years) {
+        const report = this.store.report(agency.id, year);
+        if (!report) continue;
+        for (const slot of query.slots) {
+          const { result, warnings: w } = this.result(agency, report, slot, query.applicant);
+          results.push(result);
+          for (const m of w) if (!warnings.includes(m)) warnings.push(m);
+        }
+      }
+    }
+    if (results.length === 0) {
+      const have = query.agencies.map((a) => `${a.name}：${this.store.years(a.id).map((y) => `${y}年`).join('、') || '暂无'}`);
+      return {
+        question,
+        status: 'not_found',
+        text: `索引中没有${missingYears.join('、') || '相应年份'}的报告。已收录——${have.join('；')}`,
+        results: [],
+        warnings: [],
+        suggestions: query.agencies.flatMap((a) => this.store.years(a.id).map((y) => `${shortName(a.name)}${y}年${metricLabel(query.metrics[0]!)}`)).slice(0, 5),
+      };
+    }
+    let text: string;
+    if (query.kind === 'trend') text = trendText(results);
+    else if (query.kind === 'yesno') text = results.map((r) => `${yesNo(r)}${resultText(r)}`).join('\n');
+    else text = results.map(resultText).join('\n');
+    if (query.corrected.length > 0) text += `\n（按${query.corrected.map((c) => `“${c.replace(' → ', '”理解为“')}”`).join('、')}）`;
+    if (notes.length > 0) text += `\n${[...new Set(notes)].join('')}`;
+    if (missingYears.length > 0) text += `\n（未收录：${missingYears.join('、')}的报告）`;
+    if (warnings.length > 0) text += `\n注意：${warnings.join('；')}`;
+    return { question, status: 'answered', text, results, warnings, suggestions: [] };
+  }
+
+  /** Ranking and totals across agencies (all indexed, or the ones named). */
+  acrossAgencies(question: string, query: StructuredQuery): Answer {
+    const slot = query.slots[0]!;
+    let year: number | null = null;
+    let note = '';
+    if (query.years.type === 'single') year = query.years.year;
+    else {
+      year = this.store.allYears().at(-1) ?? null;
+      if (query.years.type !== 'latest' && query.years.type !== 'list' && year !== null) note = `（按最新的${year}年统计）`;
+      else if (query.years.type === 'list') year = query.years.years.at(-1) ?? year;
+      else if (year !== null) note = `（未指定年份，按最新的${year}年报告）`;
+    }
+    const agencyIds = query.agencies.length > 0 ? query.agencies.map((a) => a.id) : [...new Set((this.store.reportsByYear.get(year ?? -1) ?? []).map((r) => r.agency_id))];
+    const results: AnswerResult[] = [];
+    const warnings: string[] = [];
+    for (const id of agencyIds) {
+      const report = year === null ? null : this.store.report(id, year);
+      if (!report) continue;
+      const { result, warnings: w } = this.result(this.index.ref(id)!, report, slot, query.applicant);
+      results.push(result);
+      for (const m of w) if (!warnings.includes(m)) warnings.push(m);
+    }
+    const label = metricLabel(query.metrics[0]!, query.applicant);
+    if (results.length === 0) {
+      return { question, status: 'not_found', text: `索引中没有${year ?? ''}年的报告。已收录年份：${this.store.allYears().join('、')}`, results: [], warnings: [], suggestions: [] };
+    }
+    const withValue = results.filter((r) => r.value !== null);
+    const without = results.filter((r) => r.value === null);
+    const unit = results[0]!.unit;
+    if (query.kind === 'total') {
+      const total = withValue.reduce((s, r) => s + r.value!, 0);
+      const lines = withValue.map((r) => `${r.agency} ${valueText(r)}${r.source ? `（第${r.source.line}行）` : ''}`);
+      const text =
+        `${year}年${withValue.length}个单位${label}合计 ${fmt(total)} ${unit}${note}。\n${lines.join('\n')}` +
+        (without.length > 0 ? `\n未计入（报告未披露或无法识别）：${without.map((r) => r.agency).join('、')}` : '') +
+        (warnings.length > 0 ? `\n注意：${warnings.join('；')}` : '');
+      return { question, status: 'answered', text, results: [...withValue, ...without], warnings, suggestions: [] };
+    }
+    const sorted = [...withValue].sort((a, b) => (query.order === 'asc' ? a.value! - b.value! : b.value! - a.value!));
+    const top = sorted.slice(0, query.topN ?? MAX_LIST);
+    const lines = top.map((r, i) => `${i + 1}. ${r.agency} ${valueText(r)}${r.source ? `\n   ${citation(r.report, r.source)}` : ''}`);
+    const head = `${year}年${label}${query.order === 'asc' ? '最少' : '最多'}的是${top[0]?.agency ?? ''}${note}：`;
+    const text = `${head}\n${lines.join('\n')}${warnings.length > 0 ? `\n注意：${warnings.join('；')}` : ''}`;
+    return { question, status: 'answered', text, results: top, warnings, suggestions: [] };
+  }
+}
+
+function yesNo(r: AnswerResult): string {
+  if (r.value === null) return '';
+  return r.value === 0 ? `没有，0 ${r.unit}。` : `有，${fmt(r.value)} ${r.unit}。`;
+}
+
+function shortName(name: string): string {
+  return name;
+}
+
+function trendText(results: AnswerResult[]): string {
+  const lines: string[] = [];
+  const prevByKey = new Map<string, AnswerResult>();
+  for (const r of results) {
+    const k = `${r.agency}|${r.metric}|${r.applicant ?? ''}`;
+    const prev = prevByKey.get(k);
+    let change = '';
+    if (prev && prev.value !== null && r.value !== null) {
+      const d = r.value - prev.value;
+      change = `（比${prev.year}年${d > 0 ? '增加' : d < 0 ? '减少' : '持平'}${d !== 0 ? ` ${fmt(Math.abs(d))} ${r.unit}` : ''}）`;
+    }
+    prevByKey.set(k, r);
+    lines.push(`${r.agency}${r.year}年${r.label}：${valueText(r)}${change}`);
+    if (r.source) lines.push(citation(r.report, r.source));
+  }
+  return lines.join('\n');
+}
+
+/** A fragment ("那2019年呢？", "统计局呢？", "诉讼呢？") takes what it lacks from the previous query. */
+export function mergeFollowUp(cur: StructuredQuery, prev: StructuredQuery): StructuredQuery {
+  const noAgency = cur.agencies.length === 0 && cur.ambiguous.length === 0 && cur.unresolved.length === 0;
+  const merged: StructuredQuery = {
+    ...cur,
+    agencies: noAgency ? prev.agencies : cur.agencies,
+    years: cur.years.type === 'latest' ? prev.years : cur.years,
+    metrics: cur.metrics.length === 0 ? prev.metrics : cur.metrics,
+    slots: cur.slots.length === 0 ? prev.slots : cur.slots,
+    applicant: cur.applicant ?? (cur.metrics.length === 0 ? prev.applicant : null),
+  };
+  if (cur.metrics.length === 0 || cur.kind === 'figure') {
+    const yt = merged.years.type;
+    if (noAgency && (prev.kind === 'ranking' || prev.kind === 'total') && prev.agencies.length === 0) {
+      merged.kind = prev.kind;
+      if (prev.topN) merged.topN = prev.topN;
+      if (prev.order) merged.order = prev.order;
+    } else if (yt === 'range' || yt === 'recent' || yt === 'all') merged.kind = 'trend';
+    else if (yt === 'list' && merged.agencies.length <= 1) merged.kind = 'trend';
+    else if (merged.agencies.length >= 2) merged.kind = 'compare';
+    else if (cur.kind === 'figure' && prev.kind === 'yesno' && cur.metrics.length === 0) merged.kind = 'yesno';
+    else merged.kind = cur.kind === 'list_years' ? 'list_years' : 'figure';
+  }
+  return merged;
+}

@@ -1,0 +1,7 @@
+/** The query engine's public surface: build an asker over an opened index; the Answer contract. */
+export { createAsker, type AskerOptions } from './ask.ts';
+export { AnswerSchema, type Answer, type AnswerResult, type AskFn, type AskOptions } from './answer.ts';
+export { StructuredQuerySchema, type StructuredQuery } from './understand/structured-query.ts';
+export { understand } from './understand/understand.ts';
+export { AgencyIndex } from './agency/agency-index.ts';
+export { EXAMPLE_QUESTIONS } from './examples.ts';

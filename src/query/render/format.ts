@@ -1,0 +1,46 @@
+/** Chinese answer text pieces: the figure with its unit, the cell's caveat, the citation. */
+import { APPLICANTS, metricDef } from '../../catalogue/metrics.ts';
+import type { AnswerResult, AnswerSource } from '../answer.ts';
+import { fmt } from '../lookup/figures.ts';
+
+export function metricLabel(key: string, applicant?: string | null): string {
+  const label = (metricDef(key)?.label ?? key).replace(/\s+/g, '');
+  if (!applicant || applicant === 'total') return label;
+  const col = applicant === 'legal_person' ? '法人或其他组织' : APPLICANTS.find((a) => a.key === applicant)?.label ?? applicant;
+  return `${label}（${col}）`;
+}
+
+export function valueText(r: AnswerResult): string {
+  switch (r.cell) {
+    case 'missing':
+      return '报告未披露';
+    case 'blank':
+      return '报告未填写';
+    case 'undecided':
+      return '报告该项无法准确识别';
+  }
+  if (r.value === null) return '报告未披露';
+  const sign = r.metric.endsWith('.change') && r.value > 0 ? '+' : '';
+  const approx = r.approximate ? '余' : '';
+  const dash = r.cell === 'dash' ? '（报告填写“—”）' : '';
+  return `${sign}${fmt(r.value)}${approx} ${r.unit}${dash}`;
+}
+
+export function citation(title: string | undefined, s: AnswerSource): string {
+  return `来源：《${title ?? ''}》${s.section ?? ''}，第${s.line}行：“${s.quote}”`;
+}
+
+/** One figure, with its formula and every cell it used. */
+export function resultText(r: AnswerResult): string {
+  const head = `${r.agency}${r.year}年${r.label}：${valueText(r)}。`;
+  const lines = [head];
+  if (r.formula && r.value !== null) lines.push(`计算：${r.formula} = ${fmt(r.value)}`);
+  const sources = r.sources && r.sources.length > 0 ? r.sources : r.source ? [r.source] : [];
+  const seen = new Set<number>();
+  for (const s of sources) {
+    if (seen.has(s.line)) continue;
+    seen.add(s.line);
+    lines.push(citation(r.report, s));
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,35 @@
+/** What a question was understood as: the contract between understanding and lookup. */
+import { z } from 'zod';
+
+export const QUERY_KINDS = ['figure', 'compare', 'ranking', 'total', 'trend', 'yesno', 'list_agencies', 'list_years', 'help'] as const;
+
+export const YearSpecSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('latest') }),
+  z.object({ type: z.literal('single'), year: z.number().int() }),
+  z.object({ type: z.literal('list'), years: z.array(z.number().int()) }),
+  z.object({ type: z.literal('range'), from: z.number().int(), to: z.number().int() }),
+  z.object({ type: z.literal('recent'), count: z.number().int() }),
+  z.object({ type: z.literal('all') }),
+]);
+
+const AgencyRefSchema = z.object({ id: z.number().int(), name: z.string() });
+
+export const StructuredQuerySchema = z.object({
+  kind: z.enum(QUERY_KINDS),
+  agencies: z.array(AgencyRefSchema),
+  /** Names that matched several agencies equally well (统计局 with two cities indexed). */
+  ambiguous: z.array(z.object({ text: z.string(), candidates: z.array(AgencyRefSchema) })),
+  /** Agency-like text that matched nothing in the index (北京市海淀区). */
+  unresolved: z.array(z.string()),
+  /** Agencies read through a typo (鹿域区 → 温州市鹿城区人民政府): "typed → name". */
+  corrected: z.array(z.string()),
+  years: YearSpecSchema,
+  /** The primary metric key of each figure asked for, in question order. */
+  metrics: z.array(z.string()),
+  /** Per figure: the keys to try in order (2019 key, 2021 key, pre-2019 key). */
+  slots: z.array(z.array(z.string())),
+  applicant: z.enum(['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other', 'legal_person']).nullable(),
+  topN: z.number().int().positive().optional(),
+  order: z.enum(['desc', 'asc']).optional(),
+});
+export type StructuredQuery = z.infer<typeof StructuredQuerySchema>;

@@ -1,0 +1,86 @@
+/**
+ * The ingest / reports / check commands as a user runs them (spawned: a few, they cost ~0.5 s each).
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { ReportListSchema } from '../src/cli/commands/reports.ts';
+import { CheckOutputSchema } from '../src/cli/commands/check.ts';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const BIN = join(ROOT, 'bin/gongkai.js');
+const SEEDS = join(ROOT, 'data/reports');
+
+let cwd: string;
+const run = (...args: string[]) => {
+  const env = { ...process.env };
+  delete env.GONGKAI_DB;
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+const IngestJsonSchema = z.object({
+  ingested: z.number(),
+  unchanged: z.number(),
+  failed: z.number(),
+  replaced: z.number(),
+  totals: z.object({ reports: z.number(), figures: z.number(), warnings: z.number() }),
+  db: z.string(),
+  files: z.array(z.object({ file: z.string(), status: z.enum(['ingested', 'unchanged', 'failed']) }).loose()),
+});
+
+beforeAll(() => {
+  cwd = mkdtempSync(join(tmpdir(), 'gongkai-cli-'));
+  mkdirSync(join(cwd, 'data/reports'), { recursive: true });
+  for (const f of readdirSync(SEEDS)) copyFileSync(join(SEEDS, f), join(cwd, 'data/reports', f));
+  writeFileSync(join(cwd, 'data/reports/empty.txt'), '');
+});
+afterAll(() => rmSync(cwd, { recursive: true, force: true }));
+
+describe('gongkai ingest / reports / check', () => {
+  test('ingest --json with the defaults: data/reports → data/gongkai.db, paths stored as found', () => {
+    const r = run('ingest', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const out = IngestJsonSchema.parse(JSON.parse(r.stdout));
+    expect(out).toMatchObject({ ingested: 5, unchanged: 0, failed: 1, db: 'data/gongkai.db', totals: { reports: 5 } });
+    expect(out.files.map((f) => f.file)).toContain('data/reports/002_ebc6c56e4ff49493.txt');
+    expect(r.stderr).toContain('gongkai: 文件 data/reports/empty.txt：');
+    expect(r.stderr).toContain('(empty)');
+    expect(existsSync(join(cwd, 'data/gongkai.db'))).toBe(true);
+  });
+
+  test('ingest --strict fails on the bad file even though the rest is unchanged', () => {
+    const r = run('ingest', '--strict', '--quiet');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  test('reports --json lists every report with its counts', () => {
+    const r = run('reports', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const list = ReportListSchema.parse(JSON.parse(r.stdout));
+    expect(list.map((x) => [x.file, x.agency, x.year])).toEqual(
+      expect.arrayContaining([
+        ['data/reports/002_ebc6c56e4ff49493.txt', '温州市鹿城区人民政府', 2020],
+        ['data/reports/004_8d900a062941073b.txt', '温州市商务局', 2018],
+      ]),
+    );
+    expect(list).toHaveLength(5);
+    for (const x of list) expect(x.figures).toBeGreaterThan(0);
+  });
+
+  test('check --json parses one file and writes nothing', () => {
+    const r = run('check', 'data/reports/000_3035c731dff6020a.txt', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const out = CheckOutputSchema.parse(JSON.parse(r.stdout));
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    expect(out.report.agency.name).toBe('温州市经济和信息化局');
+    expect(out.report.figures.find((f) => f.metric === 'proactive.website')).toMatchObject({ value: 509, source: { line: 49 } });
+  });
+});

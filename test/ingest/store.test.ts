@@ -1,0 +1,111 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import Database from 'better-sqlite3';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openIndexWriter } from '../../src/ingest/store/writer.ts';
+import { processFile } from '../../src/ingest/process-file.ts';
+import { openIndex } from '../../src/store/open.ts';
+import type { ParsedReport } from '../../src/ingest/model.ts';
+
+const SEED = 'data/reports/002_ebc6c56e4ff49493.txt';
+const seedReport = (): ParsedReport => {
+  const r = processFile(SEED, readFileSync(new URL(`../../${SEED}`, import.meta.url)));
+  if (!r.ok) throw new Error(r.error.message);
+  return r.report;
+};
+
+let dir: string;
+let db: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'gongkai-store-'));
+  db = join(dir, 'gongkai.db');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const rows = (sql: string, ...args: unknown[]) => {
+  const d = openIndex(db);
+  try {
+    return d.prepare(sql).all(...args) as Record<string, unknown>[];
+  } finally {
+    d.close();
+  }
+};
+
+describe('index writer', () => {
+  test('a new index is built aside and appears only on commit', () => {
+    const w = openIndexWriter(db);
+    expect(w.writePath).toBe(`${db}.tmp-${process.pid}`);
+    w.writeReport(SEED, 'sha-1', seedReport());
+    expect(existsSync(db)).toBe(false);
+    expect(w.commit()).toMatchObject({ reports: 1, figures: seedReport().figures.length });
+    expect(readdirSync(dir)).toEqual(['gongkai.db']);
+    const [r] = rows('SELECT r.file, r.sha256, r.year, a.name FROM reports r JOIN agencies a ON a.id = r.agency_id');
+    expect(r).toEqual({ file: SEED, sha256: 'sha-1', year: 2020, name: '温州市鹿城区人民政府' });
+    expect(rows('SELECT alias FROM agency_aliases').map((x) => x.alias)).toContain('温州市鹿城区人民政府');
+  });
+
+  test('an aborted first run leaves no index and no temporary file', () => {
+    const w = openIndexWriter(db);
+    w.writeReport(SEED, 'sha-1', seedReport());
+    w.abort();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  test('unchanged files are recognised by sha; a changed file replaces its rows', () => {
+    const first = openIndexWriter(db);
+    first.writeReport(SEED, 'sha-1', seedReport());
+    first.commit();
+
+    const w = openIndexWriter(db);
+    expect(w.writePath).toBe(db);
+    expect(w.isUnchanged(SEED, 'sha-1')).toBe(true);
+    expect(w.isUnchanged(SEED, 'sha-2')).toBe(false);
+    const changed = { ...seedReport(), figures: seedReport().figures.slice(0, 3) };
+    w.writeReport(SEED, 'sha-2', changed);
+    w.commit();
+    expect(rows('SELECT sha256 FROM reports')).toEqual([{ sha256: 'sha-2' }]);
+    expect(rows('SELECT count(*) AS n FROM figures')).toEqual([{ n: 3 }]);
+  });
+
+  test('an error inside a report’s transaction leaves that report’s previous rows', () => {
+    const first = openIndexWriter(db);
+    first.writeReport(SEED, 'sha-1', seedReport());
+    const before = first.commit();
+
+    const w = openIndexWriter(db);
+    const broken = seedReport();
+    // The schema's CHECK constraint rejects this figure after the old rows were deleted and some new inserted.
+    broken.figures = [...broken.figures, { ...broken.figures[0], cell: 'bogus' as never }];
+    expect(() => w.writeReport(SEED, 'sha-2', broken)).toThrow();
+    w.commit();
+    expect(rows('SELECT sha256 FROM reports')).toEqual([{ sha256: 'sha-1' }]);
+    expect(rows('SELECT count(*) AS n FROM figures')).toEqual([{ n: before.figures }]);
+  });
+
+  test('an index of another schema version is rebuilt, not mixed', () => {
+    const w0 = openIndexWriter(db);
+    w0.commit();
+    const raw = new Database(db);
+    raw.prepare("UPDATE meta SET value = '0' WHERE key = 'schema_version'").run();
+    raw.close();
+    const w = openIndexWriter(db);
+    expect(w.writePath).not.toBe(db);
+    w.writeReport(SEED, 'sha-1', seedReport());
+    w.commit();
+    expect(rows('SELECT count(*) AS n FROM reports')).toEqual([{ n: 1 }]);
+  });
+
+  test('agencies no report points to are dropped with their aliases', () => {
+    const first = openIndexWriter(db);
+    first.writeReport(SEED, 'sha-1', seedReport());
+    first.commit();
+    const renamed = seedReport();
+    renamed.agency = { ...renamed.agency, name: '温州市鹿城区人民政府办公室' };
+    const w = openIndexWriter(db);
+    w.writeReport(SEED, 'sha-2', renamed);
+    w.commit();
+    expect(rows('SELECT name FROM agencies')).toEqual([{ name: '温州市鹿城区人民政府办公室' }]);
+    expect(rows('SELECT DISTINCT agency_id FROM agency_aliases')).toHaveLength(1);
+  });
+});
