@@ -9,7 +9,6 @@ import Database from 'better-sqlite3';
 import { basename } from 'node:path';
 import { TABLE2_METRICS, TABLE3_METRICS, TABLE4_METRICS, APPLICANT_KEYS, metricDef } from '../src/catalogue/metrics.ts';
 import type { FigureRow, ReportRow, WarningRow } from '../src/store/schema.ts';
-import { buildSeedIndex } from './helpers/seed-index.ts';
 import { cellKey, codeMatches, loadGold, type GoldCell, type GoldEntry } from './helpers/gold.ts';
 
 const ENTRIES = loadGold();
@@ -150,6 +149,8 @@ const describeRows = (rows: FigureRow[]) =>
 
 describe('seed index matches the gold', () => {
   beforeAll(async () => {
+    // Imported here so the gold files' own checks still run while the ingest code is mid-edit.
+    const { buildSeedIndex } = await import('./helpers/seed-index.ts');
     db = new Database(await buildSeedIndex(), { readonly: true, fileMustExist: true });
   });
   afterAll(() => db?.close());

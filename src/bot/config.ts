@@ -44,6 +44,8 @@ export const EnvSchema = z.object({
   WECOM_CORP_ID: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
   MATTERMOST_TOKEN: optionalText,
+  /** Behind a reverse proxy / load balancer: take the client address from X-Forwarded-For (rate limits). */
+  TRUST_PROXY: z.enum(['true', 'false', '1', '0', '']).default('false').transform((v) => v === 'true' || v === '1'),
   REDIS_URL: optionalText.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
 });
 export type Env = z.infer<typeof EnvSchema>;
@@ -77,6 +79,7 @@ export interface Config {
   rateLimit: { max: number; windowMs: number };
   redisUrl?: string;
   publicUrl?: string;
+  trustProxy: boolean;
   telegram?: TelegramConfig;
   dingtalk?: { appSecret: string };
   feishu?: FeishuConfig;
@@ -125,6 +128,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimit: { max: e.RATE_LIMIT_MAX, windowMs: e.RATE_LIMIT_WINDOW_MS },
     redisUrl: e.REDIS_URL,
     publicUrl,
+    trustProxy: e.TRUST_PROXY,
     telegram: e.TELEGRAM_BOT_TOKEN
       ? {
           token: e.TELEGRAM_BOT_TOKEN,

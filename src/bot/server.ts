@@ -74,7 +74,7 @@ export async function buildServer(config: Readonly<Config>, deps: ServerDeps): P
     bodyLimit: BODY_LIMIT,
     // Request lines would carry questions (GET ?q=) and signatures: we log one line per question instead.
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: Boolean(config.publicUrl),
+    trustProxy: config.trustProxy,
     return503OnClosing: true,
   });
 

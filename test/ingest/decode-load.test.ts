@@ -67,6 +67,18 @@ describe('loadReport', () => {
     expect(id?.ok && id.value.agency.name).toBe('温州市统计局');
   });
 
+  test('a GBK, CRLF copy of seed 002 whose title has an OCR misread (鹿域区): loaded, identified, corrected', () => {
+    const r = loadReport(bytes('../fixtures/text/lucheng-2020-ocr.gbk.txt'), 'lucheng.txt');
+    expect(r.ok && r.encoding).toBe('gb18030');
+    expect(r.ok && r.doc.lines[0]).toBe(' 温州市鹿域区人民政府 2020 年政府信息');
+    const id = r.ok ? readIdentity(r.doc) : null;
+    expect(id?.ok && id.value.agency).toMatchObject({ name: '温州市鹿城区人民政府', county: '鹿城区', divisionCode: '330302' });
+    expect(id?.ok && id.value.published).toBe('2021-02-20');
+    expect(id?.ok && id.warnings.map((w) => w.message)).toEqual([
+      '机构名称“温州市鹿域区人民政府”疑为OCR误识，已按行政区划更正为“温州市鹿城区人民政府”（第1行）',
+    ]);
+  });
+
   test.each([
     [Buffer.alloc(0), 'empty'],
     [Buffer.from('%PDF-1.4\n'), 'binary'],

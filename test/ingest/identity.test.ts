@@ -205,6 +205,25 @@ describe('readIdentity: year', () => {
     ]);
   });
 
+  test('a title year the statistics period contradicts is kept, with a warning citing both lines', () => {
+    const r = report('温州市统计局2002年政府信息公开工作年度报告', '报告中所列数据的统计期限自 2020 年 1 月 1 日起至 2020 年 12 月 31 日止。');
+    expect(r.ok && r.value.year).toBe(2002);
+    expect(r.ok && r.warnings).toEqual([
+      {
+        code: 'year.period_mismatch',
+        message: '标题年度 2002 年与统计期限（截至 2020 年）不一致，按标题取 2002 年（第2行）',
+        line: 2,
+        line2: 1,
+        metric: null,
+      },
+    ]);
+  });
+
+  test('a page header line ending in 网站 is not taken for the agency', () => {
+    const v = value(report('温州市人民政府门户网站', '2020年政府信息公开工作年度报告', '本报告由温州市统计局依据《条例》编制。'));
+    expect(v.agency.name).toBe('温州市统计局');
+  });
+
   test('a year beyond this year is not a report year', () => {
     const r = report(`温州市统计局${new Date().getFullYear() + 9}年政府信息公开工作年度报告`);
     expect(r).toMatchObject({ ok: false, error: { code: 'no_identity' } });

@@ -345,6 +345,17 @@ export function readIdentity(doc: ReportDocument): IdentityResult {
     }
   }
 
+  if (period && inRange(period.year) && period.year !== year && warnings.every((w) => w.code !== 'year.from_period')) {
+    const line = doc.sourceLine[period.i] ?? period.i + 1;
+    warnings.push({
+      code: 'year.period_mismatch',
+      message: `标题年度 ${year} 年与统计期限（截至 ${period.year} 年）不一致，按标题取 ${year} 年（第${line}行）`,
+      line,
+      line2: doc.sourceLine[title?.first ?? 0] ?? null,
+      metric: null,
+    });
+  }
+
   if (title && !doc.section.some((s) => s !== null) && !doc.lines.some((l) => l.includes('\t')) && head.length + tail.length < 20) {
     return fail('truncated', `报告不完整：只有标题“${title.text}”等 ${head.length + tail.length} 行，没有任何章节或统计表`);
   }

@@ -10,7 +10,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { openIndexForWrite, readSchemaVersion, type Db } from '../../store/open.ts';
 import { SCHEMA_SQL, SCHEMA_VERSION } from '../../store/schema.ts';
 import { deriveAliases } from '../../catalogue/names.ts';
-import type { ParsedReport } from '../model.ts';
+import type { Figure, ParsedReport } from '../model.ts';
 
 export interface IndexTotals {
   reports: number;
@@ -31,6 +31,31 @@ export interface IndexWriter {
   commit(): IndexTotals;
   /** Give up: close, and (new index) delete the temporary file. The previous index is untouched. */
   abort(): void;
+}
+
+const FIGURE_INSERT = `INSERT INTO figures (report_id, metric, applicant, cumulative, row_label, col_label, value, cell, raw,
+  unit, approximate, computed, origin, line, section, quote) VALUES `;
+const FIGURE_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
+function figureParams(reportId: number, f: Figure): unknown[] {
+  return [
+    reportId,
+    f.metric,
+    f.applicant,
+    f.cumulative ? 1 : 0,
+    f.rowLabel,
+    f.colLabel,
+    f.value,
+    f.cell,
+    f.raw,
+    f.unit,
+    f.approximate ? 1 : 0,
+    f.computed ? 1 : 0,
+    f.origin,
+    f.source.line,
+    f.source.section,
+    f.source.quote,
+  ];
 }
 
 function secondaryIndexes(db: Db): { name: string }[] {
@@ -92,10 +117,7 @@ export function openIndexWriter(dbPath: string): IndexWriter {
       `INSERT INTO reports (file, sha256, agency_id, year, format, title, website, published, line_count, ingested_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    insertFigure: db.prepare(
-      `INSERT INTO figures (report_id, metric, applicant, cumulative, row_label, col_label, value, cell, raw, unit,
-         approximate, computed, origin, line, section, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
+    insertFigure: db.prepare(FIGURE_INSERT + FIGURE_ROW),
     insertWarning: db.prepare('INSERT INTO warnings (report_id, code, message, line, line2, metric) VALUES (?, ?, ?, ?, ?, ?)'),
     pruneAgencies: db.prepare('DELETE FROM agencies WHERE id NOT IN (SELECT agency_id FROM reports)'),
   };
@@ -126,26 +148,7 @@ export function openIndexWriter(dbPath: string): IndexWriter {
         new Date().toISOString(),
       ).lastInsertRowid,
     );
-    for (const f of report.figures) {
-      stmt.insertFigure.run(
-        reportId,
-        f.metric,
-        f.applicant,
-        f.cumulative ? 1 : 0,
-        f.rowLabel,
-        f.colLabel,
-        f.value,
-        f.cell,
-        f.raw,
-        f.unit,
-        f.approximate ? 1 : 0,
-        f.computed ? 1 : 0,
-        f.origin,
-        f.source.line,
-        f.source.section,
-        f.source.quote,
-      );
-    }
+    for (const f of report.figures) stmt.insertFigure.run(figureParams(reportId, f));
     for (const w of report.warnings) stmt.insertWarning.run(reportId, w.code, w.message, w.line, w.line2 ?? null, w.metric ?? null);
   });
 

@@ -87,7 +87,7 @@ function scanCell(
     }
     // "增" / "减" as a word of its own followed by a number word ("增 3418").
     if ((w === '增' || w === '减') && wi + 1 < words.length && /^\d/u.test(words[wi + 1])) {
-      words[wi + 1] = w + words[wi + 1];
+      words[wi + 1] = `${w} ${words[wi + 1]}`;
       continue;
     }
     // A unit as a word of its own after a number ("415 件").

@@ -107,6 +107,8 @@ class Emitter {
   readonly lines: string[] = [];
   readonly sourceLine: number[] = [];
   private buf: string[] = [];
+  /** Whether buf holds anything but whitespace (kept as a flag: lines can have thousands of spans). */
+  private hasText = false;
   private anchor: number | null = null;
   private pre = 0;
 
@@ -114,7 +116,7 @@ class Emitter {
 
   /** Where the next line's element starts (a block opening, a <br>). */
   setAnchor(offset: number | null): void {
-    if (this.buf.length === 0 || this.buf.every((s) => s.trim() === '')) this.anchor = offset;
+    if (!this.hasText) this.anchor = offset;
   }
 
   text(data: string, offset: number | null): void {
@@ -130,7 +132,9 @@ class Emitter {
   }
 
   private push(data: string, offset: number | null): void {
-    if (this.anchor === null && data.trim() !== '' && this.buf.every((s) => s.trim() === '')) this.anchor = offset;
+    const blank = data.trim() === '';
+    if (this.anchor === null && !blank && !this.hasText) this.anchor = offset;
+    if (!blank) this.hasText = true;
     this.buf.push(data);
   }
 
@@ -138,6 +142,7 @@ class Emitter {
     const line = cleanInline(this.buf.join(''));
     if (line !== '') this.emit(line, this.anchor);
     this.buf = [];
+    this.hasText = false;
     this.anchor = null;
   }
 

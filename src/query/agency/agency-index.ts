@@ -79,28 +79,33 @@ export class AgencyIndex {
   constructor(rows: AgencyRow[], storedAliases: { alias: string; agency_id: number }[]) {
     this.agencies = new Map(rows.map((r) => [r.id, r]));
     const storedCount = new Map<number, number>();
+    // Stored aliases are already in normal form (schema: Simplified, no spaces).
     for (const a of storedAliases) {
-      this.addAlias(normalizeText(a.alias), a.agency_id, this.agencies.get(a.agency_id));
+      this.addAlias(a.alias, a.agency_id, this.agencies.get(a.agency_id));
       storedCount.set(a.agency_id, (storedCount.get(a.agency_id) ?? 0) + 1);
     }
     for (const r of rows) {
-      const derived = deriveAliases(r);
+      const name = normalizeText(r.name);
+      const derived = deriveAliases({ ...r, name });
       // An index written before alias derivation existed holds only the full name: derive here.
-      if ((storedCount.get(r.id) ?? 0) < derived.length) for (const a of derived) this.addAlias(normalizeText(a.alias), r.id, r);
-      this.addAlias(normalizeText(r.name), r.id, r);
-      for (const a of derived) if (a.kind === 'full' || a.kind === 'short') this.addFuzzy(normalizeText(a.alias), r.id);
+      if ((storedCount.get(r.id) ?? 0) < derived.length) for (const a of derived) this.addAlias(a.alias, r.id, r);
+      this.addAlias(name, r.id, r);
+      for (const a of derived) if (a.kind === 'full' || a.kind === 'short') this.addFuzzy(a.alias, r.id);
     }
+    for (const [alias, ids] of this.aliases) if (ids.length >= 16) this.aliases.set(alias, [...new Set(ids)]);
   }
 
   private addAlias(alias: string, id: number, row: AgencyRow | undefined): void {
     if (alias.length < 2) return;
-    if (row && alias !== normalizeText(row.name)) {
+    if (row && alias.length < row.name.length) {
       const places = [row.province, row.city, row.county].filter((p): p is string => !!p).map(placeStem);
       if (!places.some((p) => alias.includes(p))) this.placeless.add(alias);
     }
     const ids = this.aliases.get(alias);
     if (!ids) this.aliases.set(alias, [id]);
-    else if (!ids.includes(id)) ids.push(id);
+    // Short lists: exact check. Long ones (区政府, 统计局 across thousands of places): rows arrive
+    // grouped by agency, so the last id is the only likely duplicate; dedupe() finishes the job.
+    else if (ids.length < 16 ? !ids.includes(id) : ids[ids.length - 1] !== id) ids.push(id);
     if (alias.length > this.maxAliasLength) this.maxAliasLength = alias.length;
   }
 

@@ -77,7 +77,7 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
       const name = m.text.replace(LEADING_FILLER_RE, '');
       if (!tryFuzzy(name)) unresolved.push(name);
     } else if (m.ids.length === 1) addAgency(index.ref(m.ids[0]!));
-    else ambiguous.push({ text: m.text, candidates: m.ids.map((id) => index.ref(id)!).filter(Boolean) });
+    else ambiguous.push({ text: m.text, candidates: m.ids.slice(0, 20).map((id) => index.ref(id)!).filter(Boolean) });
   }
   for (const run of residual.replace(FILLER_RE, '，').match(CJK_RUN_RE) ?? []) {
     const looksLikeAgency = AGENCY_SUFFIX_RE.test(run);
