@@ -21,7 +21,7 @@ export const EnvSchema = z.object({
   GONGKAI_REPORTS: z.string().trim().min(1).default('data/reports'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Requests per RATE_LIMIT_WINDOW_MS per client on /api and the webhooks. */
-  RATE_LIMIT_MAX: positiveInt.default(120),
+  RATE_LIMIT_MAX: positiveInt.default(600),
   RATE_LIMIT_WINDOW_MS: positiveInt.default(60_000),
   /** Telegram messages per user per second window (grammY ratelimiter). */
   TELEGRAM_USER_LIMIT: positiveInt.default(3),
@@ -102,7 +102,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue.path[0] ?? '?');
-    return { ok: false, message: `配置错误 / invalid configuration: ${name}: ${issue.message}` };
+    return { ok: false, message: `配置错误 / invalid configuration: ${name} 取值无效（${issue.message}）` };
   }
   const e = parsed.data;
   for (const group of GROUPS) {

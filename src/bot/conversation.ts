@@ -25,12 +25,10 @@ export function createConversation(ask: AskFn, store: SharedStore, today?: () =>
 
   async function run(key: string, ctx: ChatContext, question: string, options: AskOptions): Promise<Answer> {
     const answer = ask(question, { ...options, today: today?.() });
-    const next: ChatContext = { previous: answer.query ?? ctx.previous };
-    if (answer.status === 'clarify' && answer.candidates?.length) {
-      next.pending = { question, candidates: answer.candidates };
-    } else if (answer.status !== 'answered') {
-      next.previous = ctx.previous;
-    }
+    // An understood question (even one the index cannot answer) becomes the base of the next follow-up;
+    // a question not understood at all leaves the previous one in place.
+    const next: ChatContext = { previous: answer.status === 'unsupported' ? ctx.previous : (answer.query ?? ctx.previous) };
+    if (answer.status === 'clarify' && answer.candidates?.length) next.pending = { question, candidates: answer.candidates };
     await store.setContext(key, next, CONTEXT_TTL_MS);
     return answer;
   }

@@ -37,7 +37,8 @@ export const REDACT_PATHS = [
 ];
 
 export function createLogger(level: string): Logger {
-  return pino({ level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { service: 'gongkai' } });
+  // Synchronous stdout: lines stay in order and the last ones are not lost when shutdown exits the process.
+  return pino({ level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { service: 'gongkai' } }, pino.destination({ dest: 1, sync: true }));
 }
 
 /** fetch as the channels' HTTP client (Feishu reply API). */
@@ -81,7 +82,7 @@ export async function startServer(env: Record<string, string | undefined> = proc
   const db: Db = openIndex(config.db);
   const ask = createAsker(db);
   const catalog = createCatalog(db);
-  const store = await createStore(config.redisUrl);
+  const store = await createStore(config.redisUrl, (err) => log.warn({ err: err.message }, 'redis error'));
   const conversation = createConversation(ask, store);
 
   let bot: Bot | undefined;
@@ -125,7 +126,6 @@ export async function startServer(env: Record<string, string | undefined> = proc
       await store.close();
       db.close();
       log.info('已关闭');
-      log.flush?.();
     })());
   return { url: address, stop };
 }

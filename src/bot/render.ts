@@ -66,14 +66,19 @@ export function renderBlocks(answer: Answer, styleName: StyleName): string[] {
   } else {
     blocks.push(style.escape(answer.text));
   }
-  if (answer.status === 'clarify' && answer.candidates?.length && styleName !== 'html') {
-    // Text channels cannot show buttons: number the choices; replying with the number picks one.
-    const list = answer.candidates.map((c, i) => `${i + 1}. ${c.name}`).join('\n');
-    blocks.push(style.escape(`${list}\n回复序号即可选择。`));
+  const candidates = answer.status === 'clarify' ? (answer.candidates ?? []) : [];
+  if (candidates.length > 0 && styleName !== 'html') {
+    // Text channels cannot show buttons: number the choices (unless the engine already did); replying
+    // with the number picks one.
+    const listed = candidates.every((c, i) => answer.text.includes(`${i + 1}. ${c.name}`));
+    const list = candidates.map((c, i) => `${i + 1}. ${c.name}`).join('\n');
+    blocks.push(style.escape(listed ? '回复序号即可选择。' : `${list}\n回复序号即可选择。`));
   }
   if (answer.warnings.length > 0) blocks.push(style.escape(answer.warnings.map((w) => `⚠ ${w}`).join('\n')));
-  if (answer.suggestions.length > 0 && answer.status !== 'answered') {
-    blocks.push(style.escape(`可以试试：${answer.suggestions.join('；')}`));
+  // Suggestions the text does not already show (the engine often lists examples in its text).
+  const suggestions = answer.suggestions.filter((s) => !answer.text.includes(s) && !candidates.some((c) => c.name === s));
+  if (suggestions.length > 0 && answer.status !== 'answered') {
+    blocks.push(style.escape(`可以试试：${suggestions.join('；')}`));
   }
   return blocks;
 }

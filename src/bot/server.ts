@@ -165,8 +165,8 @@ export async function buildServer(config: Readonly<Config>, deps: ServerDeps): P
     return reply.send(list(page.data));
   };
   const pageQuery = jsonSchema(PageQuerySchema, 'input');
-  app.get('/api/reports', { schema: { summary: '已收录的报告', querystring: pageQuery, response: { 200: jsonSchema(ReportsSchema) } } }, paged(deps.catalog.reports));
-  app.get('/api/agencies', { schema: { summary: '已收录的机关', querystring: pageQuery, response: { 200: jsonSchema(AgenciesSchema) } } }, paged(deps.catalog.agencies));
+  app.get('/api/reports', { schema: { summary: '已收录的报告', querystring: pageQuery, response: { 200: jsonSchema(ReportsSchema) } } }, paged((page) => deps.catalog.reports(page)));
+  app.get('/api/agencies', { schema: { summary: '已收录的机关', querystring: pageQuery, response: { 200: jsonSchema(AgenciesSchema) } } }, paged((page) => deps.catalog.agencies(page)));
 
   app.get('/healthz', { schema: { summary: '健康检查', response: { 200: jsonSchema(HealthSchema) } } }, async (_req, reply) => {
     let counts;
@@ -188,7 +188,12 @@ export async function buildServer(config: Readonly<Config>, deps: ServerDeps): P
       if (!update || typeof update.update_id !== 'number') return sendError(reply, 'BAD_REQUEST');
       // Telegram redelivers an update until it gets a 200; with replicas the redelivery may land elsewhere.
       if (await deps.store.seen(`telegram:${update.update_id}`, 24 * 3600_000)) return reply.send({});
-      await bot.handleUpdate(update as Parameters<Bot['handleUpdate']>[0]);
+      try {
+        await bot.handleUpdate(update as Parameters<Bot['handleUpdate']>[0]);
+      } catch (err) {
+        // Acknowledge anyway: a non-200 makes Telegram redeliver the same failing update again and again.
+        req.log.error({ err }, 'telegram update failed');
+      }
       return reply.send({});
     });
   }

@@ -211,6 +211,8 @@ export const PROSE_METRICS: MetricDef[] = [
   m('proactive.website.overview', '门户网站 概况类信息', '条'),
   m('proactive.website.news', '门户网站 政务动态信息', '条'),
   m('proactive.website.catalogue', '门户网站 信息公开目录信息', '条'),
+  // "共受理申请 223 件" may include last year's carried-over requests: not requests.new.
+  m('requests.accepted', '受理政府信息公开申请数', '件', { words: ['受理'] }),
 ];
 
 export const METRICS: MetricDef[] = [

@@ -4,8 +4,7 @@
  * order the files were given, so the index is the same whatever the number of workers.
  *
  * This module is also the workers' entry: a worker started by the pool loads this file and answers
- * parse requests. Workers load TypeScript through tsx (the CLI registers tsx in-process, which
- * workers do not inherit), hence the explicit `--import` of tsx's loader.
+ * parse requests.
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
@@ -43,8 +42,14 @@ export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
 
-function tsxLoaderUrl(): string {
-  return import.meta.resolve('tsx');
+/**
+ * The worker's bootstrap: register tsx in the worker's own loader, then load this module. (Neither
+ * the CLI's in-process tsx registration nor an `--import` flag reaches a worker's module loader.)
+ */
+function bootstrapSource(): string {
+  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  const self = JSON.stringify(import.meta.url);
+  return `import(${tsx}).then((m) => { m.register(); return import(${self}); });`;
 }
 
 const crashed = (message: string): ParseResult => ({ ok: false, error: { code: 'parse_failed', message: `解析进程出错：${message}` } });
@@ -69,10 +74,7 @@ export function createParsePool(options: PoolOptions = {}): ParsePool {
   };
 
   const spawn = (): Worker => {
-    const worker = new Worker(new URL(import.meta.url), {
-      execArgv: ['--import', tsxLoaderUrl()],
-      workerData: { mark: WORKER_MARK },
-    });
+    const worker = new Worker(bootstrapSource(), { eval: true, workerData: { mark: WORKER_MARK } });
     worker.on('message', (reply: ParseReply) => {
       const p = pending.get(reply.id);
       if (!p) return;
@@ -83,15 +85,20 @@ export function createParsePool(options: PoolOptions = {}): ParsePool {
       p.resolve(reply.result);
       dispatch();
     });
+    let dead = false;
     const fail = (why: string) => {
+      if (dead) return;
+      dead = true;
       // Fail what this worker held, and replace it so one crash does not shrink the pool.
       for (const [id, p] of pending) {
         if (p.worker !== worker) continue;
         pending.delete(id);
         p.resolve(crashed(why));
       }
-      const i = workers.indexOf(worker);
-      if (i >= 0) workers.splice(i, 1);
+      for (const list of [workers, idle]) {
+        const i = list.indexOf(worker);
+        if (i >= 0) list.splice(i, 1);
+      }
       if (!closed) {
         const fresh = spawn();
         workers.push(fresh);
@@ -101,7 +108,7 @@ export function createParsePool(options: PoolOptions = {}): ParsePool {
     };
     worker.on('error', (err) => fail(err instanceof Error ? err.message : String(err)));
     worker.on('exit', (code) => {
-      if (!closed && code !== 0) fail(`exit ${code}`);
+      if (!closed) fail(`exit ${code}`);
     });
     worker.unref();
     return worker;

@@ -21,6 +21,8 @@ export interface AskerOptions {
 }
 
 const MAX_LIST = 10;
+/** What "情况" means when no figure is named: applications received, reviews, lawsuits. */
+const OVERVIEW: string[][] = [['requests.new'], ['review.total'], ['litigation.total']];
 
 export function createAsker(db: Database, options: AskerOptions = {}): AskFn {
   const agencies = db.prepare(LOOKUP_SQL.agencies.sql).all() as AgencyRow[];
@@ -57,6 +59,7 @@ class Engine {
     const und = understand(question, this.index, today, opts.agencyId);
     let query = und.query;
     const prev = opts.previous === undefined ? null : StructuredQuerySchema.safeParse(opts.previous);
+    if (prev?.success && query.ambiguous.length > 0) query = preferPrevious(query, prev.data);
     if (prev?.success && und.followUp && query.kind !== 'help' && query.kind !== 'list_agencies') query = mergeFollowUp(query, prev.data);
     const withQuery = (a: Omit<Answer, 'query'>): Answer => ({ ...a, query });
 
@@ -87,11 +90,14 @@ class Engine {
         suggestions,
       });
     }
-    if (query.kind === 'list_years' || (query.metrics.length === 0 && query.agencies.length > 0)) {
+    if (query.kind === 'list_years') {
       if (query.agencies.length === 0) return withQuery({ ...base, status: 'answered', text: this.agencyListText() });
       const text = query.agencies.map((a) => `${a.name}：${this.store.years(a.id).map((y) => `${y}年`).join('、') || '暂无报告'}`).join('\n');
-      const hint = query.kind === 'list_years' ? '' : `\n可以接着问，例如：${query.agencies[0]!.name}行政复议多少件？`;
-      return withQuery({ ...base, status: 'answered', text: `已收录的报告年份——${text}${hint}` });
+      return withQuery({ ...base, status: 'answered', text: `已收录的报告年份——${text}` });
+    }
+    if (query.metrics.length === 0 && query.agencies.length > 0) {
+      // An agency and no figure ("经信局去年的信息公开情况"): the headline figures.
+      query = { ...query, kind: query.agencies.length > 1 ? 'compare' : 'figure', metrics: OVERVIEW.map((s) => s[0]!), slots: OVERVIEW };
     }
     if (query.metrics.length === 0) {
       return { ...this.unsupported(question, und.recognized ? '请说明想查哪项数字（如行政复议、收到申请、予以公开）。' : undefined), query };
@@ -229,7 +235,7 @@ class Engine {
         text: `索引中没有${missingYears.join('、') || '相应年份'}的报告。已收录——${have.join('；')}`,
         results: [],
         warnings: [],
-        suggestions: query.agencies.flatMap((a) => this.store.years(a.id).map((y) => `${shortName(a.name)}${y}年${metricLabel(query.metrics[0]!)}`)).slice(0, 5),
+        suggestions: query.agencies.flatMap((a) => this.store.years(a.id).map((y) => `${a.name}${y}年${metricLabel(query.metrics[0]!)}`)).slice(0, 5),
       };
     }
     let text: string;
@@ -295,10 +301,6 @@ function yesNo(r: AnswerResult): string {
   return r.value === 0 ? `没有，0 ${r.unit}。` : `有，${fmt(r.value)} ${r.unit}。`;
 }
 
-function shortName(name: string): string {
-  return name;
-}
-
 function trendText(results: AnswerResult[]): string {
   const lines: string[] = [];
   const prevByKey = new Map<string, AnswerResult>();
@@ -315,6 +317,17 @@ function trendText(results: AnswerResult[]): string {
     if (r.source) lines.push(citation(r.report, r.source));
   }
   return lines.join('\n');
+}
+
+/** "统计局呢？" right after a question about 温州市统计局: the ambiguity is settled by the conversation. */
+function preferPrevious(cur: StructuredQuery, prev: StructuredQuery): StructuredQuery {
+  const agencies = [...cur.agencies];
+  const ambiguous = cur.ambiguous.filter((a) => {
+    const known = a.candidates.find((c) => prev.agencies.some((p) => p.id === c.id));
+    if (known && !agencies.some((x) => x.id === known.id)) agencies.push(known);
+    return !known;
+  });
+  return { ...cur, agencies, ambiguous };
 }
 
 /** A fragment ("那2019年呢？", "统计局呢？", "诉讼呢？") takes what it lacks from the previous query. */

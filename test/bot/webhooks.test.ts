@@ -215,6 +215,25 @@ describe('platform specifics', () => {
     expect(second.json().text).toContain('温州市统计局2020年行政复议总计：**0件**');
   });
 
+  test('webhooks are rate-limited per client too', async () => {
+    const built = await build({ RATE_LIMIT_MAX: '2' });
+    current = built;
+    const statuses = [];
+    for (const id of ['r1', 'r2', 'r3']) statuses.push((await built.app.inject(slackRequest(NOW, LUCHENG_Q, { id }))).statusCode);
+    expect(statuses).toEqual([200, 200, 429]);
+  });
+
+  test('Feishu: the tenant access token is fetched once and reused', async () => {
+    const built = await server();
+    await built.app.inject(feishuRequest(NOW, feishuEvent(NOW, LUCHENG_Q, { id: 'ev-1' })));
+    await built.app.inject(feishuRequest(NOW, feishuEvent(NOW, LUCHENG_Q, { id: 'ev-2' })));
+    await built.app.gongkai.idle();
+    const urls = built.http.calls.map((c) => c.url.replace('https://open.feishu.cn', ''));
+    expect(urls.filter((u) => u.includes('tenant_access_token'))).toHaveLength(1);
+    expect(urls.filter((u) => u.endsWith('/reply'))).toHaveLength(2);
+    expect(JSON.parse(built.http.calls[0].body)).toEqual({ app_id: SECRETS.FEISHU_APP_ID, app_secret: SECRETS.FEISHU_APP_SECRET });
+  });
+
   test('a channel without its variables is off (404)', async () => {
     const built = await build({ SLACK_SIGNING_SECRET: '' });
     current = built;

@@ -52,6 +52,28 @@ describe('loadReport', () => {
     expect(gbk.ok && gbk.doc.lines).toEqual(utf8.ok && utf8.doc.lines);
   });
 
+  test('a CMS page (navigation, breadcrumb, footer): identity from <h1>, date from "发布时间", tables as rows', () => {
+    const page = bytes('../fixtures/html/cms-2019-tongji.html');
+    const r = loadReport(page, 'nb.html');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.doc.lines).not.toContain('var _hmt = _hmt || []; document.title = "统计局";');
+    expect(r.doc.lines).toContain('当前位置：首页 > 政府信息公开 > 政府信息公开年报');
+    expect(r.doc.lines).toContain('政府集中采购\t3\t394432.52元\t');
+    expect(r.doc.lines).toContain('主办：温州市统计局\u3000承办：温州市统计局办公室');
+    const id = readIdentity(r.doc);
+    expect(id.ok && id.value).toEqual({
+      agency: { name: '温州市统计局', province: '浙江省', city: '温州市', county: null, divisionCode: '330300', line: 19 },
+      year: 2020,
+      title: '温州市统计局2020年政府信息公开工作年度报告',
+      website: 'http://wztjj.wenzhou.gov.cn/',
+      published: '2021-01-25',
+    });
+    // The same page served as GBK.
+    const gbk = loadReport(iconv.encode(page.toString('utf8').replace('charset="utf-8"', 'charset="gbk"'), 'gbk'), 'nb.html');
+    expect(gbk.ok && gbk.doc.lines).toEqual(r.doc.lines);
+  });
+
   test('a page whose body lacks the title takes it from <title>, cited there', () => {
     const html = [
       '<html><head>',

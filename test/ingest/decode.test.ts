@@ -83,3 +83,21 @@ describe('decodeBytes: errors as values', () => {
     if (!r.ok) expect(r.error.message).toMatch(/无法识别文件编码/);
   });
 });
+
+describe('decodeBytes: damaged UTF-8', () => {
+  test('one corrupt byte and a character cut at the end: still UTF-8, not GBK mojibake', () => {
+    const buf = Buffer.from(LUCHENG);
+    buf[200] = 0xff;
+    const cut = buf.subarray(0, buf.length - 4);
+    const r = decodeBytes(Buffer.concat([cut, Buffer.from([0xe5, 0xb9])]));
+    expect(r).toMatchObject({ ok: true, encoding: 'utf-8' });
+    expect(r.ok && r.text.startsWith(' 温州市鹿城区人民政府 2020 年政府信息')).toBe(true);
+  });
+});
+
+describe('decodeBytes: GBK that lenient UTF-8 could swallow', () => {
+  test('mostly ASCII with a few hanzi stays GB18030 (every hanzi would be a U+FFFD in UTF-8)', () => {
+    const text = `${'<td>0</td><td>1</td>\n'.repeat(100)}<p>总计</p>\n`;
+    expect(decodeBytes(iconv.encode(text, 'gbk'))).toMatchObject({ ok: true, encoding: 'gb18030', text });
+  });
+});

@@ -84,6 +84,11 @@ describe('htmlToLines: spans, nesting, blocks', () => {
     expect(htmlToLines(html).lines).toEqual(['甲\t5\t1', '乙\t\t2', '丙\t3\t4']);
   });
 
+  test('a <caption> is a line before the rows; <thead>/<tbody>/<th> rows are rows', () => {
+    const html = '<table><caption>表四 行政复议</caption><thead><tr><th>结果维持</th><th>总计</th></tr></thead><tbody><tr><td>1</td><td>1</td></tr></tbody></table>';
+    expect(htmlToLines(html).lines).toEqual(['表四行政复议', '结果维持\t总计', '1\t1']);
+  });
+
   test('a rowspan in the last column pads the rows it covers', () => {
     const html = '<table><tr><td>a</td><td rowspan=3>合计</td></tr><tr><td>b</td></tr><tr><td>c</td></tr></table>';
     expect(htmlToLines(html).lines).toEqual(['a\t合计', 'b\t', 'c\t']);
@@ -100,7 +105,7 @@ describe('htmlToLines: spans, nesting, blocks', () => {
   });
 
   test('entities and non-breaking spaces; tabs inside a cell never split it', () => {
-    expect(htmlToLines('<table><tr><td>总&nbsp;&nbsp;计</td><td>A&amp;B\tC</td></tr></table>').lines).toEqual(['总计\tA&B C']);
+    expect(htmlToLines('<table><tr><td>总&nbsp;&nbsp;计</td><td>A&amp;B\tC</td></tr></table>').lines).toEqual(['总 计\tA&B C']);
   });
 
   test('source lines of text blocks', () => {
@@ -114,7 +119,8 @@ describe('cleanInline', () => {
   test.each([
     ['申请人情\r\n况', '申请人情况'],
     ['  温州市 鹿城区 2020 年  ', '温州市鹿城区 2020 年'],
-    ['总\u00a0\u00a0计', '总计'],
+    ['总\u00a0\u00a0计', '总 计'],
+    ['主办：温州市统计局\u3000承办：办公室', '主办：温州市统计局\u3000承办：办公室'],
     ['Word  text\n here', 'Word text here'],
   ])('%j → %j', (input, out) => expect(cleanInline(input)).toBe(out));
 });

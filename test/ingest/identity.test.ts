@@ -165,6 +165,19 @@ describe('readIdentity: places, completion and OCR correction', () => {
     expect(parsePlace(name)).toMatchObject(expected);
   });
 
+  test('a sub-district unique in the gazetteer places its office (name kept as printed); an ambiguous one does not', () => {
+    const v = value(report('大南街道办事处2020年政府信息公开工作年度报告', '本报告由温州市鹿城区大南街道办事处编制。'));
+    expect(v.agency).toMatchObject({ name: '大南街道办事处', province: '浙江省', city: '温州市', county: '鹿城区', divisionCode: '330302' });
+    // 五马街道 is in 温州 and in 长治.
+    expect(parsePlace('五马街道办事处')).toBeNull();
+    expect(parsePlace('温州市住房和城乡建设局')).toMatchObject({ city: '温州市', county: null });
+  });
+
+  test('a district-prefixed department is completed like its government', () => {
+    const v = value(report('鹿城区五马街道办事处2020年政府信息公开工作年度报告', '电子版可在温州市鹿城区人民政府网站下载。'));
+    expect(v.agency).toMatchObject({ name: '温州市鹿城区五马街道办事处', county: '鹿城区' });
+  });
+
   test.each([
     ['市统计局'],
     ['国家统计局'],
@@ -187,6 +200,15 @@ describe('readIdentity: other sources of the agency', () => {
     expect(v.agency.name).toBe(name);
     expect(v.agency.line).toBe(line);
     expect(v.title).toBe(`${name}2020年政府信息公开工作年度报告`);
+  });
+
+  test('a cover page: title, then the agency, then the month it was issued; the year from the period', () => {
+    const r = report('政府信息公开工作年度报告', '', '温州市统计局', '二〇二一年一月', '本报告所列数据的统计期限自2020年1月1日至2020年12月31日。');
+    expect(r.ok && r.value.agency.name).toBe('温州市统计局');
+    expect(r.ok && r.value.agency.line).toBe(3);
+    expect(r.ok && r.value.year).toBe(2020);
+    expect(r.ok && r.value.title).toBe('温州市统计局政府信息公开工作年度报告');
+    expect(r.ok && r.warnings.map((w) => w.code)).toEqual(['year.from_period']);
   });
 
   test('the signature block at the end', () => {
@@ -236,8 +258,10 @@ describe('readIdentity: website and date', () => {
     ['电子版可在“鹿城”政府网站（http://www.lucheng.gov.cn）下载。', 'http://www.lucheng.gov.cn'],
     ['网址：https://www.example.gov.cn/col/col1/index.html。', 'https://www.example.gov.cn/col/col1/index.html'],
     ['电子版可在本机关网站（www.wenzhou.gov.cn）下载。', 'http://www.wenzhou.gov.cn'],
+    ['本报告的电子版可在温州市经信局官方网站（http://wzjxj.wenzhou.gov.\ncn/）下载。', 'http://wzjxj.wenzhou.gov.cn/'],
+    ['电子版可在本机关网站（http://www.wenzhou.gov.cn/col/\ncol1229/index.html）下载。', 'http://www.wenzhou.gov.cn/col/'],
   ])('website from %j', (line, url) => {
-    expect(value(report('温州市统计局2020年政府信息公开工作年度报告', line)).website).toBe(url);
+    expect(value(report('温州市统计局2020年政府信息公开工作年度报告', ...line.split('\n'))).website).toBe(url);
   });
 
   test.each([

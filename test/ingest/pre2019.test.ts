@@ -109,6 +109,26 @@ describe('layouts the extraction produces', () => {
     expect(got.get('org.budget')).toMatchObject({ value: 2.5, unit: '万元', source: { line: 8 } });
   });
 
+  test('a row no rule knows is reported, not guessed', () => {
+    const doc = buildDocument(splitLines(['统计指标\t单位\t统计数', '一、主动公开情况\t——\t', '（三）政务APP公开政府信息数\t条\t12', '（一）主动公开政府信息数\t条\t30'].join('\n')));
+    const out = parsePre2019Table(doc);
+    expect(out.figures.map((f) => [f.metric, f.value])).toEqual([['proactive.total', 30]]);
+    expect(out.warnings).toEqual([
+      { code: 'pre2019.unmapped_row', message: '统计表第 3 行“（三）政务APP公开政府信息数”不在指标目录中，未入库', line: 3, line2: null, metric: null },
+    ]);
+  });
+
+  test('seed 004 and the Fujian fixture have no unmapped rows', () => {
+    for (const rel of ['../../data/reports/004_8d900a062941073b.txt', '../fixtures/pre2019/fujian_2012.txt']) {
+      expect(parsePre2019Table(buildDocument(splitLines(read(rel)))).warnings).toEqual([]);
+    }
+  });
+
+  test('group rows without cells do not end the table; the next section does', () => {
+    const text = ['统计指标 单位 统计数', '三、依申请公开情况', '（一）收到申请数 件 3', '五、存在的主要问题及改进措施', '一是召开工作会议 2'].join('\n');
+    expect(parse(text).map((f) => [f.metric, f.value])).toEqual([['requests.new', 3]]);
+  });
+
   test('no table, no figures', () => {
     expect(parse('温州市某局\n2018 年度政府信息公开年度报告\n全年主动公开信息 20 条。')).toEqual([]);
   });

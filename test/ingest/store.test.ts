@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openIndexWriter } from '../../src/ingest/store/writer.ts';
@@ -9,10 +9,15 @@ import { openIndex } from '../../src/store/open.ts';
 import type { ParsedReport } from '../../src/ingest/model.ts';
 
 const SEED = 'data/reports/002_ebc6c56e4ff49493.txt';
+let parsed: ParsedReport | null = null;
+/** A fresh copy of the seed's parsed report (parsed once). */
 const seedReport = (): ParsedReport => {
-  const r = processFile(SEED, readFileSync(new URL(`../../${SEED}`, import.meta.url)));
-  if (!r.ok) throw new Error(r.error.message);
-  return r.report;
+  if (!parsed) {
+    const r = processFile(SEED, readFileSync(new URL(`../../${SEED}`, import.meta.url)));
+    if (!r.ok) throw new Error(r.error.message);
+    parsed = r.report;
+  }
+  return structuredClone(parsed);
 };
 
 let dir: string;
@@ -50,6 +55,13 @@ describe('index writer', () => {
     w.writeReport(SEED, 'sha-1', seedReport());
     w.abort();
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  test('a build left behind by a killed run is cleared; a live one is not touched', () => {
+    writeFileSync(`${db}.tmp-999999999`, 'half-built');
+    writeFileSync(`${db}.tmp-${process.ppid}`, 'another run in progress');
+    openIndexWriter(db).commit();
+    expect(readdirSync(dir).sort()).toEqual(['gongkai.db', `gongkai.db.tmp-${process.ppid}`]);
   });
 
   test('unchanged files are recognised by sha; a changed file replaces its rows', () => {

@@ -103,6 +103,25 @@ describe('raw pdftotext output: what is stored is right; what cannot be placed i
     expect(wrong).toEqual([]);
     expect(decided.length).toBeGreaterThan(10);
   });
+  test.each([
+    ['huaian_hongze_2023', 23],
+    ['huaian_hongze_2024', 23],
+    ['huaian_shi_2024', 25],
+  ])('%s.raw: table 三 printed column by column is rebuilt whole (%d rows), and says so', (name, rows) => {
+    const { figures, warnings, ix } = parse(`${name}.raw`);
+    const t3 = figures.filter((f) => f.applicant !== null);
+    expect(t3).toHaveLength(rows * 7);
+    expect(t3.filter((f) => f.cell !== 'number')).toEqual([]);
+    expect(warnings.filter((w) => w.code === 'table.reordered')).toHaveLength(1);
+    expect(ix.row('requests.new')).toBe(indexFigures(parse(`${name}.layout`).figures).row('requests.new'));
+  });
+  test('huaian_hongze_2023.raw: 不掌握 10 read from its column run (line 252), 新收 21 from line 115', () => {
+    const { ix } = parse('huaian_hongze_2023.raw');
+    expect(ix.row('requests.result.unavailable.not_held')).toBe('10 0 0 0 0 0 10');
+    expect(ix.lineOf('requests.result.unavailable.not_held', 'natural')).toBe(186);
+    expect(ix.lineOf('requests.result.unavailable.not_held', 'total')).toBe(252);
+    expect([ix.get('requests.new', 'natural')?.value, ix.lineOf('requests.new', 'natural')]).toEqual([21, 115]);
+  });
   test('huaian_hongze_2023.raw: table 二 values printed before their labels', () => {
     const { ix } = parse('huaian_hongze_2023.raw');
     expect([ix.get('licensing.decisions')?.value, ix.lineOf('licensing.decisions')]).toEqual([550, 71]);

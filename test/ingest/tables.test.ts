@@ -274,3 +274,49 @@ describe('Markdown pipe tables, blank cells, typos', () => {
   });
   test('table 四 from a pipe row', () => expect(ix.table4()).toBe('1 0 0 0 1 0 0 0 0 0 0 0 0 0 0'));
 });
+
+describe('labels printed first, values after (seed 002 table 三 rearranged)', () => {
+  const seed = indexFigures(parseTables(loadDoc(SEED['002']), '2019').figures);
+  test.each([
+    ['002_labels_then_rows', 39, 61],
+    ['002_labels_then_columns', 39, 45],
+  ])('%s: all 161 cells equal the seed, one table.reordered warning', (name, first, last) => {
+    const doc = loadDoc(`test/fixtures/tables/${name}.txt`);
+    const { figures, warnings } = parseTables(doc, detectFormat(doc));
+    const t3 = figures.filter((f) => f.applicant !== null);
+    expect(t3).toHaveLength(161);
+    expect(t3.filter((f) => f.value !== seed.get(f.metric, f.applicant)?.value)).toEqual([]);
+    expect(warnings.map((w) => w.code)).toEqual(['table.reordered']);
+    expect(warnings[0].message).toContain(`第${first}–${last}行`);
+  });
+  test('values that break the identities once rearranged are not stored', () => {
+    const doc = loadDoc('test/fixtures/tables/002_labels_then_rows.txt');
+    const lines = doc.lines.map((l) => (l === '198 6 0 0 1 3 208' ? '198 6 0 0 1 3 209' : l));
+    const out = parseTables(docOf(lines.join('\n')), '2019');
+    expect(out.figures.filter((f) => f.cell === 'number' && f.metric === 'requests.new')).toEqual([]);
+    expect(out.warnings.map((w) => w.code)).not.toContain('table.reordered');
+  });
+});
+
+describe('a narrative report that only cites a statistics table', () => {
+  test('is narrative', () => {
+    const text = '某某局2017年政府信息公开工作年度报告\n一、概述\n全年主动公开政府信息120条。\n附件：政府信息公开情况统计表';
+    expect(detectFormat(docOf(text))).toBe('narrative');
+  });
+});
+
+describe('rows printed with every cell empty', () => {
+  test('tab rows with only empty cells are blank (not 0, not dash), cited on their line', () => {
+    const text = [
+      '三、收到和处理政府信息公开申请情况',
+      '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计',
+      '一、本年新收政府信息公开申请数量\t\t2\t0\t0\t0\t0\t0\t2',
+      '二、上年结转政府信息公开申请数量\t\t\t\t\t\t\t\t',
+      '四、政府信息公开行政复议、行政诉讼情况',
+    ].join('\n');
+    const ix = indexFigures(parseTables(docOf(text), '2019').figures);
+    expect(ix.row('requests.new')).toBe('2 0 0 0 0 0 2');
+    expect(ix.row('requests.carried_over')).toBe('_ _ _ _ _ _ _');
+    expect(ix.lineOf('requests.carried_over', 'total')).toBe(4);
+  });
+});

@@ -66,6 +66,18 @@ function buildSmallIndex(): string {
       db.prepare("INSERT INTO warnings(report_id, code, message, line, line2, metric) VALUES (?, 'prose_table_mismatch', '报告正文称新收申请60件，表格为52件（第14行 / 第13行）', 14, 13, 'requests.new')").run(rid);
     }
   }
+  // Two cities' 统计局, for clarify.
+  for (const [name, city, value] of [['测试市统计局', '测试市', 11], ['乙市统计局', '乙市', 12]] as const) {
+    const parts = { name, province: '浙江省', city, county: null };
+    const aid = Number(db.prepare('INSERT INTO agencies(name, province, city, county) VALUES (?, ?, ?, ?)').run(name, '浙江省', city, null).lastInsertRowid);
+    for (const a of deriveAliases(parts)) db.prepare('INSERT OR IGNORE INTO agency_aliases VALUES (?, ?, ?)').run(a.alias, aid, a.kind);
+    const rid = Number(db.prepare(
+      "INSERT INTO reports(file, sha256, agency_id, year, format, title, line_count, ingested_at) VALUES (?, '', ?, 2021, '2021', ?, 100, '2026-01-01')",
+    ).run(`data/small/${city}.txt`, aid, `${name}2021年政府信息公开工作年度报告`).lastInsertRowid);
+    db.prepare(
+      "INSERT INTO figures(report_id, metric, applicant, row_label, col_label, value, cell, raw, unit, origin, line, section, quote) VALUES (?, 'review.total', NULL, '', '', ?, 'number', ?, '件', 'table', 50, NULL, '行')",
+    ).run(rid, value, String(value));
+  }
   db.close();
   return path;
 }
@@ -114,6 +126,19 @@ describe('follow-ups', () => {
     const a = seed('2020年行政复议多少件');
     expect(a.status).toBe('clarify');
     expect(a.candidates!.length).toBe(5);
+  });
+
+  test('统计局 with two cities indexed → clarify; the choice or the conversation settles it', () => {
+    const a = small('统计局2021年行政复议多少件');
+    expect(a.status).toBe('clarify');
+    expect(a.candidates!.map((c) => c.name).sort()).toEqual(['乙市统计局', '测试市统计局'].sort());
+    const picked = small('统计局2021年行政复议多少件', { agencyId: a.candidates!.find((c) => c.name === '乙市统计局')!.id });
+    expect(picked.results.map((r) => [r.agency, r.value])).toEqual([['乙市统计局', 12]]);
+    const before = small('测试市统计局2021年收到多少申请');
+    const next = small('统计局行政复议呢', { previous: before.query });
+    expect(next.results.map((r) => [r.agency, r.value])).toEqual([['测试市统计局', 11]]);
+    expect(small('乙市统计局2021年行政复议').results[0]!.value).toBe(12);
+    expect(small('测试统计局2021年复议').results[0]!.value).toBe(11);
   });
 
   test('a garbage previous is ignored', () => {

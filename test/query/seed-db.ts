@@ -1,16 +1,17 @@
 /**
- * The index the query tests run against. The real one comes from ingest (`buildSeedIndex()` in
- * test/helpers/seed-index.ts). While ingest is being written, or if it fails, the index is built from the
- * hand-read gold files instead (every cell and prose figure of the five seeds, with their lines and
+ * The index the query tests run against: the real one from ingest (`buildSeedIndex()` in
+ * test/helpers/seed-index.ts). If ingest cannot build it, the index is built from the hand-read gold
+ * files instead (every cell and prose figure of the five seeds, with their lines and
  * verbatim quotes), so the query tests judge query and never depend on parser progress.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deriveAliases } from '../../src/catalogue/names.ts';
 import { metricDef } from '../../src/catalogue/metrics.ts';
 import { openIndex, openIndexForWrite, type Db } from '../../src/store/open.ts';
-import { loadGold, PROJECT_ROOT } from '../helpers/gold.ts';
+import { loadGold } from '../helpers/gold.ts';
+import { buildSeedIndex } from '../helpers/seed-index.ts';
 
 const WARNING_TEXT: Record<string, string> = {
   prose_table_mismatch: '报告正文与表格数字不一致',
@@ -63,24 +64,15 @@ export function buildGoldIndex(path = join(mkdtempSync(join(tmpdir(), 'gongkai-q
   return path;
 }
 
-/** Path of a seed index: ingest's when it works on all five seeds, the gold one otherwise. */
+/** Path of a seed index: ingest's (the real one), or the gold one when ingest cannot build it. */
 export async function seedIndexPath(): Promise<{ path: string; from: 'ingest' | 'gold' }> {
-  const helper = join(PROJECT_ROOT, 'test/helpers/seed-index.ts');
-  if (existsSync(helper) && !process.env.GONGKAI_QUERY_GOLD) {
-    try {
-      const mod = (await import(/* @vite-ignore */ helper)) as { buildSeedIndex?: () => string | Promise<string> };
-      const path = await mod.buildSeedIndex?.();
-      if (path) {
-        const db = openIndex(path);
-        const n = (db.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n;
-        db.close();
-        if (n === 5) return { path, from: 'ingest' };
-      }
-    } catch {
-      // ingest not ready: fall through to the gold index
-    }
+  if (process.env.GONGKAI_QUERY_DB) return { path: process.env.GONGKAI_QUERY_DB, from: 'ingest' };
+  try {
+    return { path: await buildSeedIndex(), from: 'ingest' };
+  } catch (err) {
+    console.warn(`query tests: ingest could not build the seed index (${String(err)}); using the gold index`);
+    return { path: buildGoldIndex(), from: 'gold' };
   }
-  return { path: buildGoldIndex(), from: 'gold' };
 }
 
 export function openSeed(path: string): Db {

@@ -7,6 +7,6 @@ export { createMemoryStore } from './memory.ts';
 export { createRedisStore } from './redis.ts';
 
 /** Redis when a URL is configured, memory otherwise. */
-export async function createStore(redisUrl: string | undefined): Promise<SharedStore> {
-  return redisUrl ? createRedisStore(redisUrl) : createMemoryStore();
+export async function createStore(redisUrl: string | undefined, onError?: (err: Error) => void): Promise<SharedStore> {
+  return redisUrl ? createRedisStore(redisUrl, onError) : createMemoryStore();
 }

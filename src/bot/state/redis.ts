@@ -7,15 +7,24 @@ import type { SharedStore } from './store.ts';
 
 const PREFIX = 'gongkai:';
 
-export async function createRedisStore(url: string): Promise<SharedStore> {
+export async function createRedisStore(url: string, onError: (err: Error) => void = () => {}): Promise<SharedStore> {
   const redis = new Redis(url, {
     lazyConnect: true,
     maxRetriesPerRequest: 2,
-    // Rate-limit plugins expect commands to fail fast rather than queue forever while Redis is down.
+    // While Redis is down a command fails after two reconnect attempts instead of waiting forever:
+    // the request gets a 500 rather than hanging (and a replay is never accepted unchecked).
     enableOfflineQueue: true,
     connectTimeout: 5_000,
   });
-  await redis.connect();
+  // Without a listener ioredis prints every reconnect failure; the caller logs them instead.
+  redis.on('error', onError);
+  try {
+    await redis.connect();
+  } catch (err) {
+    redis.disconnect();
+    // The URL may carry a password: name the variable, not its value.
+    throw new Error(`无法连接 Redis（REDIS_URL）/ cannot connect to Redis: ${err instanceof Error ? err.message : String(err)}`);
+  }
   return {
     kind: 'redis',
     redis,

@@ -65,7 +65,8 @@ export function renderReport(file: string, r: ParsedReport): string {
   out.push('');
   out.push(`警告 ${r.warnings.length} 条${r.warnings.length ? '：' : ''}`);
   for (const w of r.warnings) {
-    const where = [w.line, w.line2].filter((x) => x != null).map((x) => `第 ${x} 行`).join('、');
+    // Messages usually name their lines already; add them only when they do not.
+    const where = /第\s*\d+/.test(w.message) ? '' : [w.line, w.line2].filter((x) => x != null).map((x) => `第 ${x} 行`).join('、');
     out.push(`  [${w.code}] ${w.message}${where ? `（${where}）` : ''}`);
   }
   return out.join('\n');

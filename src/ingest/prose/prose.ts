@@ -17,7 +17,8 @@ interface CompiledRule {
 
 const COMPILED: CompiledRule[] = PROSE_RULES.map((rule) => ({
   rule,
-  re: new RegExp(rule.pattern.replaceAll('#', `(${NUMBER_SLOT})`), 'gdiu'),
+  // "收到申请：5 件": a colon may stand before the number.
+  re: new RegExp(rule.pattern.replaceAll('#', `:?(${NUMBER_SLOT})`), 'gdiu'),
 }));
 
 export const PROSE_COLUMN = '正文';

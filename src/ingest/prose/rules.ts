@@ -8,9 +8,8 @@
  * between Chinese characters and numbers.
  */
 
-/** Within one clause / one sentence. */
+/** Within one clause. */
 const C = '[^。;!?,、]';
-const S = '[^。;!?]';
 
 export interface ProseRule {
   /** Regex source; `#` marks a printed number. */
@@ -24,9 +23,18 @@ export interface ProseRule {
 /** "收到申请 223 件（含上年结转 15 件）" counts last year's requests too: not requests.new. */
 const INCLUDES_CARRIED_OVER = /^[^。;]{0,4}\(?(?:含|包括|包含)[^。;]{0,6}结转/;
 
+/** The outcomes that may follow a 复议/诉讼 count, each optional, in the tables' order. */
+const OUTCOMES = [
+  `(?:,(?:其中)?(?:结果)?维持(?:原行政行为)?#件)?`,
+  `(?:,(?:其中)?(?:结果|被)?(?:依法)?纠(?:正|错)#件)?`,
+  `(?:,(?:其中)?其他结果#件)?`,
+  `(?:,(?:其中)?尚未审结#件)?`,
+].join('');
+const OUTCOME_KEYS = (prefix: string) => ['upheld', 'corrected', 'other', 'pending'].map((k) => `${prefix}.${k}`);
+
 export const PROSE_RULES: ProseRule[] = [
   // —— 主动公开, by channel (before the total, which would otherwise take these numbers)
-  { pattern: `(?:门户网站|政府网站|网站)(?:上)?(?:主动)?(?:公开|发布)${C}{0,8}?(?:信息)?(?:共计|合计|总计|共)?#条`, keys: ['proactive.website'] },
+  { pattern: `(?:门户网站|政府网站|网站)(?:平台|专栏)?(?:上)?(?:主动)?(?:公开|发布)${C}{0,8}?(?:信息)?(?:共计|合计|总计|共)?#条`, keys: ['proactive.website'] },
   { pattern: `概况类?信息(?:更新)?#条`, keys: ['proactive.website.overview'] },
   { pattern: `政务动态类?信息(?:更新)?#条`, keys: ['proactive.website.news'] },
   { pattern: `信息公开目录信息(?:更新)?#条`, keys: ['proactive.website.catalogue'] },
@@ -41,6 +49,8 @@ export const PROSE_RULES: ProseRule[] = [
   // —— 依申请公开
   { pattern: `新收(?:到)?${C}{0,12}?申请(?:件)?(?:共计|共)?#件`, keys: ['requests.new'], unlessAfter: INCLUDES_CARRIED_OVER },
   { pattern: `收到${C}{0,12}?(?:依申请公开|申请)(?:件|信息)?(?:共计|共)?#件`, keys: ['requests.new'], unlessAfter: INCLUDES_CARRIED_OVER },
+  // What is left of 受理/收到 (it may count carried-over requests) is its own prose figure.
+  { pattern: `(?:受理|收到)${C}{0,12}?(?:依申请公开|申请)(?:件|信息)?(?:共计|共)?#件`, keys: ['requests.accepted'] },
   { pattern: `办结(?:${C}{0,8}?申请)?(?:件)?#件`, keys: ['requests.closed'] },
   { pattern: `(?:含|包括|包含)上年(?:度)?结转(?:申请)?(?:件)?#件`, keys: ['requests.carried_over'] },
   { pattern: `结转(?:至)?下(?:一)?年(?:度)?(?:继续办理)?#件`, keys: ['requests.carried_forward'] },
@@ -52,14 +62,9 @@ export const PROSE_RULES: ProseRule[] = [
   { pattern: `其他处理#件`, keys: ['requests.result.other_handling'] },
 
   // —— 行政复议 / 行政诉讼 ("行政复议件 23 件，被纠正 8件；诉讼件 18 件，被纠正 2件")
-  {
-    pattern: `行政复议(?:案件|案)?(?:件)?(?:共计|共)?#件(?:,(?:其中)?(?:被)?(?:依法)?纠(?:正|错)#件)?`,
-    keys: ['review.total', 'review.corrected'],
-  },
-  {
-    pattern: `诉讼(?:案件|案)?(?:件)?(?:共计|共)?#件(?:,(?:其中)?(?:被)?(?:依法)?纠(?:正|错)#件)?`,
-    keys: ['litigation.total', 'litigation.corrected'],
-  },
+  // "…行政复议 351 件，其中结果维持 72 件，结果纠正 64 件，其他结果 178 件，尚未审结 37 件"
+  { pattern: `行政复议(?:案件|案)?(?:件)?(?:共计|共)?#件${OUTCOMES}`, keys: ['review.total', ...OUTCOME_KEYS('review')] },
+  { pattern: `诉讼(?:案件|案)?(?:件)?(?:共计|共)?#件${OUTCOMES}`, keys: ['litigation.total', ...OUTCOME_KEYS('litigation')] },
 ];
 
 /**
@@ -77,7 +82,6 @@ export const NO_CASE_KINDS: { word: RegExp; key: string }[] = [
 /** The denial must be about cases, not e.g. "未发生泄密事件…行政复议 2 件". */
 export const NO_CASES_END = /(?:案件|案|事项|情况|情形|事件)/;
 
-/** A printed number, with the approximate markers around it. */
+/** A printed number with the approximate markers around it; never the tail of a longer number ("1,234"). */
 export const NUMBER_SLOT =
-  '(?<![\\d.,])(?:近|约|超过|逾|超)?(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?:万)?(?:余|多)?';
-export const SENTENCE_CHAR = S;
+  '(?<!\\d|\\d[.,])(?:近|约|超过|逾|超)?(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?:万)?(?:余|多)?';

@@ -6,7 +6,8 @@
  *   new ones), so a failure inside a report leaves its previous rows in place.
  */
 import Database from 'better-sqlite3';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { openIndexForWrite, readSchemaVersion, type Db } from '../../store/open.ts';
 import { SCHEMA_SQL, SCHEMA_VERSION } from '../../store/schema.ts';
 import { deriveAliases } from '../../catalogue/names.ts';
@@ -81,7 +82,29 @@ const removeWithSideFiles = (path: string) => {
   for (const suffix of ['', ...SIDE_FILES]) rmSync(path + suffix, { force: true });
 };
 
+/** A killed build leaves `<db>.tmp-<pid>` behind; remove those whose process is gone. */
+function removeStaleBuilds(dbPath: string): void {
+  const dir = dirname(dbPath);
+  const prefix = `${basename(dbPath)}.tmp-`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/^(\d+)$/.exec(name.slice(prefix.length))?.[1]);
+    if (!name.startsWith(prefix) || !pid || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ESRCH') removeWithSideFiles(join(dir, name));
+    }
+  }
+}
+
 export function openIndexWriter(dbPath: string): IndexWriter {
+  removeStaleBuilds(dbPath);
   const rebuild = needsRebuild(dbPath);
   const writePath = rebuild ? `${dbPath}.tmp-${process.pid}` : dbPath;
   if (rebuild) removeWithSideFiles(writePath);

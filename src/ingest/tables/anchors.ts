@@ -23,6 +23,8 @@ export interface AnchoredRow<S extends RowSpec = RowSpec> {
   /** 0-based doc line of the label. */
   line: number;
   tokens: Token[];
+  /** Tokens before trimming the empty tab cells at either end. */
+  untrimmed: Token[];
 }
 
 /**
@@ -52,8 +54,18 @@ export function anchorRows<S extends RowSpec>(region: Region, specs: S[], from =
       const firstPos = tokens[0].pos;
       tokens = tokens.filter((t) => t.pos === firstPos);
     }
-    return { spec: a.spec, pos: a.pos, line: region.textLine[a.pos] ?? region.start, tokens: trimBlanks(tokens) };
+    return { spec: a.spec, pos: a.pos, line: region.textLine[a.pos] ?? region.start, tokens: trimBlanks(tokens), untrimmed: tokens };
   });
+}
+
+/**
+ * A tab/pipe row printed with all its cells empty: `n` blank cells ("not stated", unlike a dash), on the
+ * label's line. Null when the row is anything else.
+ */
+export function blankRow(row: AnchoredRow, n: number): Token[] | null {
+  if (row.tokens.length > 0) return null;
+  const blanks = row.untrimmed.filter((t) => t.kind === 'blank' && t.line === row.line);
+  return blanks.length >= n ? blanks.slice(blanks.length - n) : null;
 }
 
 /** Empty tab cells before a row's first value or after its last are layout (spanned label cells). */

@@ -166,6 +166,12 @@ function pushValue(raw: string, line: number, celled: boolean, out: { text: stri
   });
 }
 
+/** Normalizing trims trailing whitespace; a row's trailing empty tab cells are cells, so restore them. */
+function withTrailingTabs(norm: string, verbatim: string): string {
+  const trailing = /\t[\t ]*$/u.exec(verbatim)?.[0].replace(/ /gu, '') ?? '';
+  return norm + trailing;
+}
+
 /** Scan doc lines [start, end) into one region. */
 export function scanRegion(
   doc: ReportDocument,
@@ -177,7 +183,7 @@ export function scanRegion(
   for (let i = start; i < end; i++) {
     const norm = doc.norm[i];
     if (isNoiseLine(norm) || !keepLine(norm)) continue;
-    const { cells, celled } = cellsOf(norm);
+    const { cells, celled } = cellsOf(/\t/.test(doc.lines[i]) ? withTrailingTabs(norm, doc.lines[i]) : norm);
     for (const cell of cells) {
       if (celled && cell.trim() === '') {
         out.tokens.push({ kind: 'blank', raw: '', value: null, digits: null, unit: null, line: i, pos: out.text.length, celled });

@@ -69,6 +69,7 @@ export function sumsHold(cells: Cell[], sums: RowSum[]): boolean {
  * missing cell is recovered from a row identity when it can be.
  */
 export function readRow(tokens: Token[], n: number, sums: RowSum[]): RowReadings {
+  tokens = dropStrayTokens(tokens, n, sums);
   if (tokens.length === n) {
     const cells = tokens.map(tokenCell);
     // Values printed one per line (pdftotext raw) come in the order the PDF stored them, which is not

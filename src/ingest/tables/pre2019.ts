@@ -4,8 +4,8 @@
  * the label broken over lines before its unit and value; labels map to catalogue keys by the rule table
  * in pre2019-labels.ts. Pure.
  */
-import type { ReportDocument } from '../text/document.ts';
-import type { CellKind, Figure } from '../model.ts';
+import { isSectionHeading, type ReportDocument } from '../text/document.ts';
+import type { CellKind, Figure, ReportWarning } from '../model.ts';
 import type { StageOutput } from './tables.ts';
 import { metricDef } from '../../catalogue/metrics.ts';
 import { groupOf, keyForLabel, type Pre2019Group } from './pre2019-labels.ts';
@@ -18,6 +18,8 @@ interface ValueColumn {
 const HEADER = /统计指标|指标名称/;
 const TITLE = /信息公开.*统计表|统计表/;
 const TABLE_END = /单位负责人|填报人|审核人|填报日期|联系电话/;
+/** The longest national label, with its note, is about 60 characters. */
+const MAX_LABEL = 90;
 const UNITS = new Set(['条', '件', '次', '篇', '个', '人', '人次', '万元', '元', '项', '家', '份', '场', '期', '——', '—', '-', '/']);
 const VALUE = /^(?:[-+]?\d[\d,]*(?:\.\d+)?|[—–\-\/]+)$/;
 const NOT_A_UNIT = new Set(['——', '—', '-', '/', '']);
@@ -78,6 +80,7 @@ export function parsePre2019Table(doc: ReportDocument): StageOutput {
   if (start < 0) return { figures: [], warnings: [] };
   const columns = HEADER.test(doc.norm[start]) ? valueColumns(doc.norm[start]) : [{ label: '统计数', cumulative: false }];
   const figures: Figure[] = [];
+  const warnings: ReportWarning[] = [];
   const seen = new Set<string>();
   let group: Pre2019Group | null = null;
   let pending = '';
@@ -85,7 +88,9 @@ export function parsePre2019Table(doc: ReportDocument): StageOutput {
   for (let i = start + 1; i < doc.norm.length; i++) {
     const line = doc.norm[i];
     if (line.trim() === '') continue;
-    if (TABLE_END.test(line)) break;
+    // The signatures under the table, or the report's next section, end it (the table's own group
+    // rows, "三、依申请公开情况", look like headings too).
+    if (TABLE_END.test(line) || (isSectionHeading(line) && !groupOf(line))) break;
     const row = splitRow(line, columns.length);
     if (!row) {
       // A label broken over lines: a new ordinal starts a new label, anything else continues it.
@@ -98,11 +103,24 @@ export function parsePre2019Table(doc: ReportDocument): StageOutput {
     const verbatim = !pending && doc.lines[i].includes('\t') ? doc.lines[i].split('\t')[0].trim() : '';
     const label = (pending + row.label).trim();
     pending = '';
+    // A sentence that happens to end in a number is prose, not a row.
+    if (label.length > MAX_LABEL || /[。；;]/.test(label)) continue;
     group = groupOf(label) ?? group;
     // Group header rows ("二、回应解读情况 —— 0") carry no figure of their own.
     if (row.unit === '——' || /情况$/.test(label.replace(/[（(][^）)]*[）)]$/u, ''))) continue;
     const key = keyForLabel(label, group);
-    if (!key) continue;
+    if (!key) {
+      if (row.values.some((v) => v.trim() !== '')) {
+        warnings.push({
+          code: 'pre2019.unmapped_row',
+          message: `统计表第 ${doc.sourceLine[i]} 行“${verbatim || label}”不在指标目录中，未入库`,
+          line: doc.sourceLine[i],
+          line2: null,
+          metric: null,
+        });
+      }
+      continue;
+    }
     const def = metricDef(key);
     row.values.forEach((raw, c) => {
       const col = columns[c];
@@ -125,5 +143,5 @@ export function parsePre2019Table(doc: ReportDocument): StageOutput {
       });
     });
   }
-  return { figures, warnings: [] };
+  return { figures, warnings };
 }

@@ -36,14 +36,8 @@ export function locateTables(doc: ReportDocument): TableRegions {
   // Table 二: from its first caption/header to where table 三 begins.
   let t2s = findFrom(L, 0, T2_START);
   if (t2s < 0) t2s = findFrom(L, 0, T2_ANY);
-  // "第二十条第（一）项" two lines above a broken header ("本年新" / "制作数量"): start at the caption.
   let t3s = findFrom(L, t2s < 0 ? 0 : t2s + 1, T3_START);
   if (t3s < 0) t3s = findFrom(L, t2s < 0 ? 0 : t2s + 1, /本年新收政府信息公开申请数量/);
-  // Table 三's region starts at its section heading when that heading is just above the header.
-  if (t3s > 0) {
-    const h = findFrom(L, Math.max(0, t3s - 6), /收到和处理政府信息公开申请/, t3s);
-    if (h >= 0) t3s = h;
-  }
   const t4from = t3s >= 0 ? t3s + 1 : t2s >= 0 ? t2s + 1 : 0;
   let t4s = -1;
   for (let i = t4from; i < L.length; i++) {

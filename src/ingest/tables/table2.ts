@@ -6,7 +6,7 @@
 import type { ReportDocument } from '../text/document.ts';
 import type { Figure, ReportFormat, ReportWarning } from '../model.ts';
 import { scanRegion, type Region, type Token } from './cells.ts';
-import { anchorRows, trimBlanks, type RowSpec } from './anchors.ts';
+import { anchorRows, blankRow, trimBlanks, type RowSpec } from './anchors.ts';
 import { readRow, settle, describeReading } from './fused.ts';
 import { toFigure, citeLine } from './figures.ts';
 import type { StageOutput } from './tables.ts';
@@ -97,8 +97,9 @@ export function parseTable2(doc: ReportDocument, start: number, end: number, for
       const group = before.filter((t) => t.pos === lastPos);
       if (group.length === r.spec.columns.length) tokens = group;
     }
-    if (tokens.length === 0) return;
     const n = r.spec.columns.length;
+    if (tokens.length === 0) tokens = blankRow(r, n) ?? [];
+    if (tokens.length === 0) return;
     const rr = readRow(tokens, n, []);
     const raw = tokens.map((t) => t.raw).join(' ');
     const line = tokens[0].line;

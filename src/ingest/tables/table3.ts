@@ -6,9 +6,20 @@
 import type { ReportDocument } from '../text/document.ts';
 import type { Figure, ReportFormat, ReportWarning } from '../model.ts';
 import { APPLICANTS, TABLE3_METRICS } from '../../catalogue/metrics.ts';
-import { scanRegion, type Token } from './cells.ts';
-import { anchorRows, type RowSpec } from './anchors.ts';
-import { readRow, settle, solveTable, describeReading, type ColumnEquation, type Reading, type Cell } from './fused.ts';
+import { scanRegion, type Region, type Token } from './cells.ts';
+import { readDetached } from './columnwise.ts';
+import { anchorRows, blankRow, type RowSpec } from './anchors.ts';
+import {
+  readRow,
+  settle,
+  solveTable,
+  sumsHold,
+  identityValue,
+  describeReading,
+  type ColumnEquation,
+  type Reading,
+  type Cell,
+} from './fused.ts';
 import { toFigure, citeLine } from './figures.ts';
 import type { StageOutput } from './tables.ts';
 
@@ -64,11 +75,69 @@ export function hasOtherHandlingSubrows(text: string): boolean {
   return /逾期不补正|缴纳费用|收费通知/.test(text);
 }
 
+/**
+ * Per applicant column: 一 + 二 = （七） + 四, and （七） = the leaf results (only when every leaf row
+ * of the format was found: a missing row would make a true table look broken).
+ */
+function columnEquations(found: T3Spec[], specs: T3Spec[]): ColumnEquation[] {
+  const idx = (key: string) => found.findIndex((s) => s.key === key);
+  const [iNew, iPrev, iTotal, iNext] = ['requests.new', 'requests.carried_over', 'requests.result.total', 'requests.carried_forward'].map(idx);
+  const leaves = found.map((s, i) => (s.leaf ? i : -1)).filter((i) => i >= 0);
+  const allLeaves = specs.filter((s) => s.leaf).length === leaves.length;
+  const equations: ColumnEquation[] = [];
+  for (let c = 0; c < COLS; c++) {
+    if (iNew >= 0 && iPrev >= 0 && iTotal >= 0 && iNext >= 0) {
+      equations.push({ left: [[iNew, c], [iPrev, c]], right: [[iTotal, c], [iNext, c]] });
+    }
+    if (iTotal >= 0 && allLeaves) equations.push({ left: [[iTotal, c]], right: leaves.map((l) => [l, c] as [number, number]) });
+  }
+  return equations;
+}
+
+/**
+ * The table rebuilt from column-wise runs (see columnwise.ts), in the form's row order — accepted only
+ * if it has exactly the form's rows and every row and column identity then holds.
+ */
+function tableFromColumns(doc: ReportDocument, region: Region, specs: T3Spec[]): StageOutput | null {
+  const rows = readDetached(doc, region, COLS, specs.length);
+  if (!rows || rows.length !== specs.length) return null;
+  const readings: Reading[][] = rows.map((tokens) => readRow(tokens, COLS, ROW_SUM).readings);
+  if (readings.some((r) => r.length !== 1 || !sumsHold(r[0].cells, ROW_SUM))) return null;
+  const equations = columnEquations(specs, specs);
+  const value = (row: number, col: number) => identityValue(readings[row][0].cells[col]);
+  const holds = equations.every((eq) => {
+    const side = (cells: [number, number][]) => cells.reduce<number | null>((a, [r, c]) => (a === null || value(r, c) === null ? null : a + value(r, c)!), 0);
+    const l = side(eq.left);
+    const r = side(eq.right);
+    return l !== null && r !== null && l === r;
+  });
+  if (!holds) return null;
+  const figures = specs.flatMap((spec, i) =>
+    readings[i][0].cells.map((cell, k) =>
+      toFigure(doc, { metric: spec.key, applicant: APPLICANTS[k].key, rowLabel: spec.label, colLabel: APPLICANTS[k].label }, cell),
+    ),
+  );
+  const first = rows[0][0].line;
+  const last = rows[rows.length - 1][COLS - 1].line;
+  return {
+    figures,
+    warnings: [
+      {
+        code: 'table.reordered',
+        message: `表三的数字在第${citeLine(doc, first)}–${citeLine(doc, last)}行与行名分离打印；已按表格的行序重排，每行总计与各列勾稽关系均核对无误。`,
+        line: citeLine(doc, first),
+        line2: null,
+        metric: null,
+      },
+    ],
+  };
+}
+
 export function parseTable3(doc: ReportDocument, start: number, end: number, _format: ReportFormat): StageOutput {
   const region = scanRegion(doc, start, end);
   const withSub = hasOtherHandlingSubrows(region.text);
   const specs = TABLE3_ROWS.filter((s) => (withSub ? s.key !== 'requests.result.other_handling' : !OTHER_SUBROWS.has(s.key)));
-  const rows = anchorRows(region, specs);
+  const rows = anchorRows(region, specs).map((r) => ({ ...r, tokens: blankRow(r, COLS) ?? r.tokens }));
   const warnings: ReportWarning[] = [];
   const figures: Figure[] = [];
   if (rows.length === 0) return { figures, warnings };
@@ -83,20 +152,12 @@ export function parseTable3(doc: ReportDocument, start: number, end: number, _fo
     disordered.push(rr.disordered ?? false);
   }
 
-  // Column identities of the whole table, per applicant column.
-  const idx = (key: string) => rows.findIndex((r) => r.spec.key === key);
-  const equations: ColumnEquation[] = [];
-  const iNew = idx('requests.new');
-  const iPrev = idx('requests.carried_over');
-  const iTotal = idx('requests.result.total');
-  const iNext = idx('requests.carried_forward');
-  const leaves = rows.map((r, i) => (r.spec.leaf ? i : -1)).filter((i) => i >= 0);
-  const allLeaves = specs.filter((s) => s.leaf).length === leaves.length;
-  for (let c = 0; c < COLS; c++) {
-    if (iNew >= 0 && iPrev >= 0 && iTotal >= 0 && iNext >= 0) {
-      equations.push({ left: [[iNew, c], [iPrev, c]], right: [[iTotal, c], [iNext, c]] });
-    }
-    if (iTotal >= 0 && allLeaves) equations.push({ left: [[iTotal, c]], right: leaves.map((l) => [l, c] as [number, number]) });
+  const equations = columnEquations(rows.map((r) => r.spec), specs);
+  // pdftotext raw output: rows printed column by column, away from their labels.
+  const damaged = rows.length < specs.length || readings.some((r) => r.length === 0);
+  if (damaged) {
+    const columnwise = tableFromColumns(doc, region, specs);
+    if (columnwise) return columnwise;
   }
   const solved = solveTable(readings, equations);
 

@@ -23,6 +23,8 @@ export function parseTable4(doc: ReportDocument, start: number, end: number): St
   let tokens: Token[] = trimBlanks(region.tokens.filter((t) => valueLines.has(t.line)));
   // A trailing empty-looking cell beyond the 15th ("—" × 16 in a tab table) is the table's border.
   while (tokens.length > N && tokens[tokens.length - 1].kind !== 'number') tokens = tokens.slice(0, -1);
+  // A page number below the row ("5" alone on its line) is dropped by readRow when the row vouches
+  // for itself (one line, every 总计 = its four).
   const figures: Figure[] = [];
   const warnings: ReportWarning[] = [];
   if (tokens.length === 0) return { figures, warnings };

@@ -57,8 +57,9 @@ function classes(): Uint8Array {
   for (let c = 0xe000; c < 0xf900; c++) table[c] = 0; // private use
   table[0xfffd] = 0;
   table[0xfeff] = 1;
-  // GB2312 symbol rows (A1–A9) and hanzi rows (B0–F7).
-  const rows = [...range(0xa1, 0xa9), ...range(0xb0, 0xf7)];
+  // GB2312 symbol rows (A1–A9) and level-1 hanzi rows (B0–D7: the 3755 most common characters, nearly
+  // all of running text). Level-2 hanzi stay neutral: UTF-8 bytes misread as GBK land mostly there.
+  const rows = [...range(0xa1, 0xa9), ...range(0xb0, 0xd7)];
   const bytes = Buffer.alloc(rows.length * 94 * 2);
   let k = 0;
   for (const r of rows) {
@@ -174,6 +175,15 @@ export function decodeBytes(buf: Buffer): DecodeResult {
   const candidates: Encoding[] = ['gb18030'];
   if (buf.length % 2 === 0) candidates.push('utf-16le', 'utf-16be');
   const best = bestOf(buf, candidates);
+  if (utf8 === null) {
+    // UTF-8 with a damaged byte or two (a truncated download, a bad sector) is still UTF-8: read as
+    // GBK it would be mojibake throughout. A GBK file read as UTF-8 has a U+FFFD for every hanzi.
+    const lenient = buf.toString('utf8');
+    const s = scoreText(lenient);
+    if (replacements(lenient) <= Math.max(8, lenient.length / 200) && merit(s) > merit(best.score) && s.good >= MIN_GOOD) {
+      return finish(lenient, 'utf-8', false);
+    }
+  }
   if (best.score.good >= MIN_GOOD && best.score.bad <= MAX_BAD) {
     return finish(best.text, best.encoding, false);
   }
@@ -190,9 +200,19 @@ function bestOf(buf: Buffer, candidates: Encoding[]): { text: string; encoding: 
   for (const encoding of candidates) {
     const text = decodeAs(buf, encoding);
     const score = scoreText(text);
-    if (!best || score.good - 3 * score.bad > best.score.good - 3 * best.score.bad) best = { text, encoding, score };
+    if (!best || merit(score) > merit(best.score)) best = { text, encoding, score };
   }
   return best!;
+}
+
+function merit(s: Score): number {
+  return s.good - 3 * s.bad;
+}
+
+function replacements(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\ufffd'); i !== -1; i = text.indexOf('\ufffd', i + 1)) n++;
+  return n;
 }
 
 function controlShare(buf: Buffer): number {

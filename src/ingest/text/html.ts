@@ -31,12 +31,21 @@ const BLOCK = new Set([
 // CJK ideographs, CJK punctuation and full-width forms: whitespace next to them on both sides is a
 // source line break or Word padding, not a word space.
 const WIDE = '\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u3000-\\u303f';
-const SPACE_BETWEEN_WIDE = new RegExp(`(?<=[${WIDE}]) +(?=[${WIDE}])`, 'gu');
-const WS = /[\s\u00a0\u3000\u200b]+/gu;
+const SPACE_BETWEEN_WIDE = new RegExp(`(?<=[${WIDE}]) (?=[${WIDE}])`, 'gu');
+/** What a browser collapses; &nbsp; and the ideographic space U+3000 are printed spaces and stay. */
+const COLLAPSIBLE = /[ \t\n\r\f\u200b]+/gu;
 
-/** Collapse whitespace as a browser would, then drop it between wide characters. */
+/**
+ * Collapse whitespace as a browser would and drop a collapsed space between two wide characters (a
+ * source line break inside Chinese text, CSS segment-break rules); &nbsp; becomes a plain space.
+ */
 export function cleanInline(s: string): string {
-  return s.replace(WS, ' ').replace(SPACE_BETWEEN_WIDE, '').trim();
+  return s
+    .replace(COLLAPSIBLE, ' ')
+    .replace(SPACE_BETWEEN_WIDE, '')
+    .replace(/\u00a0/gu, ' ')
+    .replace(/ {2,}/gu, ' ')
+    .trim();
 }
 
 class LineIndex {
@@ -161,6 +170,13 @@ class Emitter {
 }
 
 function emitTable(table: Element, out: Emitter): void {
+  for (const c of table.children) {
+    if (!isElement(c) || c.name !== 'caption') continue;
+    const parts: string[] = [];
+    textOf(c, parts);
+    const text = cleanInline(parts.join(''));
+    if (text) out.emit(text, c.startIndex);
+  }
   const rows = rowsOf(table);
   // Positions still covered by a rowspan from above: column → rows left.
   const covered: number[] = [];

@@ -155,11 +155,18 @@ function missing(key: string, unit: string): Resolved {
   return { key, value: null, cell: 'missing', approximate: false, cells: [], unit };
 }
 
-function shortLabel(r: Resolved): string {
-  return r.name ?? (metricDef(r.key)?.label ?? r.key).replace(/\s+/g, '');
+/** A part's label inside its parent's formula, without the words they share (不予公开 属于国家秘密 → 属于国家秘密). */
+function partLabel(parentKey: string): (r: Resolved) => string {
+  const parentWords = new Set((metricDef(parentKey)?.label ?? '').split(/\s+/));
+  return (r) => {
+    if (r.name) return r.name;
+    const words = (metricDef(r.key)?.label ?? r.key).split(/\s+/);
+    const own = words.filter((w, i) => !(i === 0 && parentWords.has(w)));
+    return (own.length > 0 ? own : words).join('').replace(/^未经复议/, '');
+  };
 }
 
-function sum(key: string, unit: string, parts: Resolved[], label: (p: Resolved) => string = shortLabel): Resolved {
+function sum(key: string, unit: string, parts: Resolved[], label: (p: Resolved) => string = partLabel(key)): Resolved {
   const present = parts.filter((p) => p.cell !== 'missing');
   const undecided = present.some((p) => p.cell === 'undecided');
   const allBlank = present.length > 0 && present.every((p) => p.cell === 'blank');

@@ -21,9 +21,8 @@ export function valueText(r: AnswerResult): string {
   }
   if (r.value === null) return '报告未披露';
   const sign = r.metric.endsWith('.change') && r.value > 0 ? '+' : '';
-  const approx = r.approximate ? '余' : '';
   const dash = r.cell === 'dash' ? '（报告填写“—”）' : '';
-  return `${sign}${fmt(r.value)}${approx} ${r.unit}${dash}`;
+  return `${sign}${fmt(r.value)} ${r.approximate ? '余' : ''}${r.unit}${dash}`;
 }
 
 export function citation(title: string | undefined, s: AnswerSource): string {
@@ -35,12 +34,11 @@ export function resultText(r: AnswerResult): string {
   const head = `${r.agency}${r.year}年${r.label}：${valueText(r)}。`;
   const lines = [head];
   if (r.formula && r.value !== null) lines.push(`计算：${r.formula} = ${fmt(r.value)}`);
-  const sources = r.sources && r.sources.length > 0 ? r.sources : r.source ? [r.source] : [];
-  const seen = new Set<number>();
-  for (const s of sources) {
-    if (seen.has(s.line)) continue;
-    seen.add(s.line);
-    lines.push(citation(r.report, s));
-  }
+  const all = r.sources && r.sources.length > 0 ? r.sources : r.source ? [r.source] : [];
+  const sources = all.filter((s, i) => all.findIndex((o) => o.line === s.line) === i);
+  if (sources.length > 3) {
+    // Many cells (不予公开 = eight reasons): one line naming them all; each quote is in `sources`.
+    lines.push(`来源：《${r.report ?? ''}》${sources[0]!.section ?? ''}，第${sources.map((s) => s.line).join('、')}行`);
+  } else for (const s of sources) lines.push(citation(r.report, s));
   return lines.join('\n');
 }

@@ -4,7 +4,7 @@ import { parseSmallNumber, SMALL_NUMBER } from './numbers.ts';
 export const HELP_RE = /^(帮助|help|\?|？|菜单|使用说明)$|能问什么|可以问什么|问些什么|能问哪些|可以问哪些|怎么用|怎么问|如何使用|如何提问|使用说明|你能做什么|你会什么|能回答什么|可以查什么|能查什么|能干什么|支持哪些/;
 export const LIST_YEARS_RE = /哪些年份?|哪几年|哪几个年|哪一年有|有哪些年|什么年份|几年的报告|有几年|年份有哪些|年份列表/;
 export const LIST_AGENCIES_RE = /哪些单位|哪些部门|哪些机关|哪些机构|单位列表|有什么单位|收录了?哪些|都有谁|有哪些报告|哪些报告|单位有哪些|部门有哪些|有几个单位|多少个单位|多少家单位/;
-export const RANKING_RE = new RegExp(`哪个|哪家|哪一个|哪一家|谁的|谁最|最多|最少|最高|最低|排名|排行|排序|前${SMALL_NUMBER}(?:名|个|位|家)?|top\\d*`);
+export const RANKING_RE = new RegExp(`哪个|哪家|哪一个|哪一家|哪些单位|哪些部门|哪些机关|谁的|谁最|最多|最少|最高|最低|排名|排行|排序|前${SMALL_NUMBER}(?:名|个|位|家)?|top\\d*`);
 export const TOTAL_RE = /合计|总共|一共|加起来|所有单位|全部单位|各单位|全市|汇总|总和|总数是多少|累计/;
 export const YESNO_RE = /有没有|有无|是否|有.{0,10}吗|没有.{0,8}吗|存在.{0,6}吗|有过/;
 export const TREND_RE = /变化|趋势|逐年|每年|增长|下降|走势/;

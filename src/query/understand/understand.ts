@@ -4,6 +4,7 @@
  * what is left over is checked for agency names that matched no alias (typos, unknown agencies).
  */
 import type { AgencyIndex, AgencyRef } from '../agency/agency-index.ts';
+import { placeStem } from '../../catalogue/names.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { familySlots, type Slot } from './families.ts';
 import { HELP_RE, LIST_AGENCIES_RE, LIST_YEARS_RE, RANKING_RE, rankingShape, TOTAL_RE, TREND_RE, YESNO_RE } from './kinds.ts';
@@ -27,7 +28,7 @@ const FILLERS = [
   '多少件', '多少条', '多少个', '多少次', '多少人', '多少', '几件', '几个', '几次', '几条', '几', '是多少', '为多少', '有多少',
   '分别是', '分别', '各是', '各有', '各', '一共', '总共', '共计', '共', '合计', '加起来', '总计', '总数', '数量', '数据', '数字', '情况',
   '有没有', '有无', '是否', '没有', '哪个', '哪家', '哪些', '哪一个', '最多', '最少', '最高', '最低', '排名', '排行', '前三', '前五', '前十',
-  '单位', '部门', '机关', '政府信息公开', '信息公开', '政府信息', '年度报告', '年报', '报告', '工作', '方面', '相关',
+  '全市', '全区', '全县', '全省', '所有单位', '全部单位', '各单位', '各部门', '单位', '部门', '机关', '政府信息公开', '信息公开', '政府信息', '年度报告', '年报', '报告', '工作', '方面', '相关',
   '这个', '那个', '那么', '那', '呢', '吗', '吧', '啊', '呀', '嘛', '了', '的', '是', '有', '在', '和', '与', '及', '跟', '同', '以及', '还有',
   '中', '里', '年度', '年', '度', '件', '条', '个', '次', '人次', '项', '元', '万元', '被', '申请人', '怎么样', '如何', '变化', '趋势', '对比', '比较',
 ];
@@ -36,6 +37,7 @@ const FILLER_RE = new RegExp(FILLER_ALT, 'g');
 const LEADING_FILLER_RE = new RegExp(`^(?:${FILLER_ALT})+`);
 const AGENCY_SUFFIX_RE = /(省|市|区|县|局|委|办|中心|政府|厅|镇|乡|街道|院|所|队|站|署|委员会|办公室)$/;
 const CJK_RUN_RE = /[\u4e00-\u9fff]{2,}/g;
+const MAX_QUESTION = 200;
 
 function mask(text: string, spans: { start: number; end: number }[]): string {
   let out = '';
@@ -48,7 +50,8 @@ function mask(text: string, spans: { start: number; end: number }[]): string {
 }
 
 export function understand(question: string, index: AgencyIndex, today: Date, agencyId?: number): Understood {
-  const normalized = normalizeText(question);
+  // Questions are short; a pasted page must not cost more than a question.
+  const normalized = normalizeText(question.slice(0, 1000)).slice(0, MAX_QUESTION);
   const { years, rest: afterYears } = parseYears(normalized, today);
 
   const mentions = index.scan(afterYears);
@@ -79,7 +82,14 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
     } else if (m.ids.length === 1) addAgency(index.ref(m.ids[0]!));
     else ambiguous.push({ text: m.text, candidates: m.ids.slice(0, 20).map((id) => index.ref(id)!).filter(Boolean) });
   }
-  for (const run of residual.replace(FILLER_RE, '，').match(CJK_RUN_RE) ?? []) {
+  // "浙江省温州市鹿城区人民政府": the province before a found agency is part of its name, not another agency.
+  const ownPlaces = new Set<string>();
+  for (const a of agencies) {
+    const row = index.agencies.get(a.id);
+    for (const p of [row?.province, row?.city, row?.county]) if (p) ownPlaces.add(p).add(placeStem(p));
+  }
+  for (const run of (residual.replace(FILLER_RE, '，').match(CJK_RUN_RE) ?? []).slice(0, 6)) {
+    if (ownPlaces.has(run)) continue;
     const looksLikeAgency = AGENCY_SUFFIX_RE.test(run);
     if (!looksLikeAgency && run.length < 3) continue;
     if (tryFuzzy(run)) continue;
@@ -100,18 +110,16 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
   const families: string[] = [];
   const aspects = new Set<string>();
   let applicant: ApplicantChoice | null = null;
-  const familiesWithAspect = new Set<string>();
-  const strong = hits.some((h) => (h.term.keys && !h.term.weak) || h.term.family);
+  // "收到多少申请，办结多少": two questions in one keep the generic word as a figure of its own.
+  const strong = hits.some((h) => (h.term.keys && !h.term.weak) || h.term.family) && (normalized.match(/多少|几/g)?.length ?? 0) < 2;
   for (const { term } of hits) {
     if (term.keys && !(term.weak && strong)) slots.push(term.keys);
     if (term.family && !families.includes(term.family)) families.push(term.family);
     if (term.aspect) aspects.add(term.aspect);
-    if (term.family && term.aspect) familiesWithAspect.add(term.family);
     if (term.applicant) applicant ??= term.applicant;
   }
-  // "网站" is an aspect of 主动公开 even when 主动公开 is not said.
+  // "网站" carries its family (主动公开) with it, so it works without 主动公开 being said.
   for (const f of families) slots.push(...familySlots(f, aspects));
-  void familiesWithAspect;
   if (slots.length === 0 && applicant) slots.push(['requests.new']);
   const uniqueSlots: Slot[] = [];
   for (const s of slots) if (!uniqueSlots.some((u) => u[0] === s[0])) uniqueSlots.push(s);

@@ -1,0 +1,13 @@
+import { processFile } from '../src/ingest/process-file.ts';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+const dir = process.argv[2];
+const files: string[] = [];
+for (const d of readdirSync(dir)) if (/^\d+$/.test(d)) for (const f of readdirSync(join(dir, d))) if (!f.endsWith('.json')) files.push(join(dir, d, f));
+const bufs = files.map((f) => readFileSync(f));
+let t = performance.now();
+for (let i = 0; i < files.length; i++) processFile(files[i], bufs[i]);
+console.log('parse', files.length, Math.round(performance.now() - t), 'ms');
+t = performance.now();
+for (let i = 0; i < files.length; i++) processFile(files[i], bufs[i]);
+console.log('parse warm', files.length, Math.round(performance.now() - t), 'ms');

@@ -1,0 +1,33 @@
+/**
+ * Child process of the benchmarks: ingest paths into an index and print one JSON line with the time,
+ * outcome counts and this process's peak RSS (workers are threads, so theirs is included).
+ *   node --import tsx bench/children/ingest.ts --db FILE --jobs N PATH...
+ */
+import { ingestPaths } from '../../src/ingest/ingest.ts';
+import { ingestPathsParallel } from '../../src/ingest/pool.ts';
+
+const args = process.argv.slice(2);
+const take = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  if (i < 0) return undefined;
+  const [, value] = args.splice(i, 2);
+  return value;
+};
+const db = take('db') ?? 'data/gongkai.db';
+const jobs = Number(take('jobs') ?? 1);
+const started = performance.now();
+const summary = jobs > 1 ? await ingestPathsParallel(args, { db, jobs }) : await ingestPaths(args, { db });
+const ms = performance.now() - started;
+const failCodes: Record<string, number> = {};
+for (const f of summary.files) if (f.status === 'failed') failCodes[f.code] = (failCodes[f.code] ?? 0) + 1;
+console.log(
+  JSON.stringify({
+    jobs,
+    ms,
+    ingested: summary.ingested,
+    failed: summary.failed,
+    failCodes,
+    totals: summary.totals,
+    maxRssKb: process.resourceUsage().maxRSS,
+  }),
+);

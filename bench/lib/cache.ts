@@ -1,0 +1,89 @@
+/**
+ * Benchmark inputs, built once and reused across runs: generated corpora and the indexes built from
+ * them, under $GONGKAI_BENCH_DIR (default: the OS temp dir /gongkai-bench). Never inside the project.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { generateCorpus } from '../gen-corpus.ts';
+
+export const BENCH_DIR = resolve(process.env.GONGKAI_BENCH_DIR ?? join(tmpdir(), 'gongkai-bench'));
+export const SEED = 20261122;
+export const YEARS = { from: 2015, to: 2025 };
+const PROJECT = resolve(import.meta.dirname, '..', '..');
+
+export interface Corpus {
+  dir: string;
+  reports: number;
+  /** Report paths as the index stores them (dir + relative path). */
+  files: string[];
+  /** Sidecar path for each report, same order. */
+  truths: string[];
+}
+
+/** A generated corpus of `reports` reports (11 years per agency), generated on first use. */
+export function corpus(reports: number, log: (s: string) => void = () => {}): Corpus {
+  const dir = join(BENCH_DIR, `corpus-${reports}-${SEED}`);
+  const years = YEARS.to - YEARS.from + 1;
+  if (!existsSync(join(dir, 'corpus.json'))) {
+    rmSync(dir, { recursive: true, force: true });
+    log(`generating ${reports} reports → ${dir}`);
+    const s = generateCorpus({ agencies: Math.ceil(reports / years), ...YEARS, out: dir, seed: SEED, limit: reports });
+    log(`  generated in ${(s.ms / 1000).toFixed(1)} s (${Math.round(s.reports / (s.ms / 1000))} reports/s)`);
+  }
+  const rows = readFileSync(join(dir, 'manifest.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
+  return { dir, reports: rows.length, files: rows.map((r) => join(dir, r[0])), truths: rows.map((r) => join(dir, r[1])) };
+}
+
+export interface IngestRun {
+  jobs: number;
+  ms: number;
+  ingested: number;
+  failed: number;
+  failCodes: Record<string, number>;
+  totals: { reports: number; figures: number; warnings: number };
+  maxRssKb: number;
+  dbBytes: number;
+  db: string;
+}
+
+/** Ingest a corpus into `db` in a child process (so its peak memory is its own). */
+export function ingestInChild(c: Corpus, db: string, jobs: number): IngestRun {
+  for (const s of ['', '-wal', '-shm']) rmSync(db + s, { force: true });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(PROJECT, 'bench/children/ingest.ts'), '--db', db, '--jobs', String(jobs), c.dir], {
+    cwd: PROJECT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 2 ** 20,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const run = JSON.parse(out.trim().split('\n').pop()!) as Omit<IngestRun, 'dbBytes' | 'db'>;
+  return { ...run, db, dbBytes: statSync(db).size };
+}
+
+/** The index of a corpus, built with `jobs` workers if not built yet. */
+export function corpusIndex(c: Corpus, log: (s: string) => void = () => {}, jobs = 2): string {
+  mkdirSync(BENCH_DIR, { recursive: true });
+  const db = join(BENCH_DIR, `index-${c.reports}-${SEED}.db`);
+  if (!existsSync(db)) {
+    log(`ingesting ${c.reports} reports → ${db}`);
+    const r = ingestInChild(c, db, jobs);
+    log(`  ${r.ingested} ingested, ${r.failed} failed in ${(r.ms / 1000).toFixed(1)} s`);
+  }
+  return db;
+}
+
+/** The seed index (data/reports). */
+export function seedIndex(): string {
+  mkdirSync(BENCH_DIR, { recursive: true });
+  const db = join(BENCH_DIR, 'seed.db');
+  if (!existsSync(db)) {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(PROJECT, 'bench/children/ingest.ts'), '--db', db, '--jobs', '1', join(PROJECT, 'data/reports')], {
+      cwd: PROJECT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    void out;
+  }
+  return db;
+}

@@ -1,0 +1,7 @@
+import type { Machine } from './machine.ts';
+
+export interface BenchContext {
+  quick: boolean;
+  machine: Machine;
+  log: (s: string) => void;
+}

@@ -1,0 +1,184 @@
+/**
+ * Fused digit runs and rows one number short (report-format.md §G). Fixtures squeeze the whitespace
+ * out of seed 002's real table 三 and 四 (test/fixtures/tables/).
+ */
+import { describe, test, expect } from 'vitest';
+import { scanRegion } from '../../src/ingest/tables/cells.ts';
+import { readRow, describeReading } from '../../src/ingest/tables/fused.ts';
+import { detectFormat } from '../../src/ingest/tables/format.ts';
+import { parseTables } from '../../src/ingest/tables/tables.ts';
+import { checkReport } from '../../src/ingest/checks/checks.ts';
+import { docOf, loadDoc, indexFigures, SEED } from './tables-helpers.ts';
+
+const ROW_SUM = [{ parts: [0, 1, 2, 3, 4, 5], total: 6 }];
+const T4_SUMS = [0, 1, 2].map((g) => ({ parts: [g * 5, g * 5 + 1, g * 5 + 2, g * 5 + 3], total: g * 5 + 4 }));
+const tokensOf = (line: string) => scanRegion(docOf(line), 0, 1).tokens;
+const readings = (line: string, n = 7, sums = ROW_SUM) => readRow(tokensOf(line), n, sums).readings.map(describeReading);
+
+describe('scanning cells', () => {
+  test.each([
+    ['一、本年新收政府信息公开申请数量19860013208', ['19860013208']],
+    ['1.本机关不掌握相关政府信息7730003832.没有现成信息', ['773000383']], // "2." is the next label's ordinal
+    ['1. 属于国家秘密\t—\t—', ['—', '—']],
+    ['行政许可 1182 减 253 105115', ['1182', '减 253', '105115']],
+    ['其他对外管理服务事项\t7\t+10\t0', ['7', '+10', '0']],
+    ['政府集中采购 415 件 12454593 元', ['415 件', '12454593 元']],
+    ['政府集中采购→20→394432.52元'.replace(/→/g, '\t'), ['20', '394432.52元']],
+    ['行政处罚 -185 -', ['-185', '-']],
+  ])('%s → %j', (line, raws) => {
+    expect(tokensOf(line).map((t) => t.raw)).toEqual(raws);
+  });
+  test.each([
+    ['增 3418', 3418],
+    ['减 253', -253],
+    ['+10', 10],
+    ['-185', -185],
+    ['24252.311082', 24252.311082],
+  ])('%s = %d', (raw, value) => expect(tokensOf(`行政处罚 ${raw}`)[0].value).toBe(value));
+  test('a dash alone is a dash, not a number', () => {
+    expect(tokensOf('规章 - — / －').map((t) => t.kind)).toEqual(['dash', 'dash', 'dash', 'dash']);
+  });
+});
+
+describe('readRow: one row and its own identity', () => {
+  test('the row sum alone decodes 19860013208 uniquely', () => {
+    expect(readings('一、本年新收政府信息公开申请数量19860013208')).toEqual(['198·6·0·0·1·3·208']);
+  });
+  test.each([
+    ['123000015', ['12·3·0·0·0·0·15']],
+    ['8220010 85', ['82·2·0·0·1·0·85']],
+    ['0000000', ['0·0·0·0·0·0·0']],
+  ])('%s → %j', (digits, want) => expect(readings(`予以公开 ${digits}`)).toEqual(want));
+  test('7730003832.没有… — the row sum leaves two readings (only the column identities can choose)', () => {
+    expect(new Set(readings('1.本机关不掌握相关政府信息7730003832.没有现成信息'))).toEqual(new Set(['7·73·0·0·0·3·83', '77·3·0·0·0·3·83']));
+  });
+  test('one number missing: every position is tried, the row sum fixes the value', () => {
+    expect(new Set(readings('予以公开 1 0 0 0 0 1'))).toEqual(new Set(['0·1·0·0·0·0·1', '1·0·0·0·0·0·1', '1·0·0·0·0·1·2']));
+  });
+  test('"0 0 0 0 0 0": all readings agree, one cell marked computed', () => {
+    const r = readRow(tokensOf('止公开 0 0 0 0 0 0'), 7, ROW_SUM).readings;
+    expect(r.map(describeReading)).toEqual(['0·0·0·0·0·0·0']);
+    expect(r[0].cells.filter((c) => c.computed)).toHaveLength(1);
+  });
+  test('two numbers missing cannot be read', () => expect(readings('予以公开 1 0 0 1 2')).toEqual([]));
+  test('a squeezed row is often ambiguous on its own: "12300015" has many readings', () => {
+    expect(readings('予以公开 12300015').length).toBeGreaterThan(1);
+  });
+  test('table 四 fused into one run decodes by its three 总计s', () => {
+    expect(readings('78442391121311125', 15, T4_SUMS)).toEqual(['7·8·4·4·23·9·1·1·2·13·1·1·1·2·5']);
+  });
+  test('table 四 run with two readings', () => {
+    expect(new Set(readings('11001120000000000', 15, T4_SUMS))).toEqual(
+      new Set(['1·10·0·1·12·0·0·0·0·0·0·0·0·0·0', '11·0·0·1·12·0·0·0·0·0·0·0·0·0·0']),
+    );
+  });
+});
+
+describe('seed 002 table 三 and 四 with all whitespace squeezed out', () => {
+  const doc = loadDoc('test/fixtures/tables/002_squeezed.txt');
+  const format = detectFormat(doc);
+  const { figures, warnings } = parseTables(doc, format);
+  const ix = indexFigures(figures);
+  const seed = indexFigures(parseTables(loadDoc(SEED['002']), '2019').figures);
+  test('format still 2019 from table 三 alone', () => expect(format).toBe('2019'));
+  test('every cell equals the unsqueezed seed', () => {
+    const t3 = figures.filter((f) => f.applicant !== null);
+    expect(t3).toHaveLength(23 * 7);
+    expect(t3.filter((f) => f.value !== seed.get(f.metric, f.applicant)?.value).map((f) => f.metric + '/' + f.applicant)).toEqual([]);
+  });
+  test('77·3 vs 7·73 is decided by the column identities', () => {
+    expect(ix.row('requests.result.unavailable.not_held')).toBe('77 3 0 0 0 3 83');
+  });
+  test('"…禁止公开000000 3.危及…": six zeros and the next ordinal → seven zeros', () => {
+    expect(ix.row('requests.result.withheld.law_prohibited')).toBe('0 0 0 0 0 0 0');
+  });
+  test('table 四', () => expect(ix.table4()).toBe('7 8 4 4 23 9 1 1 2 13 1 1 1 2 5'));
+  test('no warnings, no identity breaks', () => {
+    expect(warnings).toEqual([]);
+    expect(checkReport({ doc, format, figures })).toEqual([]);
+  });
+});
+
+describe('a fused row the identities cannot decide stays undecided', () => {
+  // The same table without its （七）总计 row: nothing ties 不掌握's natural and commercial columns.
+  const doc = loadDoc('test/fixtures/tables/002_squeezed_no_total.txt');
+  const { figures, warnings } = parseTables(doc, detectFormat(doc));
+  const ix = indexFigures(figures);
+  test('natural and commercial undecided (value null), the certain cells and 总计 83 kept', () => {
+    expect(ix.row('requests.result.unavailable.not_held')).toBe('? ? 0 0 0 3 83');
+    const natural = ix.get('requests.result.unavailable.not_held', 'natural');
+    expect([natural?.cell, natural?.value, natural?.raw]).toEqual(['undecided', null, '773000383']);
+  });
+  test('one fused.ambiguous warning naming the line and both splits', () => {
+    const fused = warnings.filter((w) => w.code === 'fused.ambiguous');
+    expect(fused).toHaveLength(1);
+    expect(fused[0].line).toBe(19);
+    expect(fused[0].metric).toBe('requests.result.unavailable.not_held');
+    expect(fused[0].message).toContain('77·3·0·0·0·3·83');
+    expect(fused[0].message).toContain('7·73·0·0·0·3·83');
+    expect(fused[0].message).toContain('第19行');
+    expect(fused[0].message).toContain('总计 83');
+  });
+  test('other rows are still read', () => expect(ix.row('requests.new')).toBe('198 6 0 0 1 3 208'));
+});
+
+describe('rows one number short', () => {
+  const T3 = (row: string) =>
+    [
+      '三、收到和处理政府信息公开申请情况',
+      '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+      row,
+      '四、政府信息公开行政复议、行政诉讼情况',
+    ].join('\n');
+  test('without column identities, a short row keeps only what every reading agrees on', () => {
+    const doc = docOf(T3('一、本年新收政府信息公开申请数量 5 3 0 0 0 8\n（一）予以公开 1 0 0 0 0 0 1'));
+    const { figures, warnings } = parseTables(doc, '2019');
+    const ix = indexFigures(figures);
+    expect(ix.row('requests.new')).toBe('? ? ? 0 0 ? ?');
+    expect(warnings.map((w) => w.code)).toEqual(['cells.missing']);
+    expect(warnings[0].message).toContain('第3行');
+  });
+  test('a blank 总计 (trailing empty tab cell) is computed from the row', () => {
+    const doc = docOf(T3('一、本年新收政府信息公开申请数量\t\t3\t1\t0\t0\t0\t0\t'));
+    const ix = indexFigures(parseTables(doc, '2019').figures);
+    const total = ix.get('requests.new', 'total');
+    expect([total?.value, total?.computed, total?.raw, total?.source.line]).toEqual([4, true, '', 3]);
+  });
+});
+
+describe('undecided table 四', () => {
+  const doc = docOf(
+    ['四、政府信息公开行政复议、行政诉讼情况', '行政复议 行政诉讼', '11001120000000000', '五、存在的主要问题及改进情况'].join('\n'),
+  );
+  const { figures, warnings } = parseTables(doc, '2021');
+  const ix = indexFigures(figures);
+  test('the differing cells undecided, the group 总计 12 kept', () => {
+    expect(ix.table4()).toBe('? ? 0 1 12 0 0 0 0 0 0 0 0 0 0');
+    expect(warnings.map((w) => [w.code, w.line])).toEqual([['fused.ambiguous', 3]]);
+  });
+});
+
+describe('stray page numbers', () => {
+  test('a bare page number between a row label and its values is not a cell', () => {
+    const doc = docOf(
+      [
+        '三、收到和处理政府信息公开申请情况',
+        '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+        '一、本年新收政府信息公开申请数量',
+        '5',
+        '21 0 0 0 0 0 21',
+        '二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0',
+        '四、政府信息公开行政复议、行政诉讼情况',
+        '10 1 0 0 11 0 0 0 0 0 5 0 0 0 5',
+        '6',
+        '五、存在的主要问题及改进情况',
+      ].join('\n'),
+    );
+    const { figures, warnings } = parseTables(doc, '2021');
+    const ix = indexFigures(figures);
+    expect(ix.row('requests.new')).toBe('21 0 0 0 0 0 21');
+    expect(ix.lineOf('requests.new', 'natural')).toBe(5);
+    expect(ix.table4()).toBe('10 1 0 0 11 0 0 0 0 0 5 0 0 0 5');
+    expect(warnings).toEqual([]);
+  });
+});
