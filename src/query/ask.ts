@@ -32,11 +32,11 @@ export function createAsker(db: Database, options: AskerOptions = {}): AskFn {
     const q = typeof question === 'string' ? question : String(question ?? '');
     try {
       return engine.ask(q, askOptions ?? {});
-    } catch (err) {
+    } catch {
       return {
         question: q,
         status: 'unsupported',
-        text: `抱歉，这个问题暂时无法回答（${err instanceof Error ? err.message : String(err)}）。可以这样问：${EXAMPLE_QUESTIONS[0]}`,
+        text: `抱歉，处理这个问题时出错了。可以这样问：${EXAMPLE_QUESTIONS[0]}`,
         results: [],
         warnings: [],
         suggestions: EXAMPLE_QUESTIONS,
@@ -68,6 +68,9 @@ class Engine {
         return withQuery({ ...base, status: 'answered', text: `可以问各单位政府信息公开年度报告里的数字，例如：\n${EXAMPLE_QUESTIONS.join('\n')}`, suggestions: EXAMPLE_QUESTIONS });
       case 'list_agencies':
         return withQuery({ ...base, status: 'answered', text: this.agencyListText(), suggestions: [] });
+    }
+    if (this.index.size === 0) {
+      return withQuery({ ...base, status: 'not_found', text: '索引中还没有报告（运行 gongkai ingest 建立索引）。' });
     }
     if (query.ambiguous.length > 0) {
       const candidates = query.ambiguous.flatMap((a) => a.candidates).slice(0, MAX_LIST);
@@ -252,14 +255,14 @@ class Engine {
   /** Ranking and totals across agencies (all indexed, or the ones named). */
   acrossAgencies(question: string, query: StructuredQuery): Answer {
     const slot = query.slots[0]!;
-    let year: number | null = null;
+    let year: number | null;
     let note = '';
     if (query.years.type === 'single') year = query.years.year;
+    else if (query.years.type === 'list') year = query.years.years.at(-1) ?? null;
     else {
+      // Rankings and totals compare one year; a range or "latest" means the newest year indexed.
       year = this.store.allYears().at(-1) ?? null;
-      if (query.years.type !== 'latest' && query.years.type !== 'list' && year !== null) note = `（按最新的${year}年统计）`;
-      else if (query.years.type === 'list') year = query.years.years.at(-1) ?? year;
-      else if (year !== null) note = `（未指定年份，按最新的${year}年报告）`;
+      if (year !== null) note = `（${query.years.type === 'latest' ? '未指定年份，' : ''}按最新的${year}年报告）`;
     }
     const agencyIds = query.agencies.length > 0 ? query.agencies.map((a) => a.id) : [...new Set((this.store.reportsByYear.get(year ?? -1) ?? []).map((r) => r.agency_id))];
     const results: AnswerResult[] = [];

@@ -120,8 +120,12 @@ describe('prose against a figure the table holds only as parts', () => {
     expect(ws[0]).toMatchObject({ code: 'prose_table_mismatch', metric: 'litigation.total', line: 30, line2: 565 });
     expect(ws[0].message).toBe('报告正文称行政诉讼20件（第30行），表格各项合计为18件（第565行）');
   });
+  test('不予公开 in prose vs its eight reasons (0+0+0+1+0+1… = 5)', () => {
+    const ws = checkReport({ doc, format, figures: [...figures, prose('requests.result.withheld', 6, 31, doc.lines[30])] });
+    expect(ws.map((w) => w.message)).toEqual(['报告正文称不予公开6件（第31行），表格各项合计为5件（第384–404行）']);
+  });
   test('agreeing parts raise nothing', () => {
-    const ok = [...figures, prose('litigation.total', 18, 30, doc.lines[29]), prose('requests.result.withheld', 6, 31, doc.lines[30])];
+    const ok = [...figures, prose('litigation.total', 18, 30, doc.lines[29]), prose('requests.result.withheld', 5, 31, doc.lines[30])];
     expect(checkReport({ doc, format, figures: ok })).toEqual([]);
   });
 });

@@ -3,12 +3,16 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { openIndexWriter } from '../../src/ingest/store/writer.ts';
 import { processFile } from '../../src/ingest/process-file.ts';
 import { openIndex } from '../../src/store/open.ts';
 import type { ParsedReport } from '../../src/ingest/model.ts';
 
 const SEED = 'data/reports/002_ebc6c56e4ff49493.txt';
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CHILD = fileURLToPath(new URL('./killed-writer.child.ts', import.meta.url));
 let parsed: ParsedReport | null = null;
 /** A fresh copy of the seed's parsed report (parsed once). */
 const seedReport = (): ParsedReport => {
@@ -62,6 +66,46 @@ describe('index writer', () => {
     writeFileSync(`${db}.tmp-${process.ppid}`, 'another run in progress');
     openIndexWriter(db).commit();
     expect(readdirSync(dir).sort()).toEqual(['gongkai.db', `gongkai.db.tmp-${process.ppid}`]);
+  });
+
+  test.each([
+    ['a first build', false],
+    ['a rebuild of an index of another version', true],
+  ])('%s killed midway leaves the previous state; the next run clears its leftovers', async (_name, existing) => {
+    if (existing) {
+      const w0 = openIndexWriter(db);
+      w0.writeReport(SEED, 'sha-old', seedReport());
+      w0.commit();
+      const raw = new Database(db);
+      raw.prepare("UPDATE meta SET value = '0' WHERE key = 'schema_version'").run();
+      raw.close();
+    }
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, db, SEED], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const ready = await new Promise<string>((done, fail) => {
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('\n')) done(out.trim());
+      });
+      child.on('exit', (code) => fail(new Error(`child exited ${code} before it was ready`)));
+    });
+    expect(ready).toBe(`ready ${db}.tmp-${child.pid}`);
+    child.kill('SIGKILL');
+    await new Promise((done) => child.on('exit', done));
+
+    if (existing) {
+      const raw = new Database(db, { readonly: true });
+      expect(raw.prepare('SELECT sha256 FROM reports').all()).toEqual([{ sha256: 'sha-old' }]);
+      raw.close();
+    } else {
+      expect(existsSync(db)).toBe(false);
+    }
+    expect(readdirSync(dir)).toContain(`gongkai.db.tmp-${child.pid}`);
+    const next = openIndexWriter(db);
+    next.writeReport(SEED, 'sha-new', seedReport());
+    next.commit();
+    expect(readdirSync(dir)).toEqual(['gongkai.db']);
+    expect(rows('SELECT sha256 FROM reports')).toEqual([{ sha256: 'sha-new' }]);
   });
 
   test('unchanged files are recognised by sha; a changed file replaces its rows', () => {

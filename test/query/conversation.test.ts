@@ -231,6 +231,16 @@ describe('cells and computed figures', () => {
 });
 
 describe('never throws', () => {
+  test('an empty index answers not_found and says how to build it', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'gongkai-empty-')), 'empty.db');
+    openIndexForWrite(path).close();
+    const db = openIndex(path);
+    const a = createAsker(db)('鹿城区2020年行政复议多少件');
+    db.close();
+    expect(a.status).toBe('not_found');
+    expect(a.text).toContain('gongkai ingest');
+  });
+
   test('any string gives a valid Answer', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 60 }), (s) => {

@@ -72,6 +72,7 @@ const CASES: Case[] = [
   ['鹿城区2020年商业企业新收申请', 'answered', L, 2020, ['requests.new'], [6]],
   ['鹿城区2020年法律服务机构申请几件', 'answered', L, 2020, ['requests.new'], [1]],
   ['鹿城区2020年律师申请了几件', 'answered', L, 2020, ['requests.new'], [1]],
+  ['鹿城区2020年其他申请人申请几件', 'answered', L, 2020, ['requests.new'], [3]],
   ['鹿城区2020年法人或其他组织申请多少件', 'answered', L, 2020, ['requests.new'], [10]],
   ['鹿城区2020年法人申请了多少', 'answered', L, 2020, ['requests.new'], [10]],
   ['鹿城区2020年上年结转多少件', 'answered', L, 2020, ['requests.carried_over'], [15]],

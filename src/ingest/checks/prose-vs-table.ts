@@ -54,7 +54,7 @@ export function checkProseVsTable(figures: Figure[]): ReportWarning[] {
     if (seen.has(key)) continue;
     seen.add(key);
     const name = SHORT_NAMES[p.metric] ?? metricDef(p.metric)?.label ?? p.metric;
-    const where = t.lines.map((l) => `第${l}行`).join('、');
+    const where = t.lines.length > 2 ? `第${Math.min(...t.lines)}–${Math.max(...t.lines)}行` : t.lines.map((l) => `第${l}行`).join('、');
     warnings.push({
       code: 'prose_table_mismatch',
       message: `报告正文称${name}${p.value}${p.unit}（第${p.source.line}行），表格${t.summed ? '各项合计' : ''}为${t.value}${t.unit}（${where}）`,

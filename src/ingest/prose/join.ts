@@ -9,8 +9,21 @@ import { isSectionHeading, type ReportDocument } from '../text/document.ts';
 export interface ProseBlock {
   /** Normalized, joined text of consecutive prose lines. */
   text: string;
-  /** lineIndex[k] = index into doc.lines of text[k]. */
-  lineIndex: number[];
+  /** Where each joined line starts in `text`, ascending, and its index into doc.lines. */
+  starts: number[];
+  lines: number[];
+}
+
+/** The document line (index into doc.lines) that text[pos] came from. */
+export function lineAt(block: ProseBlock, pos: number): number {
+  let lo = 0;
+  let hi = block.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (block.starts[mid] <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return block.lines[lo];
 }
 
 const PAGE_NUMBER = /^\s*-?\s*\d{1,3}\s*-?\s*$/;
@@ -48,15 +61,25 @@ function isPageNumber(doc: ReportDocument, i: number): boolean {
 }
 
 const WORD = /[A-Za-z0-9]/;
+const SPACES = /\s+/g;
+
+/** Drop whitespace except one space between two ASCII word characters. */
+function squeeze(line: string): string {
+  return line.replace(SPACES, (m: string, at: number, str: string) =>
+    at > 0 && WORD.test(str[at - 1]) && WORD.test(str[at + m.length] ?? '') ? ' ' : '',
+  );
+}
 
 export function joinProse(doc: ReportDocument): ProseBlock[] {
   const blocks: ProseBlock[] = [];
-  let text: string[] = [];
-  let lineIndex: number[] = [];
+  let text = '';
+  let starts: number[] = [];
+  let lines: number[] = [];
   const flush = () => {
-    if (text.length) blocks.push({ text: text.join(''), lineIndex });
-    text = [];
-    lineIndex = [];
+    if (text) blocks.push({ text, starts, lines });
+    text = '';
+    starts = [];
+    lines = [];
   };
   for (let i = 0; i < doc.norm.length; i++) {
     const line = doc.norm[i];
@@ -65,25 +88,17 @@ export function joinProse(doc: ReportDocument): ProseBlock[] {
       flush();
       continue;
     }
-    if (isSectionHeading(line)) flush();
+    const heading = isSectionHeading(line);
+    if (heading) flush();
     // Markdown emphasis and heading marks are layout, not words.
-    const clean = line.replace(/\*\*|^#{1,6}\s*/g, '');
-    for (let k = 0; k < clean.length; k++) {
-      const ch = clean[k];
-      if (/\s/.test(ch)) {
-        const prev = text.length ? text[text.length - 1] : '';
-        let next = '';
-        for (let n = k + 1; n < clean.length; n++) if (!/\s/.test(clean[n])) { next = clean[n]; break; }
-        if (WORD.test(prev) && WORD.test(next) && prev !== ' ') {
-          text.push(' ');
-          lineIndex.push(i);
-        }
-        continue;
-      }
-      text.push(ch);
-      lineIndex.push(i);
-    }
-    if (isSectionHeading(line)) flush();
+    const piece = squeeze(line.replace(/\*\*|^\s*#{1,6}\s*/g, ''));
+    if (!piece) continue;
+    // "…共 12345" + "678 条" never happens; "APP" + "发布" must not become "APP 发布": join tight.
+    if (text && WORD.test(text[text.length - 1]) && WORD.test(piece[0])) text += ' ';
+    starts.push(text.length);
+    lines.push(i);
+    text += piece;
+    if (heading) flush();
   }
   flush();
   return blocks;

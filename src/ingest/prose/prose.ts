@@ -6,7 +6,7 @@ import type { ReportDocument } from '../text/document.ts';
 import type { Figure, ReportFormat } from '../model.ts';
 import type { StageOutput } from '../tables/tables.ts';
 import { metricDef } from '../../catalogue/metrics.ts';
-import { joinProse, type ProseBlock } from './join.ts';
+import { joinProse, lineAt, type ProseBlock } from './join.ts';
 import { parseProseNumber } from './number.ts';
 import { NO_CASES, NO_CASES_END, NO_CASE_KINDS, NUMBER_SLOT, PROSE_RULES, type ProseRule } from './rules.ts';
 
@@ -33,7 +33,7 @@ function figureAt(
   approximate: boolean,
 ): Figure {
   const def = metricDef(metric);
-  const i = block.lineIndex[pos];
+  const i = lineAt(block, pos);
   return {
     metric,
     applicant: def?.byApplicant ? 'total' : null,

@@ -52,6 +52,20 @@ export interface RowReadings {
   disordered?: boolean;
 }
 
+/** A blank 总计 whose parts are all printed is their sum: stored as computed, cited on the row. */
+export function computeBlankTotals(cells: Cell[], sums: RowSum[]): Cell[] {
+  const out = cells.map((c) => ({ ...c }));
+  for (const s of sums) {
+    const total = out[s.total];
+    if (total.kind !== 'blank') continue;
+    const parts = s.parts.map((k) => identityValue(out[k]));
+    if (parts.some((v) => v === null)) continue;
+    const line = out[s.parts[s.parts.length - 1]].line;
+    out[s.total] = { ...total, kind: 'number', value: parts.reduce<number>((a, v) => a + (v ?? 0), 0), raw: '', computed: true, line };
+  }
+  return out;
+}
+
 /** Every evaluable row sum holds (dash = 0; sums over blank cells are skipped). */
 export function sumsHold(cells: Cell[], sums: RowSum[]): boolean {
   return sums.every((s) => {
@@ -76,7 +90,7 @@ export function readRow(tokens: Token[], n: number, sums: RowSum[]): RowReadings
     // always the table's: without the row identity to vouch for the order, the row is not read.
     const oneLine = tokens.every((t) => t.line === tokens[0].line);
     if (!oneLine && !sumsHold(cells, sums)) return { readings: [], exact: true, capped: false, disordered: true };
-    return { readings: [{ cells }], exact: true, capped: false };
+    return { readings: [{ cells: computeBlankTotals(cells, sums) }], exact: true, capped: false };
   }
   if (tokens.length > n || tokens.length === 0) return { readings: [], exact: false, capped: false };
 
@@ -166,6 +180,20 @@ function enumerate(tokens: Token[], n: number, sums: RowSum[], allowMissing: boo
     });
   }
   return { readings: dedupe(out), exact: false, capped };
+}
+
+/**
+ * A bare page number ("5" alone on a line) between a row's label and its values, or after them: when
+ * the row's other tokens are exactly its n cells, printed on one line, and satisfy the row identities,
+ * the lone tokens on other lines are not cells.
+ */
+function dropStrayTokens(tokens: Token[], n: number, sums: RowSum[]): Token[] {
+  if (tokens.length <= n) return tokens;
+  const count = new Map<number, number>();
+  for (const t of tokens) count.set(t.line, (count.get(t.line) ?? 0) + 1);
+  const kept = tokens.filter((t) => count.get(t.line)! > 1);
+  if (kept.length !== n || !kept.every((t) => t.line === kept[0].line)) return tokens;
+  return sums.length > 0 && sumsHold(kept.map(tokenCell), sums) ? kept : tokens;
 }
 
 /**

@@ -16,7 +16,7 @@ const squeeze = (s: string) => s.replace(/\s+/gu, '');
 
 const T2_START = /第二十条第\(一\)项|本年新制作数量|本年制发件数/;
 const T2_ANY = /第二十条第\([一五六八九]\)项|本年新制作|本年制发件数|上一年项目数量|本年处理决定数量/;
-const T3_START = /勾稽关系|申请人情况|^一、本年新收政府信息公开申请数量/;
+const T3_START = /勾稽关系|申请人情况|一、本年新收政府信息公开申请数量/;
 const T4_START = /^(四、)?.{0,12}(行政复议|行政法复议).{0,16}$/;
 const T4_HEADER_ONLY = /^[行政复议诉讼结果维持纠正其他尚未审结总计未经直接起后\s、]+$/u;
 const AFTER_T4 = /存在的?主要问题|其他需要报告|^五、/;
@@ -31,13 +31,31 @@ function findFrom(lines: string[], from: number, re: RegExp, to = lines.length):
   return -1;
 }
 
+/**
+ * Like findFrom, for captions and headers broken across lines ("第二" / "十条第" / "（五）" / "项"):
+ * the first line where a match starts, reading it joined with the few lines after it.
+ */
+function findBroken(lines: string[], from: number, re: RegExp, span = 5): number {
+  const g = new RegExp(re.source, re.flags.replace('g', '') + 'g');
+  for (let i = Math.max(0, from); i < lines.length; i++) {
+    if (lines[i] === '') continue;
+    const joined = lines.slice(i, i + span).join('');
+    g.lastIndex = 0;
+    for (let m = g.exec(joined); m; m = g.exec(joined)) {
+      if (m.index < lines[i].length) return i;
+      if (m[0].length === 0) g.lastIndex++;
+    }
+  }
+  return -1;
+}
+
 export function locateTables(doc: ReportDocument): TableRegions {
   const L = squeezed(doc);
   // Table 二: from its first caption/header to where table 三 begins.
-  let t2s = findFrom(L, 0, T2_START);
-  if (t2s < 0) t2s = findFrom(L, 0, T2_ANY);
-  let t3s = findFrom(L, t2s < 0 ? 0 : t2s + 1, T3_START);
-  if (t3s < 0) t3s = findFrom(L, t2s < 0 ? 0 : t2s + 1, /本年新收政府信息公开申请数量/);
+  let t2s = findBroken(L, 0, T2_START);
+  if (t2s < 0) t2s = findBroken(L, 0, T2_ANY);
+  let t3s = findBroken(L, t2s < 0 ? 0 : t2s + 1, T3_START);
+  if (t3s < 0) t3s = findBroken(L, t2s < 0 ? 0 : t2s + 1, /本年新收政府信息公开申请数量/);
   const t4from = t3s >= 0 ? t3s + 1 : t2s >= 0 ? t2s + 1 : 0;
   let t4s = -1;
   for (let i = t4from; i < L.length; i++) {

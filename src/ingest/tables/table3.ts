@@ -70,6 +70,17 @@ const OTHER_SUBROWS = new Set([
 const COLS = APPLICANTS.length; // 6 applicant columns + 总计
 const ROW_SUM = [{ parts: [0, 1, 2, 3, 4, 5], total: 6 }];
 
+/**
+ * A tab row of six values and then an empty cell on the same line: the empty cell is its blank 总计
+ * (not a missing number whose place is unknown).
+ */
+function withTrailingBlank(tokens: Token[], untrimmed: Token[]): Token[] {
+  if (tokens.length !== COLS - 1) return tokens;
+  const last = tokens[tokens.length - 1];
+  const next = untrimmed[untrimmed.indexOf(last) + 1];
+  return next && next.kind === 'blank' && next.line === last.line && last.celled ? [...tokens, next] : tokens;
+}
+
 /** True when the table's 其他处理 has the 2021 sub-rows. */
 export function hasOtherHandlingSubrows(text: string): boolean {
   return /逾期不补正|缴纳费用|收费通知/.test(text);
@@ -137,7 +148,7 @@ export function parseTable3(doc: ReportDocument, start: number, end: number, _fo
   const region = scanRegion(doc, start, end);
   const withSub = hasOtherHandlingSubrows(region.text);
   const specs = TABLE3_ROWS.filter((s) => (withSub ? s.key !== 'requests.result.other_handling' : !OTHER_SUBROWS.has(s.key)));
-  const rows = anchorRows(region, specs).map((r) => ({ ...r, tokens: blankRow(r, COLS) ?? r.tokens }));
+  const rows = anchorRows(region, specs).map((r) => ({ ...r, tokens: blankRow(r, COLS) ?? withTrailingBlank(r.tokens, r.untrimmed) }));
   const warnings: ReportWarning[] = [];
   const figures: Figure[] = [];
   if (rows.length === 0) return { figures, warnings };

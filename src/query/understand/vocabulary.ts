@@ -76,6 +76,7 @@ const WORDS: [string[], Term][] = [
   [['科研机构', '科研单位', '科研'], { applicant: 'research' }],
   [['社会公益组织', '公益组织', '社会组织'], { applicant: 'nonprofit' }],
   [['法律服务机构', '律师', '律所', '律师事务所'], { applicant: 'legal' }],
+  [['其他申请人', '其他类申请人', '其他组织'], { applicant: 'other' }],
   // 表二
   [['行政许可', '许可'], { family: 'licensing' }],
   [['行政处罚', '处罚'], { family: 'penalty' }],
