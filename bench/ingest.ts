@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { processFile } from '../src/ingest/process-file.ts';
-import { BENCH_DIR, SEED, corpus, ingestInChild, type IngestRun } from './lib/cache.ts';
+import { BENCH_DIR, SEED, corpus, indexPath, ingestInChild, type IngestRun } from './lib/cache.ts';
 import type { BenchContext } from './lib/context.ts';
 import type { Section } from './lib/doc.ts';
 import { int } from './lib/stats.ts';
@@ -36,14 +36,14 @@ export async function benchIngest(ctx: BenchContext): Promise<Section> {
   const single = ingestInChild(c, join(BENCH_DIR, `ingest-1-${n}.db`), 1);
   ctx.log(`  ${int(single.ingested / (single.ms / 1000))} reports/s`);
   ctx.log(`ingest ${n} reports, ${cores} workers…`);
-  const pooled = ingestInChild(c, join(BENCH_DIR, `index-${n}-${SEED}.db`), cores);
+  const pooled = ingestInChild(c, indexPath(c), cores);
   ctx.log(`  ${int(pooled.ingested / (pooled.ms / 1000))} reports/s`);
 
   let big: IngestRun | null = null;
   if (!ctx.quick) {
     const c100 = corpus(100_000, ctx.log);
     ctx.log(`ingest 100,000 reports, ${cores} workers…`);
-    big = ingestInChild(c100, join(BENCH_DIR, `index-100000-${SEED}.db`), cores);
+    big = ingestInChild(c100, indexPath(c100), cores);
     ctx.log(`  ${(big.ms / 60000).toFixed(1)} min`);
   }
 

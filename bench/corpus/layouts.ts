@@ -269,6 +269,7 @@ function renderPdfLayout(rng: Rng, table: Table, damage: TableDamage): Line[] {
       continue;
     }
     const label = labels.join('   ');
+    const labelWithUnit = r.extra.length ? `${label}   ${r.extra.join('  ')}` : label;
     const valueText = values.map((v) => v.padStart(rng.int(1, 5))).join(gap());
     if (table.id === '四') {
       out.push({ text: indent + ' ' + valueText, cells });
@@ -279,13 +280,13 @@ function renderPdfLayout(rng: Rng, table: Table, damage: TableDamage): Line[] {
       const k = rng.int(8, Math.max(9, label.length - 4));
       mark(r.cells, 'split_label');
       out.push({ text: indent + label.slice(0, k), cells: [] });
-      out.push({ text: indent + '    ' + label.slice(k), cells: [] });
+      out.push({ text: indent + '    ' + labelWithUnit.slice(k), cells: [] });
       out.push({ text: indent + ' '.repeat(40) + valueText, cells });
       continue;
     }
     if (rng.chance(damage.brokenRows)) {
       mark(r.cells, 'broken_row');
-      out.push({ text: indent + label, cells: [] }, { text: indent + ' '.repeat(40) + valueText, cells });
+      out.push({ text: indent + labelWithUnit, cells: [] }, { text: indent + ' '.repeat(40) + valueText, cells });
       continue;
     }
     out.push({ text: indent + pad(pad(label, 44) + r.extra.join('  '), 48) + valueText, cells });

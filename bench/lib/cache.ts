@@ -3,9 +3,10 @@
  * them, under $GONGKAI_BENCH_DIR (default: the OS temp dir /gongkai-bench). Never inside the project.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { generateCorpus } from '../gen-corpus.ts';
 
 export const BENCH_DIR = resolve(process.env.GONGKAI_BENCH_DIR ?? join(tmpdir(), 'gongkai-bench'));
@@ -22,9 +23,28 @@ export interface Corpus {
   truths: string[];
 }
 
+function sourcesUnder(dir: string): string[] {
+  return readdirSync(join(PROJECT, dir), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+/** Corpora are keyed by the generator's source, so a changed generator never reuses an old corpus. */
+function generatorVersion(): string {
+  const h = createHash('sha256');
+  for (const f of [...sourcesUnder('bench/corpus'), join(PROJECT, 'bench/gen-corpus.ts')]) h.update(readFileSync(f));
+  return h.digest('hex').slice(0, 8);
+}
+
+/** Newest change to the code that builds an index: an index older than this is rebuilt. */
+function pipelineStamp(): number {
+  return Math.max(...['src/ingest', 'src/store', 'src/catalogue'].flatMap(sourcesUnder).map((f) => statSync(f).mtimeMs));
+}
+
 /** A generated corpus of `reports` reports (11 years per agency), generated on first use. */
 export function corpus(reports: number, log: (s: string) => void = () => {}): Corpus {
-  const dir = join(BENCH_DIR, `corpus-${reports}-${SEED}`);
+  const dir = join(BENCH_DIR, `corpus-${reports}-${SEED}-${generatorVersion()}`);
   const years = YEARS.to - YEARS.from + 1;
   if (!existsSync(join(dir, 'corpus.json'))) {
     rmSync(dir, { recursive: true, force: true });
@@ -61,11 +81,16 @@ export function ingestInChild(c: Corpus, db: string, jobs: number): IngestRun {
   return { ...run, db, dbBytes: statSync(db).size };
 }
 
+/** Where the index of a corpus is cached. */
+export function indexPath(c: Corpus): string {
+  return join(BENCH_DIR, `index-${basename(c.dir)}.db`);
+}
+
 /** The index of a corpus, built with `jobs` workers if not built yet. */
 export function corpusIndex(c: Corpus, log: (s: string) => void = () => {}, jobs = 2): string {
   mkdirSync(BENCH_DIR, { recursive: true });
-  const db = join(BENCH_DIR, `index-${c.reports}-${SEED}.db`);
-  if (!existsSync(db)) {
+  const db = indexPath(c);
+  if (!existsSync(db) || statSync(db).mtimeMs < pipelineStamp()) {
     log(`ingesting ${c.reports} reports → ${db}`);
     const r = ingestInChild(c, db, jobs);
     log(`  ${r.ingested} ingested, ${r.failed} failed in ${(r.ms / 1000).toFixed(1)} s`);
@@ -77,7 +102,8 @@ export function corpusIndex(c: Corpus, log: (s: string) => void = () => {}, jobs
 export function seedIndex(): string {
   mkdirSync(BENCH_DIR, { recursive: true });
   const db = join(BENCH_DIR, 'seed.db');
-  if (!existsSync(db)) {
+  if (!existsSync(db) || statSync(db).mtimeMs < pipelineStamp()) {
+    for (const s of ['', '-wal', '-shm']) rmSync(db + s, { force: true });
     const out = execFileSync(process.execPath, ['--import', 'tsx', join(PROJECT, 'bench/children/ingest.ts'), '--db', db, '--jobs', '1', join(PROJECT, 'data/reports')], {
       cwd: PROJECT,
       encoding: 'utf8',

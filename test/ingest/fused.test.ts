@@ -13,6 +13,8 @@ import { docOf, loadDoc, indexFigures, SEED } from './tables-helpers.ts';
 const ROW_SUM = [{ parts: [0, 1, 2, 3, 4, 5], total: 6 }];
 const T4_SUMS = [0, 1, 2].map((g) => ({ parts: [g * 5, g * 5 + 1, g * 5 + 2, g * 5 + 3], total: g * 5 + 4 }));
 const tokensOf = (line: string) => scanRegion(docOf(line), 0, 1).tokens;
+/** Table 二 reads signs ("+10", "-185"); elsewhere "-" is a dash. */
+const signedTokensOf = (line: string) => scanRegion(docOf(line), 0, 1, () => true, true).tokens;
 const readings = (line: string, n = 7, sums = ROW_SUM) => readRow(tokensOf(line), n, sums).readings.map(describeReading);
 
 describe('scanning cells', () => {
@@ -26,6 +28,13 @@ describe('scanning cells', () => {
     ['政府集中采购→20→394432.52元'.replace(/→/g, '\t'), ['20', '394432.52元']],
     ['行政处罚 -185 -', ['-185', '-']],
   ])('%s → %j', (line, raws) => {
+    expect(signedTokensOf(line).map((t) => t.raw)).toEqual(raws);
+  });
+  test.each([
+    ['一、本年新收政府信息公开申请数量72///110', ['72', '/', '/', '/', '110']],
+    ['二、上年结转政府信息公开申请数量///////', ['/', '/', '/', '/', '/', '/', '/']],
+    ['予以公开 -185 —', ['-', '185', '—']],
+  ])('table 三 %s → %j (dashes fused between values are cells)', (line, raws) => {
     expect(tokensOf(line).map((t) => t.raw)).toEqual(raws);
   });
   test.each([
@@ -34,9 +43,13 @@ describe('scanning cells', () => {
     ['+10', 10],
     ['-185', -185],
     ['24252.311082', 24252.311082],
-  ])('%s = %d', (raw, value) => expect(tokensOf(`行政处罚 ${raw}`)[0].value).toBe(value));
+  ])('%s = %d', (raw, value) => expect(signedTokensOf(`行政处罚 ${raw}`)[0].value).toBe(value));
   test('a dash alone is a dash, not a number', () => {
-    expect(tokensOf('规章 - — / －').map((t) => t.kind)).toEqual(['dash', 'dash', 'dash', 'dash']);
+    expect(signedTokensOf('规章 - — / －').map((t) => t.kind)).toEqual(['dash', 'dash', 'dash', 'dash']);
+  });
+  test('"本年增/减" is label text', () => expect(signedTokensOf('信息内容 上一年项目数量 本年增/减 处理决定数量')).toEqual([]));
+  test('fused dashes decode with the row sum: 72///110 → 7 2 — — — 1 10', () => {
+    expect(readings('一、本年新收政府信息公开申请数量72///110')).toEqual(['7·2·/·/·/·1·10']);
   });
 });
 

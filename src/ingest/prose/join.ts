@@ -1,7 +1,7 @@
 /**
  * PDF text breaks sentences anywhere ("共\n\n计 509 条"), so prose is matched on joined paragraphs.
- * Each joined character remembers the document line it came from, so a figure is cited on the line
- * where its number is printed. Whitespace is squeezed out except between two ASCII word characters
+ * A block remembers where each of its lines starts, so a figure is cited on the line where its number
+ * is printed. Whitespace is squeezed out except between two ASCII word characters
  * ("1000 余条" → "1000余条", "APP 发布" → "APP发布") so rules need not care about PDF spacing.
  */
 import { isSectionHeading, type ReportDocument } from '../text/document.ts';
@@ -93,7 +93,7 @@ export function joinProse(doc: ReportDocument): ProseBlock[] {
     // Markdown emphasis and heading marks are layout, not words.
     const piece = squeeze(line.replace(/\*\*|^\s*#{1,6}\s*/g, ''));
     if (!piece) continue;
-    // "…共 12345" + "678 条" never happens; "APP" + "发布" must not become "APP 发布": join tight.
+    // ASCII words meeting at a line break keep one space between them, as they would inside a line.
     if (text && WORD.test(text[text.length - 1]) && WORD.test(piece[0])) text += ' ';
     starts.push(text.length);
     lines.push(i);

@@ -56,13 +56,13 @@ function sentenceRest(text: string, from: number): string {
   return end < 0 ? text.slice(from) : text.slice(from, from + end);
 }
 
-/** Rule matches in one block; `used` holds the start offsets of numbers already taken. */
 interface Found {
   figure: Figure;
   /** Offset in the block: figures are listed in reading order. */
   at: number;
 }
 
+/** Rule matches in one block; `used` holds the start offsets of numbers already taken. */
 function ruleFigures(doc: ReportDocument, block: ProseBlock, used: Set<number>): Found[] {
   const out: Found[] = [];
   for (const { rule, re } of COMPILED) {

@@ -53,9 +53,13 @@ export function isNoiseLine(norm: string): boolean {
   return NOISE_LINE.some((re) => re.test(norm));
 }
 
-const DASH_RE = /^(?:[—–\-－/／─]{1,2}|——)$/u;
+const DASH_RE = /^(?:[—–\-－/／─]|——|--)$/u;
 // A cell value: optional 增/减 or sign, digits, optional decimals, optional unit.
 const VALUE_RE = /(?:(增|减)\s*)?([+\-]?)(\d+(?:\.\d+)?)(?:\s*(万元|元|件|个|项|条))?/uy;
+const UNSIGNED_VALUE_RE = /(?:(增|减)\s*)?()(\d+(?:\.\d+)?)(?:\s*(万元|元|件|个|项|条))?/uy;
+const DASH_RUN_RE = /^[—\-－/／─]{2,}$/u;
+const DASH_CHAR_RE = /[—\-－/／─]/u;
+const FUSED_NEIGHBOUR_RE = /[\d—\-－/／─]/u;
 // A label ordinal "1." / "2、" directly before label text (possibly fused to the digits before it).
 const ORDINAL_RE = /\d[.、．]\s*(?=[\u3400-\u9fff“"《（(])/uy;
 
@@ -74,15 +78,23 @@ function scanCell(
   s: string,
   line: number,
   celled: boolean,
+  signed: boolean,
   out: { text: string[]; textLine: number[]; tokens: Token[] },
 ): void {
+  const dash = (raw: string) =>
+    out.tokens.push({ kind: 'dash', raw, value: null, digits: null, unit: null, line, pos: out.text.length, celled });
   // "1. 属于国家秘密": keep a label ordinal joined to its label so it is not read as a value.
   const joined = s.replace(/(\d)([.、．])\s+(?=[\u3400-\u9fff“"])/gu, '$1$2');
   const words = joined.split(/[ \t]+/u).filter((w) => w.length > 0);
   for (let wi = 0; wi < words.length; wi++) {
     const w = words[wi];
     if (DASH_RE.test(w)) {
-      out.tokens.push({ kind: 'dash', raw: w, value: null, digits: null, unit: null, line, pos: out.text.length, celled });
+      dash(w);
+      continue;
+    }
+    // Dashes squeezed together ("///////"): one cell each.
+    if (DASH_RUN_RE.test(w)) {
+      for (const ch of w) dash(ch);
       continue;
     }
     // "增" / "减" as a word of its own followed by a number word ("增 3418").
@@ -104,7 +116,15 @@ function scanCell(
       ORDINAL_RE.lastIndex = i;
       VALUE_RE.lastIndex = i;
       const ch = w[i];
-      if (/\d|[增减+\-]/u.test(ch)) {
+      // A dash fused between values ("72///110") is a cell; between label characters ("增/减") it is text.
+      if (DASH_CHAR_RE.test(ch) && (FUSED_NEIGHBOUR_RE.test(w[i - 1] ?? '') || FUSED_NEIGHBOUR_RE.test(w[i + 1] ?? ''))) {
+        if (!(signed && /[+\-]/u.test(ch) && /\d/u.test(w[i + 1] ?? '') && !/\d/u.test(w[i - 1] ?? ''))) {
+          dash(ch);
+          i++;
+          continue;
+        }
+      }
+      if (/\d|[增减]/u.test(ch) || (signed && /[+\-]/u.test(ch))) {
         // Digits that end in a label ordinal: the last digit is the ordinal, any before it a value
         // fused to it ("…政府信息7730003832.没有现成信息…").
         const run = /^\d+/u.exec(w.slice(i));
@@ -124,8 +144,9 @@ function scanCell(
             continue;
           }
         }
-        VALUE_RE.lastIndex = i;
-        const m = VALUE_RE.exec(w);
+        const re = signed ? VALUE_RE : UNSIGNED_VALUE_RE;
+        re.lastIndex = i;
+        const m = re.exec(w);
         if (m && m.index === i) {
           pushValue(m[0], line, celled, out);
           i += m[0].length;
@@ -178,6 +199,8 @@ export function scanRegion(
   start: number,
   end: number,
   keepLine: (norm: string) => boolean = () => true,
+  /** Values may carry a sign ("+10", "-185"): table 二's 本年增/减. Elsewhere "-" is a dash. */
+  signed = false,
 ): Region {
   const out = { text: [] as string[], textLine: [] as number[], tokens: [] as Token[] };
   for (let i = start; i < end; i++) {
@@ -189,7 +212,7 @@ export function scanRegion(
         out.tokens.push({ kind: 'blank', raw: '', value: null, digits: null, unit: null, line: i, pos: out.text.length, celled });
         continue;
       }
-      scanCell(cell, i, celled, out);
+      scanCell(cell, i, celled, signed, out);
     }
   }
   return { text: out.text.join(''), textLine: out.textLine, tokens: out.tokens, start, end };

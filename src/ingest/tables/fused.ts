@@ -122,7 +122,9 @@ function enumerate(tokens: Token[], n: number, sums: RowSum[], allowMissing: boo
         const k = missing[0];
         const v = k === s.total ? s.parts.reduce((a, p) => a + val(p), 0) : val(s.total) - s.parts.filter((p) => p !== k).reduce((a, p) => a + val(p), 0);
         if (v < 0 || !Number.isInteger(v)) return false;
-        cells[k] = { ...cells[k], kind: 'number', value: v };
+        // In a row written in dashes ("— — — — — —"), the missing none is a dash too.
+        const allDashes = idx.every((j) => j === k || cells[j].kind === 'dash');
+        cells[k] = allDashes && v === 0 ? { ...cells[k], kind: 'dash', value: null } : { ...cells[k], kind: 'number', value: v };
       } else if (s.parts.reduce((a, p) => a + val(p), 0) !== val(s.total)) return false;
     }
     return true;

@@ -75,7 +75,7 @@ function leadingGroup(tokens: Token[]): Token[] {
 }
 
 export function parseTable2(doc: ReportDocument, start: number, end: number, format: '2019' | '2021'): StageOutput {
-  const region: Region = scanRegion(doc, start, end);
+  const region: Region = scanRegion(doc, start, end, () => true, true);
   const specs = TABLE2_ROWS[format];
   const rows = anchorRows(region, specs);
   const figures: Figure[] = [];

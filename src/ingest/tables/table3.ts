@@ -31,34 +31,34 @@ interface T3Spec extends RowSpec {
 const label = (key: string) => TABLE3_METRICS.find((d) => d.key === key)!.label;
 const spec = (key: string, match: RegExp, leaf = true): T3Spec => ({ key, label: label(key), match, leaf });
 
-/** In the order the national form prints them. */
+/** In the order the national form prints them; each with a second key where misreads are common. */
 export const TABLE3_ROWS: T3Spec[] = [
-  spec('requests.new', /本年新收/, false),
+  spec('requests.new', /本年新收|新收政府信息/, false),
   spec('requests.carried_over', /上年结转/, false),
   spec('requests.result.disclosed', /予以公开/),
-  spec('requests.result.partial', /部分公开/),
-  spec('requests.result.withheld.state_secret', /国家秘密/),
-  spec('requests.result.withheld.law_prohibited', /其他法律|法规禁止/),
+  spec('requests.result.partial', /部分公开|区分处理/),
+  spec('requests.result.withheld.state_secret', /国家秘密|属于国家秘/),
+  spec('requests.result.withheld.law_prohibited', /其他法律|法规禁止|行政止公开/),
   spec('requests.result.withheld.three_safety', /三安全|一稳定/),
-  spec('requests.result.withheld.third_party', /第三方/),
-  spec('requests.result.withheld.internal_affairs', /内部事务/),
-  spec('requests.result.withheld.process_info', /过程性/),
-  spec('requests.result.withheld.enforcement_file', /执法案卷/),
-  spec('requests.result.withheld.inquiry', /查询事项/),
-  spec('requests.result.unavailable.not_held', /不掌握/),
+  spec('requests.result.withheld.third_party', /第三方|合法权益/),
+  spec('requests.result.withheld.internal_affairs', /内部事务|三类内部/),
+  spec('requests.result.withheld.process_info', /过程性|四类过程|过程信息/),
+  spec('requests.result.withheld.enforcement_file', /执法案卷|行政执法案/),
+  spec('requests.result.withheld.inquiry', /查询事项|行政查询/),
+  spec('requests.result.unavailable.not_held', /不掌握|本机关不/),
   spec('requests.result.unavailable.needs_creation', /没有现成|另行制作/),
   spec('requests.result.unavailable.unclear', /补正后|仍不明确/),
   spec('requests.result.not_processed.petition', /信访|举报投诉类/),
   spec('requests.result.not_processed.repeated', /(?<!反复)重复申请/),
-  spec('requests.result.not_processed.publication', /出版物/),
-  spec('requests.result.not_processed.mass_repeated', /大量反复/),
-  spec('requests.result.not_processed.confirmation', /确认或重新|重新出具/),
+  spec('requests.result.not_processed.publication', /出版物|公开出版/),
+  spec('requests.result.not_processed.mass_repeated', /大量反复|理由大量/),
+  spec('requests.result.not_processed.confirmation', /确认或重新|重新出具|已获取信息/),
   spec('requests.result.other_handling', /其他处理/),
   spec('requests.result.other_handling.no_correction', /逾期不补正?|无正当理由逾期/),
   spec('requests.result.other_handling.no_fee', /收费通知|缴纳费用/),
   { ...spec('requests.result.other_handling.other', /3[.、]其他(?!法律|处理|结果)/), after: 'requests.result.other_handling.no_fee' },
   spec('requests.result.total', /\(七\)总计|七\)总计/, false),
-  spec('requests.carried_forward', /结转下年/, false),
+  spec('requests.carried_forward', /结转下年|继续办理/, false),
 ];
 
 const OTHER_SUBROWS = new Set([
