@@ -2,7 +2,7 @@ import { describe, test, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { buildDocument, splitLines } from '../../src/ingest/text/document.ts';
 import { readIdentity, type IdentityResult } from '../../src/ingest/identity/identity.ts';
-import { parsePlace, shortPlaceName } from '../../src/ingest/identity/gazetteer.ts';
+import { parsePlace, shortPlaceName } from '../../src/catalogue/gazetteer.ts';
 import { parseTitle } from '../../src/ingest/identity/title.ts';
 
 const read = (rel: string): string => readFileSync(new URL(rel, import.meta.url), 'utf8');

@@ -160,6 +160,9 @@ describe('agency resolution', () => {
     ['北京市统计局收到多少申请', '北京市统计局'],
     ['上海市浦东新区人民政府行政诉讼', '上海市浦东新区人民政府'],
     ['广州市发改委复议多少', '广州市发改委'],
+    // One character from 温州市统计局 / 湖州市统计局, but 杭州市 is a real city: another agency, not a typo.
+    ['杭州市统计局2020年行政复议', '杭州市统计局'],
+    ['福州市统计局收到多少申请', '福州市统计局'],
   ])('unknown agency %s is unresolved, never another agency', (q, text) => {
     const query = agenciesIn(q);
     expect(query.agencies).toEqual([]);

@@ -6,7 +6,7 @@
  */
 import type { ReportDocument } from '../text/document.ts';
 import type { AgencyIdentity, IngestError, ReportWarning } from '../model.ts';
-import { parsePlace, shortPlaceName } from './gazetteer.ts';
+import { parsePlace, shortPlaceName } from '../../catalogue/gazetteer.ts';
 import { CN_DIGIT, looksLikeAgency, parseTitle, squeeze, YEAR_TEXT, yearValue } from './title.ts';
 
 export interface IdentityValue {

@@ -30,6 +30,8 @@ export interface Reading {
 
 const MAX_PART_DIGITS = 9;
 const MAX_READINGS = 4000;
+/** Search steps per row: a run of dozens of digits has millions of splits; past this it is undecidable. */
+const MAX_STEPS = 200_000;
 
 /** Identity value of a cell: dash counts as 0; blank/undecided are unknown. */
 export function identityValue(c: Cell): number | null {
@@ -111,6 +113,8 @@ function enumerate(tokens: Token[], n: number, sums: RowSum[], allowMissing: boo
   const rowLine = tokens[0].line;
 
   // Check (or solve, when one cell is missing) the row sums that close at cell index `at`.
+  // Modifications close() made to earlier (missing) cells, undone when the search backs out.
+  const undo: [number, Cell][] = [];
   const close = (at: number): boolean => {
     for (const s of sumsAt.get(at) ?? []) {
       const idx = [...s.parts, s.total];
@@ -122,16 +126,19 @@ function enumerate(tokens: Token[], n: number, sums: RowSum[], allowMissing: boo
         const k = missing[0];
         const v = k === s.total ? s.parts.reduce((a, p) => a + val(p), 0) : val(s.total) - s.parts.filter((p) => p !== k).reduce((a, p) => a + val(p), 0);
         if (v < 0 || !Number.isInteger(v)) return false;
-        // In a row written in dashes ("— — — — — —"), the missing none is a dash too.
-        const allDashes = idx.every((j) => j === k || cells[j].kind === 'dash');
-        cells[k] = allDashes && v === 0 ? { ...cells[k], kind: 'dash', value: null } : { ...cells[k], kind: 'number', value: v };
+        // A row that writes none as a dash ("5 — — — — 5") lost a dash, not a printed 0.
+        const others = idx.filter((j) => j !== k).map((j) => cells[j]);
+        const dashRow = others.some((c) => c.kind === 'dash') && !others.some((c) => c.kind === 'number' && c.value === 0);
+        undo.push([k, cells[k]]);
+        cells[k] = dashRow && v === 0 ? { ...cells[k], kind: 'dash', value: null } : { ...cells[k], kind: 'number', value: v };
       } else if (s.parts.reduce((a, p) => a + val(p), 0) !== val(s.total)) return false;
     }
     return true;
   };
 
+  let steps = 0;
   const rec = (ti: number, rest: string | null, missingUsed: boolean): void => {
-    if (out.length >= MAX_READINGS) {
+    if (out.length >= MAX_READINGS || ++steps > MAX_STEPS) {
       capped = true;
       return;
     }
@@ -140,12 +147,15 @@ function enumerate(tokens: Token[], n: number, sums: RowSum[], allowMissing: boo
       if (ti === tokens.length && rest === null) out.push({ cells: cells.map((c) => ({ ...c })) });
       return;
     }
-    const snapshot = cells.map((c) => c);
     const tryCell = (c: Cell, nextTi: number, nextRest: string | null, usedMissing: boolean) => {
+      const mark = undo.length;
       cells.push(c);
       if (close(at)) rec(nextTi, nextRest, usedMissing);
-      cells.length = 0;
-      cells.push(...snapshot);
+      while (undo.length > mark) {
+        const [k, prev] = undo.pop()!;
+        cells[k] = prev;
+      }
+      cells.length = at;
     };
     // A missing cell here (value recovered by a row sum, if any closes over it).
     if (allowMissing && !missingUsed && rest === null) {

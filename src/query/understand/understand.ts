@@ -11,6 +11,7 @@ import { HELP_RE, LIST_AGENCIES_RE, LIST_YEARS_RE, RANKING_RE, rankingShape, TOT
 import type { StructuredQuery } from './structured-query.ts';
 import { scanTerms, type ApplicantChoice } from './vocabulary.ts';
 import { parseYears } from './years.ts';
+import { leadingPlace, shortPlaceName } from '../../catalogue/gazetteer.ts';
 
 export interface Understood {
   query: StructuredQuery;
@@ -49,6 +50,18 @@ function mask(text: string, spans: { start: number; end: number }[]): string {
   return out + text.slice(last);
 }
 
+/**
+ * A one-character difference is a typo only when the text does not name a real, different place:
+ * "温洲市统计局" → 温州市统计局, but "杭州市统计局" is another city's agency, never 温州's.
+ */
+function namesAnotherPlace(run: string, agencyId: number, index: AgencyIndex): boolean {
+  const place = leadingPlace(run);
+  if (!place) return false;
+  const row = index.agencies.get(agencyId);
+  const own = [row?.province, row?.city, row?.county].filter((p): p is string => !!p);
+  return !own.some((p) => p === place || shortPlaceName(p) === place);
+}
+
 export function understand(question: string, index: AgencyIndex, today: Date, agencyId?: number): Understood {
   // Questions are short; a pasted page must not cost more than a question.
   const normalized = normalizeText(question.slice(0, 1000)).slice(0, MAX_QUESTION);
@@ -68,7 +81,7 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
   };
   const tryFuzzy = (run: string): boolean => {
     const best = index.fuzzy(run, 5)[0];
-    if (best && run.length >= 3 && best.distance <= 1) {
+    if (best && run.length >= 3 && best.distance <= 1 && !namesAnotherPlace(run, best.id, index)) {
       addAgency({ id: best.id, name: best.name });
       corrected.push(`${run} → ${best.name}`);
       return true;

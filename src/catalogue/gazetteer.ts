@@ -295,3 +295,36 @@ export function parsePlace(name: string): PlaceMatch | null {
     corrected,
   };
 }
+
+let placeNames: Set<string> | null = null;
+
+/**
+ * Province, city and county names and their stems (杭州市 and 杭州), for telling a typo from another
+ * real place: "温洲市统计局" is a misspelt 温州市统计局, but "杭州市统计局" is a different agency.
+ */
+export function knownPlaceNames(): ReadonlySet<string> {
+  if (placeNames) return placeNames;
+  const g = gazetteer();
+  const names = new Set<string>();
+  const add = (n: string | null) => {
+    if (!n) return;
+    names.add(n);
+    const stem = shortPlaceName(n);
+    if (stem.length >= 2) names.add(stem);
+  };
+  for (const p of g.provinces.values()) add(p.name);
+  for (const c of g.cities.values()) add(c.name);
+  for (const list of g.areasByName.values()) for (const a of list) add(a.name);
+  placeNames = names;
+  return names;
+}
+
+/** The longest real place name the text starts with ("杭州市统计局" → "杭州市"), or null. */
+export function leadingPlace(text: string): string | null {
+  const names = knownPlaceNames();
+  for (let len = Math.min(MAX_NAME, text.length); len >= 2; len--) {
+    const s = text.slice(0, len);
+    if (names.has(s)) return s;
+  }
+  return null;
+}
