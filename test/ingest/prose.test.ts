@@ -25,6 +25,9 @@ describe('prose rules on single sentences', () => {
     ['主动公开政府信息约 300 条', [['proactive.total', 300, true]]],
     ['主动公开信息超过 800 条', [['proactive.total', 800, true]]],
     ['市政府公报公开信息 12 条，在各级媒体发布信息 83 条', [['proactive.gazette', 12, false], ['proactive.media', 83, false]]],
+    // The sentence's subject is the website: 47 is not the agency's total (seed 003 line 23).
+    ['我局网站更新政务动态信息 525 条，主动公开政府信息 47 条。', [['proactive.website.news', 525, false]]],
+    ['通过门户网站、微信等渠道共主动公开信息 900 条。', [['proactive.total', 900, false]]],
   ] as const)('%s', (text, expected) => {
     expect(prose(text).map((f) => [f.metric, f.value, f.approximate])).toEqual(expected);
   });

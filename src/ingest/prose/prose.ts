@@ -56,6 +56,11 @@ function sentenceRest(text: string, from: number): string {
   return end < 0 ? text.slice(from) : text.slice(from, from + end);
 }
 
+function sentenceHead(text: string, to: number): string {
+  const head = text.slice(0, to);
+  return head.slice(head.search(/[^。;!?]*$/));
+}
+
 interface Found {
   figure: Figure;
   /** Offset in the block: figures are listed in reading order. */
@@ -69,6 +74,7 @@ function ruleFigures(doc: ReportDocument, block: ProseBlock, used: Set<number>):
     re.lastIndex = 0;
     for (let m = re.exec(block.text); m; m = re.exec(block.text)) {
       if (rule.unlessAfter?.test(sentenceRest(block.text, m.index + m[0].length))) continue;
+      if (rule.unlessBefore?.test(sentenceHead(block.text, m.index))) continue;
       rule.keys.forEach((key, k) => {
         const raw = m![k + 1];
         const at = m!.indices?.[k + 1];

@@ -18,7 +18,16 @@ export interface ProseRule {
   keys: string[];
   /** Skip the match when the text right after it (to the sentence end) matches: the sentence claims something else. */
   unlessAfter?: RegExp;
+  /** Skip the match when the sentence so far matches: an earlier subject makes it a channel's figure. */
+  unlessBefore?: RegExp;
 }
+
+/**
+ * "我局网站更新政务动态信息525条，主动公开政府信息47条" is the website's count under the sentence's
+ * subject 网站 (which already gave a count), not the agency's total; "通过局网、微信公众号等途径主动公开
+ * 620余条" and "通过网站、微信等共主动公开…" still are the total.
+ */
+const CHANNEL_SUBJECT = /(?:网站|微信|微博|公众号|客户端|APP)(?!.*(?:共|合计|总计|累计|全年))[^。;!?]*\d余?条[^。;!?]*$/;
 
 /** "收到申请 223 件（含上年结转 15 件）" counts last year's requests too: not requests.new. */
 const INCLUDES_CARRIED_OVER = /^[^。;]{0,4}\(?(?:含|包括|包含)[^。;]{0,6}结转/;
@@ -44,7 +53,7 @@ export const PROSE_RULES: ProseRule[] = [
   { pattern: `(?:APP|客户端)(?:上)?(?:公开|发布)${C}{0,6}?(?:信息)?#条`, keys: ['proactive.app'] },
   { pattern: `公报(?:上)?(?:公开|发布|刊登|刊发)${C}{0,6}?(?:信息)?#条`, keys: ['proactive.gazette'] },
   { pattern: `媒体(?:上)?(?:公开|发布)${C}{0,6}?(?:信息)?#条`, keys: ['proactive.media'] },
-  { pattern: `主动公开${C}{0,10}?信息(?:共计|合计|总计|共|达)?#条`, keys: ['proactive.total'] },
+  { pattern: `主动公开${C}{0,10}?信息(?:共计|合计|总计|共|达)?#条`, keys: ['proactive.total'], unlessBefore: CHANNEL_SUBJECT },
 
   // —— 依申请公开
   { pattern: `新收(?:到)?${C}{0,12}?申请(?:件)?(?:共计|共)?#件`, keys: ['requests.new'], unlessAfter: INCLUDES_CARRIED_OVER },
