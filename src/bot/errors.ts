@@ -10,7 +10,6 @@ export const ERRORS = {
   QUESTION_TOO_LONG: { status: 400, message: '问题太长（最多 500 字）' },
   UNAUTHORIZED: { status: 401, message: '' },
   NOT_FOUND: { status: 404, message: '没有这个地址' },
-  METHOD_NOT_ALLOWED: { status: 405, message: '不支持该请求方法' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '请求体过大（上限 16 KB）' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的 Content-Type' },
   RATE_LIMITED: { status: 429, message: '请求过于频繁，请稍后再试' },

@@ -4,6 +4,8 @@
  * One error boundary: every failure becomes {"error": {code, message}} and nothing crashes the process.
  */
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -76,6 +78,7 @@ export async function buildServer(config: Readonly<Config>, deps: ServerDeps): P
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: config.trustProxy,
     return503OnClosing: true,
+    clientErrorHandler: rejectUnparsableRequest,
   });
 
   const background = new Set<Promise<unknown>>();
@@ -207,6 +210,22 @@ export async function buildServer(config: Readonly<Config>, deps: ServerDeps): P
   });
 
   return app;
+}
+
+/**
+ * Requests Node cannot even parse (most often: Chinese typed raw into a URL, e.g. curl '…/api/ask?q=鹿城区…')
+ * never reach a route; answer them in our error shape with the way out instead of a bare "Client Error".
+ */
+function rejectUnparsableRequest(err: Error & { code?: string }, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const body = JSON.stringify(
+    errorBody('BAD_REQUEST', status === 400 ? "无法解析的请求：URL 中的中文需要百分号编码，例如 curl -G http://HOST:PORT/api/ask --data-urlencode 'q=鹿城区2020年行政复议多少件'" : '请求头过大或超时'),
+  );
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(err);
 }
 
 export function sendError(reply: FastifyReply, code: ErrorCode, message?: string) {

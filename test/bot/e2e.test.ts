@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { connect } from 'node:net';
 import { spawnServer, type ServerProcess } from './spawn-server.ts';
 
 let server: ServerProcess;
@@ -51,6 +52,20 @@ describe('npm start (gongkai serve), end to end', () => {
     expect(line).toContain(server.url);
     expect(line).toContain('通道 api');
     expect(line).toContain('curl -G');
+  });
+
+  test('Chinese typed raw into the URL gets our error shape with the way out', async () => {
+    const { port } = new URL(server.url);
+    const response = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => socket.write(Buffer.from('GET /api/ask?q=鹿城区2020年行政复议多少件 HTTP/1.1\r\nHost: x\r\n\r\n', 'utf8')));
+      let data = '';
+      socket.on('data', (d) => (data += d));
+      socket.on('close', () => resolve(data));
+      socket.on('error', reject);
+    });
+    expect(response).toMatch(/^HTTP\/1\.1 400/);
+    expect(response).toContain('"code":"BAD_REQUEST"');
+    expect(response).toContain('--data-urlencode');
   });
 
   test('SIGTERM shuts down cleanly (exit 0)', async () => {

@@ -195,3 +195,37 @@ describe('stray page numbers', () => {
     expect(warnings).toEqual([]);
   });
 });
+
+describe('rows written with dashes', () => {
+  test('"— — — — — —" (six of seven): seven dashes, one of them computed', () => {
+    const r = readRow(tokensOf('二、上年结转政府信息公开申请数量 — — — — — —'), 7, ROW_SUM).readings;
+    expect(r.map(describeReading)).toEqual(['—·—·—·—·—·—·—']);
+    expect(r[0].cells.filter((c) => c.computed)).toHaveLength(1);
+  });
+  test('"5 — — — — 5": the lost cell is a dash; only natural vs commercial vs 总计 remain to choose', () => {
+    expect(new Set(readings('予以公开 5 — — — — 5'))).toEqual(new Set(['5·—·—·—·—·—·5', '—·5·—·—·—·—·5', '5·—·—·—·—·5·10']));
+  });
+});
+
+describe('huaian_shi_2024 table 四 squeezed into one run (72 64 178 37 351 | 13 4 8 1 26 | 12 1 1 6 20)', () => {
+  const doc = docOf(['四、政府信息公开行政复议、行政诉讼情况', '行政复议 行政诉讼', '72641783735113481261211620', '五、存在的主要问题及改进情况'].join('\n'));
+  const { figures, warnings } = parseTables(doc, '2021');
+  const ix = indexFigures(figures);
+  test('the first two groups decode; the third keeps only its 总计 20', () => {
+    expect(ix.table4()).toBe('72 64 178 37 351 13 4 8 1 26 ? ? ? ? 20');
+  });
+  test('the warning lists the readings', () => {
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0].code).toBe('fused.ambiguous');
+    expect(warnings[0].message).toContain('72·64·178·37·351·13·4·8·1·26·12·1·1·6·20');
+  });
+});
+
+describe('runs too long to decode are left undecided, not guessed', () => {
+  test('a 63-digit run', () => {
+    const doc = docOf(['三、收到和处理政府信息公开申请情况', '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', `一、本年新收政府信息公开申请数量${'7'.repeat(63)}`, '四、政府信息公开行政复议'].join('\n'));
+    const { figures, warnings } = parseTables(doc, '2019');
+    expect(figures.filter((f) => f.metric === 'requests.new').map((f) => f.cell)).toEqual(Array(7).fill('undecided'));
+    expect(warnings.map((w) => w.code)).toEqual(['fused.ambiguous']);
+  });
+});

@@ -320,3 +320,47 @@ describe('rows printed with every cell empty', () => {
     expect(ix.lineOf('requests.carried_over', 'total')).toBe(4);
   });
 });
+
+describe('more print variants', () => {
+  test('thousands separators are one value, never three', () => {
+    const text = [
+      '二、主动公开政府信息情况',
+      '第二十条第（一）项',
+      '信息内容 本年制发件数 本年废止件数 现行有效件数',
+      '规章 1 0 11',
+      '第二十条第（六）项',
+      '信息内容 本年处理决定数量',
+      '行政处罚 3,985,758',
+      '行政强制 88,283',
+    ].join('\n');
+    const ix = indexFigures(parseTables(docOf(text), '2021').figures);
+    expect([ix.get('penalty.decisions')?.value, ix.get('penalty.decisions')?.raw, ix.get('coercion.decisions')?.value]).toEqual([
+      3985758, '3,985,758', 88283,
+    ]);
+  });
+  const T3 = (total: string) =>
+    [
+      '三、收到和处理政府信息公开申请情况',
+      '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） 自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计',
+      '一、本年新收政府信息公开申请数量 2 0 0 0 0 0 2',
+      '二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0',
+      '（一）予以公开 2 0 0 0 0 0 2',
+      '（六）其他处理 0 0 0 0 0 0 0',
+      `${total} 2 0 0 0 0 0 2`,
+      '四、结转下年度继续办理 0 0 0 0 0 0 0',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '数量 0 0 0 0 0 0 0 0 0 0 1 0 0 0 1',
+      '五、存在的主要问题及改进情况',
+    ].join('\n');
+  test.each(['（七）总计', '总计', '（七） 总 计'])('the 总计 row printed as "%s"', (label) => {
+    const { figures, warnings } = parseTables(docOf(T3(label)), '2019');
+    const ix = indexFigures(figures);
+    expect(ix.row('requests.result.total')).toBe('2 0 0 0 0 0 2');
+    expect(ix.row('requests.result.other_handling')).toBe('0 0 0 0 0 0 0');
+    expect(warnings).toEqual([]);
+  });
+  test('table 四 whose data row has a label ("数量")', () => {
+    const ix = indexFigures(parseTables(docOf(T3('（七）总计')), '2019').figures);
+    expect(ix.table4()).toBe('0 0 0 0 0 0 0 0 0 0 1 0 0 0 1');
+  });
+});

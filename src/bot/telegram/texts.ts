@@ -1,5 +1,8 @@
 /** Telegram's fixed texts (HTML parse mode). */
-export const EXAMPLE_QUESTIONS = ['鹿城区2020年行政复议多少件', '鹿城区2020年收到多少政府信息公开申请', '那2019年呢？'];
+import { EXAMPLE_QUESTIONS as ENGINE_EXAMPLES } from '../../query/examples.ts';
+
+/** The engine's own examples, so /start never promises what the engine cannot answer. */
+export const EXAMPLE_QUESTIONS = ENGINE_EXAMPLES.slice(0, 3);
 
 export const START_TEXT = [
   '<b>公开 · 政府信息公开年报问答</b>',

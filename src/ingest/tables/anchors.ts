@@ -12,8 +12,8 @@ export interface RowSpec {
   label: string;
   /** Matched against the region's whitespace-free label text. */
   match: RegExp;
-  /** Look for this label only after the label of that row (a short key such as "3.其他"). */
-  after?: string;
+  /** Look for this label only after the label of the first of these rows found (for short keys). */
+  after?: string[];
 }
 
 export interface AnchoredRow<S extends RowSpec = RowSpec> {
@@ -43,8 +43,8 @@ export function anchorRows<S extends RowSpec>(region: Region, specs: S[], from =
   for (const spec of specs) if (!spec.after) find(spec, from);
   for (const spec of specs) {
     if (!spec.after) continue;
-    const ref = found.find((f) => f.spec.key === spec.after);
-    if (ref) find(spec, ref.pos + 1);
+    const ref = spec.after.map((k) => found.find((f) => f.spec.key === k)).find((f) => f !== undefined);
+    if (ref && !found.some((f) => f.spec.key === spec.key)) find(spec, ref.pos + 1);
   }
   found.sort((a, b) => a.pos - b.pos);
   return found.map((a, i) => {

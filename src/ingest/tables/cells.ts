@@ -55,8 +55,9 @@ export function isNoiseLine(norm: string): boolean {
 
 const DASH_RE = /^(?:[—–\-－/／─]|——|--)$/u;
 // A cell value: optional 增/减 or sign, digits, optional decimals, optional unit.
-const VALUE_RE = /(?:(增|减)\s*)?([+\-]?)(\d+(?:\.\d+)?)(?:\s*(万元|元|件|个|项|条))?/uy;
-const UNSIGNED_VALUE_RE = /(?:(增|减)\s*)?()(\d+(?:\.\d+)?)(?:\s*(万元|元|件|个|项|条))?/uy;
+// Digits may carry thousands separators ("3,985,758").
+const VALUE_RE = /(?:(增|减)\s*)?([+\-]?)(\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(\.\d+)?(?:\s*(万元|元|件|个|项|条))?/uy;
+const UNSIGNED_VALUE_RE = /(?:(增|减)\s*)?()(\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(\.\d+)?(?:\s*(万元|元|件|个|项|条))?/uy;
 const DASH_RUN_RE = /^[—\-－/／─]{2,}$/u;
 const DASH_CHAR_RE = /[—\-－/／─]/u;
 const FUSED_NEIGHBOUR_RE = /[\d—\-－/／─]/u;
@@ -161,14 +162,16 @@ function scanCell(
 }
 
 export function parseValue(raw: string): { value: number; digits: string | null; unit: string | null } | null {
-  const m = /^(?:(增|减)\s*)?([+\-]?)(\d+(?:\.\d+)?)(?:\s*(万元|元|件|个|项|条))?$/u.exec(raw.trim());
+  const m = /^(?:(增|减)\s*)?([+\-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*(万元|元|件|个|项|条))?$/u.exec(raw.trim());
   if (!m) return null;
-  const n = Number(m[3]);
+  const int = m[3].replace(/,/gu, '');
+  const n = Number(int + (m[4] ?? ''));
   const negative = m[1] === '减' || m[2] === '-';
   return {
     value: negative ? -n : n,
-    digits: m[1] || m[2] || m[3].includes('.') ? null : m[3],
-    unit: m[4] ?? null,
+    // Only a bare digit run may be several fused cells.
+    digits: m[1] || m[2] || m[4] || m[3].includes(',') ? null : int,
+    unit: m[5] ?? null,
   };
 }
 

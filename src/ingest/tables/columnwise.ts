@@ -26,12 +26,18 @@ export function readDetached(doc: ReportDocument, region: Region, width: number,
     if (rest.replace(/[\s|]/gu, '') !== '') return null;
   }
   const lines = [...byLine.values()];
-  if (lines.every((ts) => ts.length === 1)) return readColumnRuns(values, width);
+  // One value per line: column runs when they form blocks; else, if nothing separates the values,
+  // simply rows of `width` in order (the caller's identities decide whether that reading holds).
+  if (lines.every((ts) => ts.length === 1)) return readColumnRuns(values, width) ?? chunk(values, width);
   if (lines.length === rowCount && lines.every((ts) => ts.length === width)) return lines;
   if (lines.length === width && lines.every((ts) => ts.length === rowCount)) {
     return Array.from({ length: rowCount }, (_, r) => lines.map((col) => col[r]));
   }
   return null;
+}
+
+function chunk(values: Token[], width: number): Token[][] {
+  return Array.from({ length: values.length / width }, (_, r) => values.slice(r * width, r * width + width));
 }
 
 function readColumnRuns(values: Token[], width: number): Token[][] | null {

@@ -23,7 +23,7 @@ export interface RowSum {
   total: number;
 }
 
-/** A full reading of a row; `unknown` cells hold a value that no identity could recover. */
+/** A full reading of a row; an 'undecided' cell in it is a missing value no identity could recover. */
 export interface Reading {
   cells: Cell[];
 }
@@ -50,7 +50,7 @@ export interface RowReadings {
   exact: boolean;
   /** Enumeration stopped at the cap: the row is too ambiguous to decode. */
   capped: boolean;
-  /** The values were gathered from several lines and break the row identity: order unknown. */
+  /** The values were gathered from several lines and their order is not vouched for. */
   disordered?: boolean;
 }
 
@@ -90,8 +90,12 @@ export function readRow(tokens: Token[], n: number, sums: RowSum[]): RowReadings
     const cells = tokens.map(tokenCell);
     // Values printed one per line (pdftotext raw) come in the order the PDF stored them, which is not
     // always the table's: without the row identity to vouch for the order, the row is not read.
+    // Values alone on consecutive lines may be a column of several rows rather than one row.
     const oneLine = tokens.every((t) => t.line === tokens[0].line);
-    if (!oneLine && !sumsHold(cells, sums)) return { readings: [], exact: true, capped: false, disordered: true };
+    const perLine = new Map<number, number>();
+    for (const t of tokens) perLine.set(t.line, (perLine.get(t.line) ?? 0) + 1);
+    const columnRun = [...perLine.values()].every((c) => c === 1) && tokens.some((t, i) => i > 0 && t.line === tokens[i - 1].line + 1);
+    if (!oneLine && (columnRun || !sumsHold(cells, sums))) return { readings: [], exact: true, capped: false, disordered: true };
     return { readings: [{ cells: computeBlankTotals(cells, sums) }], exact: true, capped: false };
   }
   if (tokens.length > n || tokens.length === 0) return { readings: [], exact: false, capped: false };
@@ -112,8 +116,8 @@ function enumerate(tokens: Token[], n: number, sums: RowSum[], allowMissing: boo
   for (const s of sums) sumsAt.set(s.total, [...(sumsAt.get(s.total) ?? []), s]);
   const rowLine = tokens[0].line;
 
-  // Check (or solve, when one cell is missing) the row sums that close at cell index `at`.
-  // Modifications close() made to earlier (missing) cells, undone when the search backs out.
+  // close(at) checks the row sums that close at cell index `at`, or solves one whose single missing
+  // cell it recovers; those writes to earlier cells are logged here and undone on backtracking.
   const undo: [number, Cell][] = [];
   const close = (at: number): boolean => {
     for (const s of sumsAt.get(at) ?? []) {
@@ -134,6 +138,15 @@ function enumerate(tokens: Token[], n: number, sums: RowSum[], allowMissing: boo
       } else if (s.parts.reduce((a, p) => a + val(p), 0) !== val(s.total)) return false;
     }
     return true;
+  };
+
+  // The digits the 总计 at `at` must print, when every part of its sum is read; else undefined.
+  const forcedTotal = (at: number): string | undefined => {
+    const closing = sumsAt.get(at);
+    if (!closing || closing.length !== 1) return undefined;
+    const parts = closing[0].parts.map((k) => cells[k]);
+    if (parts.some((c) => c.kind === 'undecided' || c.kind === 'blank')) return undefined;
+    return String(parts.reduce((a, c) => a + (identityValue(c) ?? 0), 0));
   };
 
   let steps = 0;
@@ -163,6 +176,19 @@ function enumerate(tokens: Token[], n: number, sums: RowSum[], allowMissing: boo
     }
     if (rest !== null) {
       const t = tokens[ti];
+      // At a 总计 whose parts are all read, its digits are known: the sum, or nothing.
+      const forced = forcedTotal(at);
+      if (forced !== undefined) {
+        if (!rest.startsWith(forced)) return;
+        const remaining = rest.slice(forced.length);
+        tryCell(
+          { kind: 'number', value: Number(forced), raw: forced, line: t.line, computed: false, unit: null },
+          remaining === '' ? ti + 1 : ti,
+          remaining === '' ? null : remaining,
+          missingUsed,
+        );
+        return;
+      }
       for (let len = 1; len <= Math.min(rest.length, MAX_PART_DIGITS); len++) {
         const part = rest.slice(0, len);
         if (part.length > 1 && part[0] === '0') break;

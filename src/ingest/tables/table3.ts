@@ -56,8 +56,13 @@ export const TABLE3_ROWS: T3Spec[] = [
   spec('requests.result.other_handling', /其他处理/),
   spec('requests.result.other_handling.no_correction', /逾期不补正?|无正当理由逾期/),
   spec('requests.result.other_handling.no_fee', /收费通知|缴纳费用/),
-  { ...spec('requests.result.other_handling.other', /3[.、]其他(?!法律|处理|结果)/), after: 'requests.result.other_handling.no_fee' },
+  { ...spec('requests.result.other_handling.other', /3[.、]其他(?!法律|处理|结果)/), after: ['requests.result.other_handling.no_fee'] },
   spec('requests.result.total', /\(七\)总计|七\)总计/, false),
+  // A （七） printed without its ordinal: "总计" after the last result row (the header's 总计 is before).
+  {
+    ...spec('requests.result.total', /总计/, false),
+    after: ['requests.result.other_handling.other', 'requests.result.other_handling', 'requests.result.not_processed.confirmation'],
+  },
   spec('requests.carried_forward', /结转下年|继续办理/, false),
 ];
 
@@ -148,6 +153,8 @@ export function parseTable3(doc: ReportDocument, start: number, end: number, _fo
   const region = scanRegion(doc, start, end);
   const withSub = hasOtherHandlingSubrows(region.text);
   const specs = TABLE3_ROWS.filter((s) => (withSub ? s.key !== 'requests.result.other_handling' : !OTHER_SUBROWS.has(s.key)));
+  // The form's rows, once each (a row may have a second, fallback spec).
+  const form = specs.filter((s, i) => specs.findIndex((o) => o.key === s.key) === i);
   const rows = anchorRows(region, specs).map((r) => ({ ...r, tokens: blankRow(r, COLS) ?? withTrailingBlank(r.tokens, r.untrimmed) }));
   const warnings: ReportWarning[] = [];
   const figures: Figure[] = [];
@@ -163,11 +170,11 @@ export function parseTable3(doc: ReportDocument, start: number, end: number, _fo
     disordered.push(rr.disordered ?? false);
   }
 
-  const equations = columnEquations(rows.map((r) => r.spec), specs);
+  const equations = columnEquations(rows.map((r) => r.spec), form);
   // pdftotext raw output: rows printed column by column, away from their labels.
-  const damaged = rows.length < specs.length || readings.some((r) => r.length === 0);
+  const damaged = rows.length < form.length || readings.some((r) => r.length === 0);
   if (damaged) {
-    const columnwise = tableFromColumns(doc, region, specs);
+    const columnwise = tableFromColumns(doc, region, form);
     if (columnwise) return columnwise;
   }
   const solved = solveTable(readings, equations);
@@ -189,7 +196,7 @@ export function parseTable3(doc: ReportDocument, start: number, end: number, _fo
         message: capped[i]
           ? `表三“${r.spec.label}”第${citeLine(doc, rowLine)}行的数字“${fusedRaw}”可拆分的方式过多，无法确定各栏数值，未录入。`
           : disordered[i]
-            ? `表三“${r.spec.label}”的7个数分散在第${citeLine(doc, rowLine)}–${citeLine(doc, r.tokens[r.tokens.length - 1].line)}行（“${fusedRaw}”），顺序无法确认且总计≠各栏之和，未录入。`
+            ? `表三“${r.spec.label}”的7个数分散在第${citeLine(doc, rowLine)}–${citeLine(doc, r.tokens[r.tokens.length - 1].line)}行（“${fusedRaw}”），无法确认是本行按顺序打印的数字，未录入。`
             : `表三“${r.spec.label}”第${citeLine(doc, rowLine)}行读到${r.tokens.length}个数（“${fusedRaw}”），应为7个，且无法按勾稽关系补正，未录入。`,
         line: citeLine(doc, rowLine),
         line2: null,

@@ -38,7 +38,7 @@ export function parseTable4(doc: ReportDocument, start: number, end: number): St
     warnings.push({
       code: rr.capped ? 'fused.ambiguous' : rr.disordered ? 'table.order_uncertain' : 'table.row_unreadable',
       message: rr.disordered
-        ? `表四的15个数分散在第${citeLine(doc, line)}–${citeLine(doc, tokens[tokens.length - 1].line)}行（“${raw}”），顺序无法确认且各“总计”≠前四项之和，未录入。`
+        ? `表四的15个数分散在第${citeLine(doc, line)}–${citeLine(doc, tokens[tokens.length - 1].line)}行（“${raw}”），打印顺序无法确认（按此顺序各“总计”≠前四项之和），未录入。`
         : `表四第${citeLine(doc, line)}行读到${tokens.length}个数（“${raw}”），应为15个，无法按“总计＝前四项之和”补正，未录入。`,
       line: citeLine(doc, line),
       line2: null,
