@@ -5,7 +5,7 @@
 import { describe, test, expect } from 'vitest';
 import { detectFormat } from '../../src/ingest/tables/format.ts';
 import { parseTables } from '../../src/ingest/tables/tables.ts';
-import { loadDoc, REAL, indexFigures } from './tables-helpers.ts';
+import { loadDoc, docOf, REAL, indexFigures } from './tables-helpers.ts';
 
 const parse = (name: string) => {
   const doc = loadDoc(REAL(name));
@@ -131,5 +131,28 @@ describe('raw pdftotext output: what is stored is right; what cannot be placed i
     const { ix, warnings } = parse('huaian_shi_2024.raw');
     expect(ix.table4()).toBe(Array(15).fill('?').join(' '));
     expect(warnings.find((w) => w.code === 'table.order_uncertain')?.message).toContain('表四');
+  });
+});
+
+describe('values one per line: a row or a column?', () => {
+  const T3 = (values: string) =>
+    docOf(
+      [
+        '三、收到和处理政府信息公开申请情况',
+        '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+        '一、本年新收政府信息公开申请数量',
+        values,
+        '二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0',
+        '四、政府信息公开行政复议、行政诉讼情况',
+      ].join('\n'),
+    );
+  test('separated by blank lines (pdftotext raw, row by row): read, when the row sum holds', () => {
+    const ix = indexFigures(parseTables(T3('3\n\n0\n\n0\n\n0\n\n0\n\n0\n\n3'), '2019').figures);
+    expect(ix.row('requests.new')).toBe('3 0 0 0 0 0 3');
+  });
+  test('on consecutive lines (a column run of several rows): not read as this row, even if it sums', () => {
+    const { figures, warnings } = parseTables(T3('3\n0\n0\n0\n0\n0\n3'), '2019');
+    expect(indexFigures(figures).row('requests.new')).toBe('? ? ? ? ? ? ?');
+    expect(warnings.map((w) => w.code)).toContain('table.order_uncertain');
   });
 });

@@ -84,8 +84,9 @@ export function sumsHold(cells: Cell[], sums: RowSum[]): boolean {
  * Otherwise each digit run may split into several cells and at most one cell may be missing; a
  * missing cell is recovered from a row identity when it can be.
  */
-export function readRow(tokens: Token[], n: number, sums: RowSum[]): RowReadings {
+export function readRow(tokens: Token[], n: number, sums: RowSum[], opts: { orderKnown?: boolean } = {}): RowReadings {
   tokens = dropStrayTokens(tokens, n, sums);
+  if (tokens.length === n && opts.orderKnown) return { readings: [{ cells: computeBlankTotals(tokens.map(tokenCell), sums) }], exact: true, capped: false };
   if (tokens.length === n) {
     const cells = tokens.map(tokenCell);
     // Values printed one per line (pdftotext raw) come in the order the PDF stored them, which is not

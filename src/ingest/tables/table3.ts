@@ -117,7 +117,8 @@ function columnEquations(found: T3Spec[], specs: T3Spec[]): ColumnEquation[] {
 function tableFromColumns(doc: ReportDocument, region: Region, specs: T3Spec[]): StageOutput | null {
   const rows = readDetached(doc, region, COLS, specs.length);
   if (!rows || rows.length !== specs.length) return null;
-  const readings: Reading[][] = rows.map((tokens) => readRow(tokens, COLS, ROW_SUM).readings);
+  // The rows' order comes from the print structure; the identities below vouch for it.
+  const readings: Reading[][] = rows.map((tokens) => readRow(tokens, COLS, ROW_SUM, { orderKnown: true }).readings);
   if (readings.some((r) => r.length !== 1 || !sumsHold(r[0].cells, ROW_SUM))) return null;
   const equations = columnEquations(specs, specs);
   const value = (row: number, col: number) => identityValue(readings[row][0].cells[col]);
