@@ -19,7 +19,7 @@ const T2_ANY = /第二十条第\([一五六八九]\)项|本年新制作|本年�
 const T3_START = /勾稽关系|申请人情况|一、本年新收政府信息公开申请数量/;
 const T4_START = /^(四、)?.{0,12}(行政复议|行政法复议).{0,16}$/;
 // Table 四's header words, and the row labels some tables give its one data row ("数量", "件数").
-const T4_HEADER_ONLY = /^[行政复议诉讼结果维持纠正其他尚未审结总计未经直接起后数量件案合\s、:：()]+$/u;
+const T4_HEADER_ONLY = /^[行政复议诉讼结果维持纠正其他尚未审结总计未经直接起后数量合\s、:：()]+$/u;
 const AFTER_T4 = /存在的?主要问题|其他需要报告|^五、/;
 
 /** Lines of the document with whitespace removed, each line alone (for line-level markers). */
