@@ -15,7 +15,7 @@ import { int } from './lib/stats.ts';
 function row(label: string, r: IngestRun, cores: number): string {
   const perSec = r.ingested / (r.ms / 1000);
   const fails = Object.entries(r.failCodes).map(([k, v]) => `${k} ${v}`).join(', ');
-  return `| ${label} | ${int(r.ingested + r.failed)} | ${(r.ms / 1000).toFixed(1)} s | **${int(perSec)}** | ${int(perSec / cores)} | ${(r.dbBytes / r.totals.reports / 1024).toFixed(1)} KB | ${int(r.totals.figures / Math.max(1, r.totals.reports))} | ${(r.maxRssKb / 1024).toFixed(0)} MB | ${r.failed}${fails ? ` (${fails})` : ''} |`;
+  return `| ${label} | ${int(r.ingested + r.failed)} | ${(r.ms / 1000).toFixed(1)} s | **${int(perSec)}** | ${int(perSec / cores)} | ${(r.cpuMs / (r.ingested + r.failed)).toFixed(2)} ms | ${(r.dbBytes / r.totals.reports / 1024).toFixed(1)} KB | ${int(r.totals.figures / Math.max(1, r.totals.reports))} | ${(r.maxRssKb / 1024).toFixed(0)} MB | ${r.failed}${fails ? ` (${fails})` : ''} |`;
 }
 
 export async function benchIngest(ctx: BenchContext): Promise<Section> {
@@ -55,10 +55,11 @@ export async function benchIngest(ctx: BenchContext): Promise<Section> {
     'every format, layout, damage and encoding in the generator\'s proportions) is ingested into a fresh index by `ingestPaths`',
     `(1 thread) and by \`ingestPathsParallel\` (\`src/ingest/pool.ts\`: worker_threads parse, main thread writes, ${cores} workers),`,
     'each in its own child process; reports/s counts ingested reports over wall time including reading, hashing, parsing and',
-    'writing; peak memory is the child\'s maxRSS (worker threads included).',
+    'writing; CPU / report is the child\'s user+system time (all threads) per file; peak memory is the child\'s maxRSS',
+    '(worker threads included).',
     '',
-    '| run | files | wall time | reports/s | per core | index size / report | figures / report | peak RSS | failed |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| run | files | wall time | reports/s | per core | CPU / report | index size / report | figures / report | peak RSS | failed |',
+    '|---|---|---|---|---|---|---|---|---|---|',
     row('1 thread', single, 1),
     row(`${cores} workers`, pooled, cores),
     ...(big ? [row(`100,000 reports, ${cores} workers`, big, cores)] : []),

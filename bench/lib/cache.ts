@@ -64,6 +64,8 @@ export interface IngestRun {
   failCodes: Record<string, number>;
   totals: { reports: number; figures: number; warnings: number };
   maxRssKb: number;
+  /** CPU time of all the child's threads. */
+  cpuMs: number;
   dbBytes: number;
   db: string;
 }

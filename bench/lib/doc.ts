@@ -11,7 +11,8 @@ export interface Section {
   body: string;
 }
 
-const ORDER = ['ingest', 'ask', 'http', 'memory', 'accuracy'];
+/** 'findings' is written by hand (profiles, causes, what to fix next) and kept across runs. */
+const ORDER = ['ingest', 'ask', 'http', 'memory', 'accuracy', 'findings'];
 const start = (id: string) => `<!-- bench:${id} -->`;
 const end = (id: string) => `<!-- /bench:${id} -->`;
 

@@ -229,3 +229,19 @@ describe('runs too long to decode are left undecided, not guessed', () => {
     expect(warnings.map((w) => w.code)).toEqual(['fused.ambiguous']);
   });
 });
+
+describe('huaian_shi_2024 table 三 (large numbers, 2021 sub-rows) with all whitespace squeezed out', () => {
+  const doc = loadDoc('test/fixtures/tables/huaian_shi_2024_squeezed.txt');
+  const { figures } = parseTables(doc, detectFormat(doc));
+  const layout = indexFigures(parseTables(loadDoc('test/fixtures/real/huaian_shi_2024.layout.txt'), '2021').figures);
+  test('all 25 rows × 7 cells equal the -layout reading', () => {
+    const t3 = figures.filter((f) => f.applicant !== null);
+    expect(t3).toHaveLength(25 * 7);
+    expect(t3.filter((f) => f.value !== layout.get(f.metric, f.applicant)?.value).map((f) => `${f.metric}/${f.applicant}`)).toEqual([]);
+  });
+  test.each([
+    ['requests.new', '3001 53 0 0 61 4 3119'],
+    ['requests.result.unavailable.not_held', '746 12 0 0 10 1 769'],
+    ['requests.result.other_handling.other', '108 2 0 0 0 0 110'],
+  ])('%s = %s', (metric, row) => expect(indexFigures(figures).row(metric)).toBe(row));
+});

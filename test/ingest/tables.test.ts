@@ -364,3 +364,19 @@ describe('more print variants', () => {
     expect(ix.table4()).toBe('0 0 0 0 0 0 0 0 0 0 1 0 0 0 1');
   });
 });
+
+describe('a table 三 missing some of the form’s rows', () => {
+  const lines = loadDoc(SEED['003']).lines.filter((l) => !/要求行政机关确认|补正后申请内容/.test(l));
+  const { figures, warnings } = parseTables(docOf(lines.join('\n')), '2019');
+  const ix = indexFigures(figures);
+  test('the rows present are read; one warning lists the absent ones', () => {
+    expect(ix.row('requests.result.total')).toBe('7 0 0 0 0 0 7');
+    const missing = warnings.find((w) => w.code === 'table.row_missing');
+    expect(missing?.message).toContain('“无法提供 补正后申请内容仍不明确”');
+    expect(missing?.message).toContain('“不予处理 要求行政机关确认或重新出具已获取信息”');
+  });
+  test('without （七）= the leaves, line 53 "1 0 0 0 0 1" can no longer be decided: only the sure cells kept', () => {
+    expect(ix.row('requests.result.disclosed')).toBe('? ? 0 0 0 ? ?');
+    expect(warnings.map((w) => w.code).sort()).toEqual(['cells.missing', 'table.row_missing']);
+  });
+});

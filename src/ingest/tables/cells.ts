@@ -73,7 +73,7 @@ function cellsOf(norm: string): { cells: string[]; celled: boolean } {
 
 /**
  * Scan one cell's text: label characters go to `text`, values become tokens. A space-separated cell
- * may hold many values; a dash counts only as a whole word.
+ * may hold many values. A dash is a cell when it stands alone or sits between values ("72///110").
  */
 function scanCell(
   s: string,

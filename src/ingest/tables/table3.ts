@@ -241,6 +241,17 @@ export function parseTable3(doc: ReportDocument, start: number, end: number, _fo
       metric: null,
     });
   }
+  // Rows of the form not found at all: the checks then skip the identities that need them.
+  const absent = form.filter((s) => !rows.some((r) => r.spec.key === s.key));
+  if (absent.length > 0 && rows.length >= form.length / 2) {
+    warnings.push({
+      code: 'table.row_missing',
+      message: `表三未找到以下行：${absent.map((s) => `“${s.label}”`).join('、')}；涉及这些行的勾稽关系未核对。`,
+      line: citeLine(doc, rows[0].line),
+      line2: null,
+      metric: null,
+    });
+  }
   return { figures, warnings };
 }
 
