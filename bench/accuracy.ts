@@ -155,7 +155,7 @@ function tallyRow(label: string, t: Tally): string {
 export async function benchAccuracy(ctx: BenchContext): Promise<Section> {
   const n = ctx.quick ? 1_000 : 10_000;
   const c = corpus(n, ctx.log);
-  const dbPath = corpusIndex(c, ctx.log);
+  const dbPath = corpusIndex(c, ctx.log, { fresh: true });
   const r = compareIndex(dbPath, c.dir, c.files, c.truths);
   ctx.log(`cells exact: ${pct(r.all.byOutcome.exact ?? 0, r.all.total, 3)}, errors ${errorsOf(r.all)}`);
 

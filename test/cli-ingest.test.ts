@@ -3,7 +3,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,5 +82,40 @@ describe('gongkai ingest / reports / check', () => {
     if (!out.ok) return;
     expect(out.report.agency.name).toBe('温州市经济和信息化局');
     expect(out.report.figures.find((f) => f.metric === 'proactive.website')).toMatchObject({ value: 509, source: { line: 49 } });
+  });
+});
+
+describe('bad input: one line naming the file and the reason, exit 1, never a stack trace', () => {
+  const oneLine = (r: { stderr: string }) => {
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    return r.stderr.trim();
+  };
+
+  test('ingest --db naming an existing file that is not an index: refused, the file untouched', () => {
+    writeFileSync(join(cwd, 'notes.txt'), '我的笔记\n');
+    const r = run('ingest', 'data/reports', '--db', 'notes.txt');
+    expect(r.code).toBe(1);
+    expect(oneLine(r)).toBe('gongkai: --db notes.txt 已存在且不是 SQLite 索引文件；为免覆盖它，未做任何改动（请换一个路径，或确认后删除它）。');
+    expect(readFileSync(join(cwd, 'notes.txt'), 'utf8')).toBe('我的笔记\n');
+  });
+
+  test('ingest of a folder with no report file: says what is read, exit 1', () => {
+    mkdirSync(join(cwd, 'pdfs'), { recursive: true });
+    writeFileSync(join(cwd, 'pdfs/report.pdf'), '%PDF-1.4');
+    const r = run('ingest', 'pdfs', '--db', 'pdfs.db', '--quiet');
+    expect(r.code).toBe(1);
+    expect(oneLine(r)).toContain('gongkai: 在 pdfs 中没有找到报告文件（读取 .txt .md .htm .html');
+  });
+
+  test('output piped into a reader that stops early (| head): no EPIPE trace', () => {
+    // 2000 answers (~300 KB) overflow the pipe, so the writer surely meets the closed end.
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" ask --db data/gongkai.db | head -c 3`], {
+      cwd,
+      input: '\n'.repeat(2000),
+      encoding: 'utf8',
+    });
+    expect(r.stdout).toBe('请');
+    expect(r.stderr).toBe('');
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Child process of the benchmarks: ingest paths into an index and print one JSON line with the time,
  * outcome counts and this process's peak RSS (workers are threads, so theirs is included).
- *   node --import tsx bench/children/ingest.ts --db FILE --jobs N PATH...
+ *   node --import tsx bench/children/ingest.ts --db FILE --jobs N [--pool] PATH...
+ * --jobs 1 runs ingestPaths (no worker); --pool, or --jobs > 1, runs ingestPathsParallel with N workers.
  */
 import { ingestPaths } from '../../src/ingest/ingest.ts';
 import { ingestPathsParallel } from '../../src/ingest/pool.ts';
@@ -15,14 +16,18 @@ const take = (name: string) => {
 };
 const db = take('db') ?? 'data/gongkai.db';
 const jobs = Number(take('jobs') ?? 1);
+const poolFlag = args.indexOf('--pool');
+const pool = poolFlag >= 0 || jobs > 1;
+if (poolFlag >= 0) args.splice(poolFlag, 1);
 const started = performance.now();
-const summary = jobs > 1 ? await ingestPathsParallel(args, { db, jobs }) : await ingestPaths(args, { db });
+const summary = pool ? await ingestPathsParallel(args, { db, jobs }) : await ingestPaths(args, { db });
 const ms = performance.now() - started;
 const failCodes: Record<string, number> = {};
 for (const f of summary.files) if (f.status === 'failed') failCodes[f.code] = (failCodes[f.code] ?? 0) + 1;
 console.log(
   JSON.stringify({
     jobs,
+    pool,
     ms,
     ingested: summary.ingested,
     failed: summary.failed,

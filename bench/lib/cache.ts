@@ -71,9 +71,10 @@ export interface IngestRun {
 }
 
 /** Ingest a corpus into `db` in a child process (so its peak memory is its own). */
-export function ingestInChild(c: Corpus, db: string, jobs: number): IngestRun {
+export function ingestInChild(c: Corpus, db: string, jobs: number, pool = jobs > 1): IngestRun {
   for (const s of ['', '-wal', '-shm']) rmSync(db + s, { force: true });
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(PROJECT, 'bench/children/ingest.ts'), '--db', db, '--jobs', String(jobs), c.dir], {
+  const args = ['--import', 'tsx', join(PROJECT, 'bench/children/ingest.ts'), '--db', db, '--jobs', String(jobs), ...(pool ? ['--pool'] : []), c.dir];
+  const out = execFileSync(process.execPath, args, {
     cwd: PROJECT,
     encoding: 'utf8',
     maxBuffer: 64 * 2 ** 20,
@@ -88,11 +89,15 @@ export function indexPath(c: Corpus): string {
   return join(BENCH_DIR, `index-${basename(c.dir)}.db`);
 }
 
-/** The index of a corpus, built with `jobs` workers if not built yet. */
-export function corpusIndex(c: Corpus, log: (s: string) => void = () => {}, jobs = 2): string {
+/**
+ * The index of a corpus, built with `jobs` workers if not built yet — or, with `fresh`, if the ingest
+ * code changed since it was built (accuracy wants today's parser; ask and memory only need an index).
+ */
+export function corpusIndex(c: Corpus, log: (s: string) => void = () => {}, opts: { jobs?: number; fresh?: boolean } = {}): string {
+  const jobs = opts.jobs ?? 2;
   mkdirSync(BENCH_DIR, { recursive: true });
   const db = indexPath(c);
-  if (!existsSync(db) || statSync(db).mtimeMs < pipelineStamp()) {
+  if (!existsSync(db) || (opts.fresh && statSync(db).mtimeMs < pipelineStamp())) {
     log(`ingesting ${c.reports} reports → ${db}`);
     const r = ingestInChild(c, db, jobs);
     log(`  ${r.ingested} ingested, ${r.failed} failed in ${(r.ms / 1000).toFixed(1)} s`);

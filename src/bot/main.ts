@@ -19,26 +19,40 @@ import { indexFreshness } from './index-freshness.ts';
 import { createBot } from './telegram/bot.ts';
 
 /** Never logged, whatever logs them by accident (request headers, config objects, errors). */
+const SECRET_KEYS = ['appSecret', 'signingSecret', 'token', 'secret', 'encryptKey', 'encodingAesKey', 'verificationToken', 'redisUrl'];
 export const REDACT_PATHS = [
   'req.headers.authorization',
+  'req.headers.cookie',
   'req.headers.sign',
   'req.headers["x-slack-signature"]',
   'req.headers["x-lark-signature"]',
   'req.headers["x-telegram-bot-api-secret-token"]',
-  'config.telegram.token',
-  'config.telegram.secret',
-  '*.appSecret',
-  '*.signingSecret',
-  '*.token',
-  '*.encryptKey',
-  '*.encodingAesKey',
-  '*.verificationToken',
-  'redisUrl',
+  // A key is redacted at the top level and one or two objects down (config.dingtalk.appSecret).
+  ...SECRET_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]),
 ];
+
+/**
+ * Error fields that carry users' messages: grammY's BotError.ctx (the whole update, private text included)
+ * and GrammyError.payload (chat ids and text of the call). pino would otherwise print every enumerable field.
+ */
+const PRIVATE_ERROR_FIELDS = ['ctx', 'payload', 'update'];
+
+export function serializeError(err: unknown): unknown {
+  if (!(err instanceof Error)) return err;
+  const s = pino.stdSerializers.err(err) as unknown as Record<string, unknown>;
+  for (const k of PRIVATE_ERROR_FIELDS) delete s[k];
+  const inner = (err as { error?: unknown }).error;
+  if (inner instanceof Error) s.error = serializeError(inner);
+  return s;
+}
+
+export function loggerOptions(level: string): pino.LoggerOptions {
+  return { level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, serializers: { err: serializeError }, base: { service: 'gongkai' } };
+}
 
 export function createLogger(level: string): Logger {
   // Synchronous stdout: lines stay in order and the last ones are not lost when shutdown exits the process.
-  return pino({ level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { service: 'gongkai' } }, pino.destination({ dest: 1, sync: true }));
+  return pino(loggerOptions(level), pino.destination({ dest: 1, sync: true }));
 }
 
 /** fetch as the channels' HTTP client (Feishu reply API). */

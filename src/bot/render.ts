@@ -116,3 +116,45 @@ export function splitMessage(blocks: string[], limit: number, sep = '\n\n'): str
   if (current !== '') out.push(current);
   return out;
 }
+
+export const utf8Bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+
+export const TRUNCATED_NOTICE = '（回答过长，以上只列出一部分；请把问题问得更具体，例如指明机关和年份。）';
+
+/**
+ * One message of at most `limit` (by `measure`) for a platform that would otherwise cut the text itself
+ * (WeCom: 2048 bytes, "超过将截断") — a cut in the middle of "23件" would show a wrong figure. Whole
+ * blocks are kept while they fit and the rest replaced by a notice; a first block that alone is too long
+ * keeps its figure line whole and its quote cut with "…".
+ */
+export function fitMessage(blocks: string[], limit: number, measure: (s: string) => number = utf8Bytes, sep = '\n\n'): string {
+  const whole = blocks.join(sep);
+  if (measure(whole) <= limit) return whole;
+  const room = limit - measure(sep + TRUNCATED_NOTICE);
+  let kept = '';
+  for (const block of blocks) {
+    const next = kept === '' ? block : kept + sep + block;
+    if (measure(next) > room) break;
+    kept = next;
+  }
+  if (kept === '') {
+    for (const line of blocks[0].split('\n')) {
+      const next = kept === '' ? line : `${kept}\n${line}`;
+      if (measure(next) <= room) {
+        kept = next;
+        continue;
+      }
+      // The figure line is never cut (its number is at its end); a later line (the quote) is cut by whole
+      // characters and ends in "…", still verbatim up to there.
+      if (kept === '') break;
+      let cut = '';
+      for (const ch of line) {
+        if (measure(`${kept}\n${cut}${ch}…`) > room) break;
+        cut += ch;
+      }
+      if (cut !== '') kept = `${kept}\n${cut}…`;
+      break;
+    }
+  }
+  return kept === '' ? TRUNCATED_NOTICE : `${kept}${sep}${TRUNCATED_NOTICE}`;
+}

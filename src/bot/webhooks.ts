@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ChannelAdapter, HttpClient, WebhookReply, WebhookRequest } from './channels/channel.ts';
 import type { Conversation } from './conversation.ts';
 import type { SharedStore } from './state/store.ts';
+import type { QuestionEvent } from './server.ts';
 
 export interface WebhookDeps {
   store: SharedStore;
@@ -56,14 +57,16 @@ export async function registerWebhooks(app: FastifyInstance, adapters: ChannelAd
           if (await deps.store.seen(`${adapter.name}:${message.id}`, adapter.replayTtlMs)) return reply.code(401).send();
 
           const started = performance.now();
-          const answer = await deps.conversation.ask(`${adapter.name}:${message.chat}`, message.question);
-          app.gongkai.logQuestion({
-            channel: adapter.name,
-            status: answer.status,
-            latencyMs: performance.now() - started,
-            question: message.question,
-            private: message.private,
-          });
+          const log = (status: QuestionEvent['status']) =>
+            app.gongkai.logQuestion({ channel: adapter.name, status, latencyMs: performance.now() - started, question: message.question, private: message.private });
+          let answer;
+          try {
+            answer = await deps.conversation.ask(`${adapter.name}:${message.chat}`, message.question);
+          } catch (err) {
+            log('error');
+            throw err;
+          }
+          log(answer.status);
           return send(await adapter.respond(answer, message, { http: deps.http, now: deps.clock, background: deps.background }));
         },
       });

@@ -18,10 +18,40 @@ interface ParseRequest {
   path: string;
   bytes: Uint8Array;
 }
-/** The result travels as JSON text: one string is far cheaper to pass between threads than a cloned object graph. */
+/**
+ * The result travels as JSON text with each distinct quote once: the seven cells of a table row cite the
+ * same line, so quotes are most of a report's bytes, and both stringify and parse scale with bytes.
+ */
 interface ParseReply {
   id: number;
   json: string;
+}
+
+interface PackedResult {
+  result: ParseResult;
+  quotes: string[];
+}
+
+/** Replace each figure's quote by an index into one list of distinct quotes. */
+export function packResult(result: ParseResult): string {
+  if (!result.ok) return JSON.stringify({ result, quotes: [] });
+  const quotes: string[] = [];
+  const seen = new Map<string, number>();
+  const figures = result.report.figures.map((f) => {
+    let i = seen.get(f.source.quote);
+    if (i === undefined) {
+      i = quotes.push(f.source.quote) - 1;
+      seen.set(f.source.quote, i);
+    }
+    return { ...f, source: { ...f.source, quote: i as unknown as string } };
+  });
+  return JSON.stringify({ result: { ...result, report: { ...result.report, figures } }, quotes });
+}
+
+export function unpackResult(json: string): ParseResult {
+  const { result, quotes } = JSON.parse(json) as PackedResult;
+  if (result.ok) for (const f of result.report.figures) f.source.quote = quotes[f.source.quote as unknown as number];
+  return result;
 }
 
 export interface ParsePool {
@@ -83,7 +113,7 @@ export function createParsePool(options: PoolOptions = {}): ParsePool {
       idle.push(worker);
       // Idle workers must not keep the process alive once the caller is done with the pool.
       worker.unref();
-      p.resolve(JSON.parse(reply.json) as ParseResult);
+      p.resolve(unpackResult(reply.json));
       dispatch();
     });
     let dead = false;
@@ -180,7 +210,7 @@ if (!isMainThread && parentPort && (workerData as { mark?: string } | null)?.mar
   const port = parentPort;
   port.on('message', (req: ParseRequest) => {
     const bytes = Buffer.from(req.bytes.buffer, req.bytes.byteOffset, req.bytes.byteLength);
-    const reply: ParseReply = { id: req.id, json: JSON.stringify(processFile(req.path, bytes)) };
+    const reply: ParseReply = { id: req.id, json: packResult(processFile(req.path, bytes)) };
     port.postMessage(reply);
   });
 }

@@ -7,6 +7,8 @@
 import type { Database } from 'better-sqlite3';
 import { metricDef } from '../catalogue/metrics.ts';
 import type { AgencyRow, ReportRow, WarningRow } from '../store/schema.ts';
+import { parsePlace } from '../catalogue/gazetteer.ts';
+import { placeStem } from '../catalogue/names.ts';
 import { AgencyIndex, type AgencyRef } from './agency/agency-index.ts';
 import type { Answer, AnswerResult, AnswerSource, AskFn, AskOptions } from './answer.ts';
 import { EXAMPLE_QUESTIONS } from './examples.ts';
@@ -67,7 +69,8 @@ class Engine {
       case 'help':
         return withQuery({ ...base, status: 'answered', text: `可以问各单位政府信息公开年度报告里的数字，例如：\n${EXAMPLE_QUESTIONS.join('\n')}`, suggestions: EXAMPLE_QUESTIONS });
       case 'list_agencies':
-        return withQuery({ ...base, status: 'answered', text: this.agencyListText(), suggestions: [] });
+        if (query.agencies.length + query.ambiguous.length > 0) return withQuery(this.namedAgencies(base, query));
+        return withQuery({ ...base, status: 'answered', text: this.agencyListText(this.inScope(query)), suggestions: [] });
     }
     if (this.index.size === 0) {
       return withQuery({ ...base, status: 'not_found', text: '索引中还没有报告（运行 gongkai ingest 建立索引）。' });
@@ -84,8 +87,7 @@ class Engine {
     }
     if (query.unresolved.length > 0) {
       const name = query.unresolved[0]!;
-      const close = this.index.fuzzy(name, 5).map((m) => m.name);
-      const suggestions = close.length > 0 ? close : this.index.someNames(5);
+      const suggestions = this.closeNames(name);
       return withQuery({
         ...base,
         status: 'not_found',
@@ -98,13 +100,16 @@ class Engine {
       const text = query.agencies.map((a) => `${a.name}：${this.store.years(a.id).map((y) => `${y}年`).join('、') || '暂无报告'}`).join('\n');
       return withQuery({ ...base, status: 'answered', text: `已收录的报告年份——${text}` });
     }
-    if (query.metrics.length === 0 && query.agencies.length > 0) {
+    if (query.metrics.length === 0 && query.agencies.length > 0 && und.unknown.length === 0) {
       // An agency and no figure ("经信局去年的信息公开情况"): the headline figures.
       query = { ...query, kind: query.agencies.length > 1 ? 'compare' : 'figure', metrics: OVERVIEW.map((s) => s[0]!), slots: OVERVIEW };
     }
     if (query.metrics.length === 0) {
-      return { ...this.unsupported(question, und.recognized ? '请说明想查哪项数字（如行政复议、收到申请、予以公开）。' : undefined), query };
+      // Words we do not know ("公开率") are not a request for the headline figures: say what was not understood.
+      const lead = und.unknown.length > 0 ? `没有找到“${und.unknown.join('')}”对应的数字。` : '';
+      return { ...this.unsupported(question, und.recognized ? `${lead}请说明想查哪项数字（如行政复议、收到申请、予以公开）。` : undefined), query };
     }
+    if (query.kind === 'filter') return withQuery(this.filterAgencies(question, query));
     if (query.kind === 'ranking' || query.kind === 'total') return withQuery(this.acrossAgencies(question, query));
     if (query.agencies.length === 0) {
       if (this.index.size === 1) query = { ...query, agencies: [this.index.ref([...this.index.agencies.keys()][0]!)!] };
@@ -120,7 +125,131 @@ class Engine {
       }
     }
     const answer = this.perAgency(question, query);
+    if (answer.status === 'answered') answer.text += extraLines(und.normalized, query, answer.results);
     return { ...answer, query };
+  }
+
+  /**
+   * Names to offer for an agency we lack: those of the same place first (清江浦区财政局 → 淮安市…),
+   * then the closest spellings, then any.
+   */
+  closeNames(name: string): string[] {
+    const place = parsePlace(name);
+    const local: string[] = [];
+    if (place && (place.county || place.city || place.province)) {
+      const rank = (a: AgencyRow) =>
+        place.county && a.county === place.county && (!place.city || a.city === place.city) ? 0
+          : place.city && a.city === place.city ? (place.county ? 1 : 0)
+            : place.province && a.province === place.province ? 2 : 3;
+      const byRank: string[][] = [[], [], []];
+      for (const a of this.placeIndex(place)) {
+        const r = rank(a);
+        if (r < 3) byRank[r]!.push(a.name);
+      }
+      local.push(...byRank.flat());
+    }
+    const close = this.index.fuzzy(name, 5).map((m) => m.name);
+    const out = [...close.filter((n) => local.includes(n)), ...local, ...close];
+    const unique = [...new Set(out)].slice(0, 5);
+    return unique.length > 0 ? unique : this.index.someNames(5);
+  }
+
+  private byPlace: Map<string, AgencyRow[]> | null = null;
+  /** Agencies of a place's province (built once, on the first unknown name). */
+  placeIndex(place: { province: string | null; city: string | null }): AgencyRow[] {
+    if (!this.byPlace) {
+      this.byPlace = new Map();
+      for (const a of this.index.agencies.values()) {
+        for (const k of new Set([a.province, a.city].filter((x): x is string => !!x))) {
+          const list = this.byPlace.get(k);
+          if (list) list.push(a);
+          else this.byPlace.set(k, [a]);
+        }
+      }
+    }
+    return (place.city && this.byPlace.get(place.city)) || (place.province && this.byPlace.get(place.province)) || [];
+  }
+
+  /** Agencies a ranking, total or list covers: all, or those in the places named ("温州市各单位"). */
+  inScope(query: StructuredQuery): AgencyRow[] {
+    const all = [...this.index.agencies.values()];
+    if (!query.scope || query.scope.length === 0) return all;
+    return all.filter((a) => query.scope!.some((p) => [a.province, a.city, a.county].some((x) => !!x && (x === p || placeStem(x) === p)) || a.name.startsWith(p)));
+  }
+
+  /** "统计局有几个": the agencies that go by the name typed. */
+  namedAgencies(base: Pick<Answer, 'question' | 'results' | 'warnings' | 'suggestions'>, query: StructuredQuery): Omit<Answer, 'query'> {
+    const found = [...query.agencies, ...query.ambiguous.flatMap((a) => a.candidates)];
+    const unique = found.filter((a, i) => found.findIndex((b) => b.id === a.id) === i);
+    const typed = query.ambiguous[0]?.text ?? '';
+    const lines = unique.slice(0, MAX_LIST).map((c, i) => `${i + 1}. ${c.name}（${this.store.years(c.id).join('、') || '暂无报告'}）`);
+    const more = unique.length > MAX_LIST ? `\n……等 ${unique.length} 个` : '';
+    if (unique.length === 1) {
+      return { ...base, status: 'answered', text: `索引中只有 1 个：${lines[0]!.slice(3)}` };
+    }
+    const candidates = unique.slice(0, MAX_LIST);
+    return {
+      ...base,
+      status: 'clarify',
+      text: `索引中“${typed}”有 ${unique.length} 个，请问要查哪一个？\n${lines.join('\n')}${more}`,
+      candidates,
+      suggestions: candidates.map((c) => c.name),
+    };
+  }
+
+  /** "哪些单位没有被复议过" / "有几个单位被起诉": agencies whose figure is 0 (or above 0). */
+  filterAgencies(question: string, query: StructuredQuery): Answer {
+    const slot = query.slots[0]!;
+    const label = metricLabel(query.metrics[0]!, query.applicant);
+    const years = query.years;
+    // A year named: that year. None: every year indexed ("没有被复议过" = in no report).
+    const yearsOf = (id: number): number[] => {
+      const have = this.store.years(id);
+      if (years.type === 'single') return have.filter((y) => y === years.year);
+      if (years.type === 'list') return have.filter((y) => years.years.includes(y));
+      if (years.type === 'range') return have.filter((y) => y >= years.from && y <= years.to);
+      if (years.type === 'recent') return have.slice(-years.count);
+      return have;
+    };
+    const matched: { agency: AgencyRef; results: AnswerResult[] }[] = [];
+    const unknown: string[] = [];
+    let considered = 0;
+    for (const row of this.inScope(query)) {
+      const agency = this.index.ref(row.id)!;
+      const results: AnswerResult[] = [];
+      for (const y of yearsOf(row.id)) {
+        const report = this.store.report(row.id, y);
+        if (report) results.push(this.result(agency, report, slot, query.applicant).result);
+      }
+      if (results.length === 0) continue;
+      considered++;
+      const known = results.filter((r) => r.value !== null);
+      if (known.length === 0) {
+        unknown.push(agency.name);
+        continue;
+      }
+      const zero = known.every((r) => r.value === 0);
+      if (query.filter === 'zero' ? zero : !zero) matched.push({ agency, results: query.filter === 'zero' ? known : known.filter((r) => r.value! > 0) });
+    }
+    const when = years.type === 'single' ? `${years.year}年` : years.type === 'latest' || years.type === 'all' ? '（已收录的各年报告中）' : `（${this.yearsLabel(query)}）`;
+    if (considered === 0) {
+      return { question, status: 'not_found', text: `索引中没有${years.type === 'single' ? `${years.year}年` : ''}的相应报告。已收录年份：${this.store.allYears().join('、')}`, results: [], warnings: [], suggestions: [] };
+    }
+    const what = query.filter === 'zero' ? `${label}为 0 ` : `${label}不为 0 `;
+    const lines = matched.slice(0, MAX_LIST * 2).map(({ agency, results }) =>
+      `${agency.name}：${results.map((r) => `${r.year}年 ${valueText(r)}${r.source ? `（第${r.source.line}行）` : ''}`).join('，')}`);
+    const head = `${when}${what}的单位${query.count ? `共 ${matched.length} 个` : `有 ${matched.length} 个`}（共查 ${considered} 个单位）${matched.length > 0 ? '：' : '。'}`;
+    const text = [head, ...lines, ...(matched.length > MAX_LIST * 2 ? [`……等 ${matched.length} 个`] : []),
+      ...(unknown.length > 0 ? [`报告未披露该项：${unknown.slice(0, MAX_LIST).join('、')}${unknown.length > MAX_LIST ? ` 等 ${unknown.length} 个` : ''}`] : [])].join('\n');
+    return { question, status: 'answered', text, results: matched.flatMap((m) => m.results).slice(0, 200), warnings: [], suggestions: [] };
+  }
+
+  yearsLabel(query: StructuredQuery): string {
+    const y = query.years;
+    if (y.type === 'range') return `${y.from}—${y.to}年`;
+    if (y.type === 'list') return y.years.map((v) => `${v}年`).join('、');
+    if (y.type === 'recent') return `近${y.count}年`;
+    return '';
   }
 
   unsupported(question: string, lead?: string): Answer {
@@ -134,9 +263,9 @@ class Engine {
     };
   }
 
-  agencyListText(): string {
-    const names = [...this.index.agencies.values()];
-    if (names.length === 0) return '索引中还没有报告（运行 gongkai ingest 建立索引）。';
+  agencyListText(names: AgencyRow[] = [...this.index.agencies.values()]): string {
+    if (this.index.size === 0) return '索引中还没有报告（运行 gongkai ingest 建立索引）。';
+    if (names.length === 0) return '索引中没有这个地方的单位的报告。';
     const shown = names.slice(0, 50).map((a) => `${a.name}（${this.store.years(a.id).join('、')}）`);
     return `已收录 ${names.length} 个单位的报告：\n${shown.join('\n')}${names.length > 50 ? `\n……等 ${names.length} 个` : ''}`;
   }
@@ -252,24 +381,36 @@ class Engine {
     return { question, status: 'answered', text, results, warnings, suggestions: [] };
   }
 
-  /** Ranking and totals across agencies (all indexed, or the ones named). */
+  /** Ranking and totals across agencies (all indexed, the ones named, or those of a place). */
   acrossAgencies(question: string, query: StructuredQuery): Answer {
     const slot = query.slots[0]!;
+    const named = query.agencies.length > 0;
+    const pool = named ? query.agencies.map((a) => a.id) : this.inScope(query).map((a) => a.id);
     let year: number | null;
     let note = '';
     if (query.years.type === 'single') year = query.years.year;
     else if (query.years.type === 'list') year = query.years.years.at(-1) ?? null;
     else {
-      // Rankings and totals compare one year; a range or "latest" means the newest year indexed.
-      year = this.store.allYears().at(-1) ?? null;
+      // Rankings and totals compare one year: the newest year the agencies compared all have, else the
+      // newest year indexed for them.
+      const yearSets = pool.map((id) => new Set(this.store.years(id)));
+      const all = [...new Set(yearSets.flatMap((s) => [...s]))].sort((a, b) => a - b);
+      const common = all.filter((y) => yearSets.every((s) => s.has(y)));
+      year = (named ? common.at(-1) ?? all.at(-1) : all.at(-1)) ?? null;
       if (year !== null) note = `（${query.years.type === 'latest' ? '未指定年份，' : ''}按最新的${year}年报告）`;
     }
-    const agencyIds = query.agencies.length > 0 ? query.agencies.map((a) => a.id) : [...new Set((this.store.reportsByYear.get(year ?? -1) ?? []).map((r) => r.agency_id))];
+    if (pool.length === 0) {
+      return { question, status: 'not_found', text: `索引中没有${query.scope?.join('、') ?? ''}的单位的报告。`, results: [], warnings: [], suggestions: this.index.someNames(5) };
+    }
     const results: AnswerResult[] = [];
     const warnings: string[] = [];
-    for (const id of agencyIds) {
+    const skipped: string[] = [];
+    for (const id of pool) {
       const report = year === null ? null : this.store.report(id, year);
-      if (!report) continue;
+      if (!report) {
+        if (named) skipped.push(this.index.ref(id)!.name);
+        continue;
+      }
       const { result, warnings: w } = this.result(this.index.ref(id)!, report, slot, query.applicant);
       results.push(result);
       for (const m of w) if (!warnings.includes(m)) warnings.push(m);
@@ -278,26 +419,60 @@ class Engine {
     if (results.length === 0) {
       return { question, status: 'not_found', text: `索引中没有${year ?? ''}年的报告。已收录年份：${this.store.allYears().join('、')}`, results: [], warnings: [], suggestions: [] };
     }
+    const missingNote = skipped.length > 0 ? `\n（未收录${year}年报告：${skipped.join('、')}）` : '';
     const withValue = results.filter((r) => r.value !== null);
     const without = results.filter((r) => r.value === null);
     const unit = results[0]!.unit;
+    const scope = query.scope && query.scope.length > 0 ? query.scope.join('、') : '';
     if (query.kind === 'total') {
       const total = withValue.reduce((s, r) => s + r.value!, 0);
       const lines = withValue.map((r) => `${r.agency} ${valueText(r)}${r.source ? `（第${r.source.line}行）` : ''}`);
       const text =
-        `${year}年${withValue.length}个单位${label}合计 ${fmt(total)} ${unit}${note}。\n${lines.join('\n')}` +
+        `${year}年${scope}${withValue.length}个单位${label}合计 ${fmt(total)} ${unit}${note}。\n${lines.join('\n')}` +
         (without.length > 0 ? `\n未计入（报告未披露或无法识别）：${without.map((r) => r.agency).join('、')}` : '') +
+        missingNote +
         (warnings.length > 0 ? `\n注意：${warnings.join('；')}` : '');
       return { question, status: 'answered', text, results: [...withValue, ...without], warnings, suggestions: [] };
     }
-    const sorted = [...withValue].sort((a, b) => (query.order === 'asc' ? a.value! - b.value! : b.value! - a.value!));
-    const top = sorted.slice(0, query.topN ?? MAX_LIST);
-    const lines = top.map((r, i) => `${i + 1}. ${r.agency} ${valueText(r)}${r.source ? `\n   ${citation(r.report, r.source)}` : ''}`);
-    const head = `${year}年${label}${query.order === 'asc' ? '最少' : '最多'}的是${top[0]?.agency ?? ''}${note}：`;
-    const text = `${head}\n${lines.join('\n')}${warnings.length > 0 ? `\n注意：${warnings.join('；')}` : ''}`;
+    const sign = query.order === 'asc' ? 1 : -1;
+    const sorted = [...withValue].sort((a, b) => sign * (a.value! - b.value!));
+    // Ties at the cut are kept: "前三" with two agencies sharing third place shows both.
+    const n = query.topN ?? MAX_LIST;
+    const cut = sorted[n - 1]?.value;
+    const top = sorted.filter((r, i) => i < n || (cut !== undefined && r.value === cut && query.topN !== undefined));
+    const best = top.filter((r) => r.value === top[0]?.value);
+    const lines = top.map((r) => `${sorted.findIndex((o) => o.value === r.value) + 1}. ${r.agency} ${valueText(r)}${r.source ? `\n   ${citation(r.report, r.source)}` : ''}`);
+    const who = best.length > 1 ? `${best.map((r) => r.agency).join('、')}（并列，均为 ${valueText(best[0]!)}）` : `${best[0]?.agency ?? ''}（${best[0] ? valueText(best[0]) : ''}）`;
+    const head = `${year}年${scope}${label}${query.order === 'asc' ? '最少' : '最多'}的是${who}${note}：`;
+    const tail = without.length > 0 ? `\n未参与排序（报告未披露或无法识别）：${without.map((r) => r.agency).join('、')}` : '';
+    const text = `${head}\n${lines.join('\n')}${tail}${missingNote}${warnings.length > 0 ? `\n注意：${warnings.join('；')}` : ''}`;
     return { question, status: 'answered', text, results: top, warnings, suggestions: [] };
   }
 }
+
+/**
+ * Lines added after a single agency's figures: the sum when "一共/加起来" joins several figures of
+ * one unit, the difference when two are compared, and a note that the reports give counts, not rates.
+ */
+function extraLines(normalized: string, query: StructuredQuery, results: AnswerResult[]): string {
+  const out: string[] = [];
+  const known = results.filter((r) => r.value !== null);
+  const oneUnit = known.length === results.length && known.length >= 2 && known.every((r) => r.unit === known[0]!.unit);
+  if (oneUnit && SUM_RE.test(normalized) && query.kind === 'figure' && new Set(known.map((r) => r.metric)).size === known.length) {
+    out.push(`合计：${known.map((r) => fmt(r.value!)).join(' + ')} = ${fmt(known.reduce((s, r) => s + r.value!, 0))} ${known[0]!.unit}`);
+  }
+  if (oneUnit && known.length === 2 && DIFF_RE.test(normalized) && query.kind === 'compare' && known[0]!.metric === known[1]!.metric) {
+    const [a, b] = known as [AnswerResult, AnswerResult];
+    const who = (r: AnswerResult) => r.agency;
+    const d = a.value! - b.value!;
+    out.push(d === 0 ? `两者相同，均为 ${fmt(a.value!)} ${a.unit}。` : `${who(d > 0 ? a : b)}比${who(d > 0 ? b : a)}多 ${fmt(Math.abs(d))} ${a.unit}。`);
+  }
+  if (RATE_RE.test(normalized)) out.push('（年度报告只列件数，不给比率；以上是计算比率所需的件数。）');
+  return out.length > 0 ? `\n${out.join('\n')}` : '';
+}
+const SUM_RE = /一共|总共|合计|加起来|加上|共计|总和|^.*加.*(?:共|多少)/;
+const DIFF_RE = /比|相差|差多少|差几|多多少|少多少|多几|少几|哪个多|哪个少|谁多|谁少/;
+const RATE_RE = /率|比例|占比|百分/;
 
 function yesNo(r: AnswerResult): string {
   if (r.value === null) return '';
@@ -348,8 +523,12 @@ export function mergeFollowUp(cur: StructuredQuery, prev: StructuredQuery): Stru
     const yt = merged.years.type;
     if (noAgency && (prev.kind === 'ranking' || prev.kind === 'total') && prev.agencies.length === 0) {
       merged.kind = prev.kind;
-      if (prev.topN) merged.topN = prev.topN;
-      if (prev.order) merged.order = prev.order;
+      // "那最少的呢": the fragment's own order wins over the previous one.
+      const topN = cur.topN ?? prev.topN;
+      const order = cur.order ?? prev.order;
+      if (topN) merged.topN = topN;
+      if (order) merged.order = order;
+      if (prev.scope) merged.scope = prev.scope;
     } else if (yt === 'range' || yt === 'recent' || yt === 'all') merged.kind = 'trend';
     else if (yt === 'list' && merged.agencies.length <= 1) merged.kind = 'trend';
     else if (merged.agencies.length >= 2) merged.kind = 'compare';

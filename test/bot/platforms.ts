@@ -12,6 +12,8 @@ export interface SignOptions {
   tamper?: 'signature' | 'missing' | 'body';
   id?: string;
   text?: string;
+  /** Who sends it (DingTalk senderId, Feishu open_id, Mattermost user_id). */
+  sender?: string;
 }
 
 const hmac = (key: string, data: string) => createHmac('sha256', key).update(data).digest();
@@ -33,7 +35,7 @@ export function dingtalkRequest(now: number, text: string, o: SignOptions = {}):
       createAt: String(now),
       conversationType: '2',
       conversationId: 'cidXYZ==',
-      senderId: '$:LWCP_v1:$abc',
+      senderId: o.sender ?? '$:LWCP_v1:$abc',
       senderNick: '张三',
       chatbotUserId: '$:LWCP_v1:$bot',
       sessionWebhook: 'https://oapi.dingtalk.com/robot/sendBySession?session=x',
@@ -60,7 +62,7 @@ export function feishuEvent(now: number, text: string, o: SignOptions = {}) {
       tenant_key: '2ca1d211f64f6438',
     },
     event: {
-      sender: { sender_id: { open_id: 'ou_84aad35d084aa403a838cf73ee18467' }, sender_type: 'user' },
+      sender: { sender_id: { open_id: o.sender ?? 'ou_84aad35d084aa403a838cf73ee18467' }, sender_type: 'user' },
       message: {
         message_id: 'om_5ce6d572455d361153b7cb51da133945',
         chat_id: 'oc_5ce6d572455d361153b7xx51da133945',
@@ -157,9 +159,31 @@ export function mattermostRequest(now: number, text: string, o: SignOptions = {}
     timestamp: now - (o.ageMs ?? 0),
     token: o.tamper === 'signature' ? 'wrong-token' : SECRETS.MATTERMOST_TOKEN,
     trigger_word: 'gongkai',
-    user_id: 'rnina9994bde8mua79zqcg5hmo',
+    user_id: o.sender ?? 'rnina9994bde8mua79zqcg5hmo',
     user_name: 'somename',
   };
   if (o.tamper === 'missing') delete payload.token;
   return { method: 'POST', url: '/webhooks/mattermost', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(payload) };
+}
+
+/**
+ * Mattermost's default content type, application/x-www-form-urlencoded, as its server writes it
+ * (OutgoingWebhookPayload.ToFormValues): the same fields, but `timestamp` in SECONDS (CreateAt/1000).
+ */
+export function mattermostFormRequest(now: number, text: string, o: SignOptions & { trigger?: string } = {}): InjectOptions {
+  const v = new URLSearchParams();
+  v.set('token', o.tamper === 'signature' ? 'wrong-token' : SECRETS.MATTERMOST_TOKEN);
+  if (o.tamper === 'missing') v.delete('token');
+  v.set('team_id', 'kwoknj9nwpypzgzy78wkw516qe');
+  v.set('team_domain', 'someteam');
+  v.set('channel_id', 'hawos4dqtby53pd64o4a4cmeoo');
+  v.set('channel_name', 'town-square');
+  v.set('timestamp', String(Math.floor((now - (o.ageMs ?? 0)) / 1000)));
+  v.set('user_id', o.sender ?? 'rnina9994bde8mua79zqcg5hmo');
+  v.set('user_name', 'somename');
+  v.set('post_id', o.id ?? 'bxdygg1957njfe5pu38saikdho');
+  v.set('text', `${o.trigger ?? 'gongkai'} ${text}`);
+  v.set('trigger_word', 'gongkai');
+  v.set('file_ids', '');
+  return { method: 'POST', url: '/webhooks/mattermost', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: v.toString() };
 }

@@ -47,6 +47,18 @@ describe('Telegram webhook route', () => {
     expect(t.ask.calls).toHaveLength(0);
   });
 
+  test.each([
+    ['malformed JSON', 'application/json', '{"update_id":'],
+    ['an oversized body', 'application/json', JSON.stringify({ update_id: 1, pad: 'x'.repeat(300 * 1024) })],
+    ['a foreign content type', 'text/plain', 'hello'],
+  ])('without the secret, %s is refused 401 before the body is read', async (_n, type, payload) => {
+    const t = await setup();
+    app = t.app;
+    const res = await t.app.inject({ method: 'POST', url: '/telegram', headers: { 'content-type': type }, payload });
+    expect(res.statusCode).toBe(401);
+    expect(res.body).toBe('');
+  });
+
   test('the matching secret → answered; a redelivered update_id is acknowledged but not answered twice', async () => {
     const t = await setup();
     app = t.app;

@@ -108,7 +108,7 @@ describe('what the CLI makes of a run', () => {
     ['a failure with --strict', [ok, bad], true, 1],
     ['only failures', [bad], false, 1],
     ['only unchanged files', [same], true, 0],
-    ['nothing to ingest', [], false, 0],
+    ['nothing to ingest (no report file found)', [], false, 1],
   ] as const)('%s → exit %s', (_name, files, strict, code) => {
     expect(exitCode(summary([...files]), strict)).toBe(code);
   });

@@ -65,9 +65,15 @@ export interface ChannelAdapter {
 export const MIN_REPLAY_TTL_MS = 10 * 60_000;
 export const replayTtl = (windowMs: number) => Math.max(MIN_REPLAY_TTL_MS, 2 * windowMs);
 
+/**
+ * Mention markup the platforms put into the text, by platform: Feishu's placeholders (@_user_1, @_all),
+ * Slack's escaped user mentions (<@U123> or, with escaping on, <@U123|name>).
+ */
+const MENTIONS = [/@_user_\d+/g, /@_all\b/g, /<@[A-Z0-9]+(?:\|[^>]*)?>/g];
+
 /** Strip @mentions and surrounding space from a chat message. */
 export function cleanQuestion(text: string): string {
-  return text.replace(/@_user_\d+/g, '').replace(/<@[A-Z0-9]+>/g, '').replace(/\s+/g, ' ').trim();
+  return MENTIONS.reduce((t, re) => t.replace(re, ' '), text).replace(/\s+/g, ' ').trim();
 }
 
 export function parseJson(body: string): Record<string, unknown> | null {

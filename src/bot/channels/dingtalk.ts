@@ -30,7 +30,8 @@ export function createDingTalk(config: AppConfigDingTalk): ChannelAdapter {
       if (text === undefined || body.msgtype !== 'text') {
         return { kind: 'reply', reply: { status: 200, body: { msgtype: 'text', text: { content: '目前只能回答文字提问。' } } } };
       }
-      const chat = str(body.conversationId) ?? str(body.senderStaffId) ?? str(body.senderId) ?? 'unknown';
+      // Per person within a group: one member's "1" or "那2019年呢？" must not continue another member's question.
+      const chat = `${str(body.conversationId) ?? ''}:${str(body.senderId) ?? str(body.senderStaffId) ?? ''}`;
       return {
         kind: 'message',
         message: { id, chat, question: cleanQuestion(text), private: str(body.conversationType) === '1' },

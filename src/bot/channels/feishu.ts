@@ -40,11 +40,14 @@ export function feishuSignature(timestamp: string, nonce: string, encryptKey: st
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
 
-export function createFeishu(config: AppConfigFeishu): ChannelAdapter {
-  let token: { value: string; expiresAt: number } | null = null;
+/** Reply-API codes meaning "this tenant_access_token is no good" (revoked, rotated app secret …): fetch anew once. */
+const TOKEN_INVALID_CODES = new Set(['99991661', '99991663', '99991671']);
 
-  async function tenantToken(http: HttpClient, now: number): Promise<string> {
-    if (token && token.expiresAt > now) return token.value;
+export function createFeishu(config: AppConfigFeishu): ChannelAdapter {
+  // One request in flight for every concurrent reply (a burst must not fetch one token per message).
+  let token: { value: Promise<string>; expiresAt: number } | null = null;
+
+  async function fetchToken(http: HttpClient, now: number): Promise<{ value: string; expiresAt: number }> {
     const res = await http(`${config.apiBase}/open-apis/auth/v3/tenant_access_token/internal`, {
       method: 'POST',
       headers: { 'content-type': 'application/json; charset=utf-8' },
@@ -52,10 +55,26 @@ export function createFeishu(config: AppConfigFeishu): ChannelAdapter {
     });
     const body = obj(res.json);
     const value = str(body?.tenant_access_token);
-    if (res.status !== 200 || !value) throw new Error(`feishu token request failed: status ${res.status} code ${str(body?.code) ?? '?'}`);
+    if (res.status !== 200 || str(body?.code) !== '0' || !value) throw new Error(`feishu token request failed: status ${res.status} code ${str(body?.code) ?? '?'}`);
+    // Valid for `expire` seconds (2 h); renewed 5 minutes early so a reply never goes out with a dying token.
     const expire = typeof body?.expire === 'number' ? body.expire : 3600;
-    token = { value, expiresAt: now + Math.max(60, expire - 300) * 1000 };
-    return value;
+    return { value, expiresAt: now + Math.max(60, expire - 300) * 1000 };
+  }
+
+  function tenantToken(http: HttpClient, now: number): Promise<string> {
+    if (token && token.expiresAt > now) return token.value;
+    const fetched = fetchToken(http, now);
+    const entry = { value: fetched.then((t) => t.value), expiresAt: Number.POSITIVE_INFINITY };
+    token = entry;
+    fetched.then(
+      (t) => {
+        entry.expiresAt = t.expiresAt;
+      },
+      () => {
+        if (token === entry) token = null;
+      },
+    );
+    return entry.value;
   }
 
   return {
@@ -113,7 +132,8 @@ export function createFeishu(config: AppConfigFeishu): ChannelAdapter {
         kind: 'message',
         message: {
           id: eventId,
-          chat: str(message.chat_id) ?? messageId,
+          // Per person within a group: one member's "1" or "那2019年呢？" must not continue another member's question.
+          chat: `${str(message.chat_id) ?? messageId}:${str(obj(obj(obj(event.event)?.sender)?.sender_id)?.open_id) ?? ''}`,
           question: cleanQuestion(text),
           private: str(message.chat_type) === 'p2p',
           reply: { messageId },
@@ -122,16 +142,23 @@ export function createFeishu(config: AppConfigFeishu): ChannelAdapter {
     },
     async respond(answer, message, deps) {
       const messageId = message.reply!.messageId;
-      const send = async () => {
+      const reply = async () => {
         const access = await tenantToken(deps.http, deps.now());
         const res = await deps.http(`${config.apiBase}/open-apis/im/v1/messages/${encodeURIComponent(messageId)}/reply`, {
           method: 'POST',
           headers: { authorization: `Bearer ${access}`, 'content-type': 'application/json; charset=utf-8' },
+          // msg_type text: `content` is itself a JSON string {"text": "…"}.
           body: JSON.stringify({ msg_type: 'text', content: JSON.stringify({ text: renderAnswer(answer, 'plain') }) }),
         });
-        if (res.status !== 200 || str(obj(res.json)?.code) !== '0') {
-          throw new Error(`feishu reply failed: status ${res.status} code ${str(obj(res.json)?.code) ?? '?'}`);
+        return { status: res.status, code: str(obj(res.json)?.code) ?? '?' };
+      };
+      const send = async () => {
+        let res = await reply();
+        if (TOKEN_INVALID_CODES.has(res.code)) {
+          token = null;
+          res = await reply();
         }
+        if (res.status !== 200 || res.code !== '0') throw new Error(`feishu reply failed: status ${res.status} code ${res.code}`);
       };
       deps.background(send());
       return { status: 200, body: {} };

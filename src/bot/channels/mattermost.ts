@@ -1,6 +1,8 @@
 /**
  * Mattermost outgoing webhook (and any chat with a plain token-authenticated outgoing webhook).
  * The token travels in the payload (JSON or form); post_id identifies the message; reply {"text"}.
+ * The post time is `timestamp`: milliseconds in the JSON payload but SECONDS in the form payload
+ * (the server's ToFormValues writes Timestamp/1000) — form is the webhook's default content type.
  */
 import type { AppConfigMattermost } from './types.ts';
 import { safeEqual, timestampMs, withinWindow } from './crypto.ts';
@@ -9,12 +11,19 @@ import { renderAnswer } from '../render.ts';
 
 const WINDOW_MS = 5 * 60_000;
 
-function fields(req: { headers: Record<string, string | undefined>; body: string }): Record<string, string | undefined> {
-  if ((req.headers['content-type'] ?? '').includes('application/json')) {
+function fields(req: { headers: Record<string, string | undefined>; body: string }): { f: Record<string, string | undefined>; unit: 's' | 'ms' } {
+  if ((req.headers['content-type'] ?? '').toLowerCase().includes('application/json')) {
     const json = parseJson(req.body) ?? {};
-    return Object.fromEntries(Object.entries(json).map(([k, v]) => [k, str(v)]));
+    return { f: Object.fromEntries(Object.entries(json).map(([k, v]) => [k, str(v)])), unit: 'ms' };
   }
-  return Object.fromEntries(new URLSearchParams(req.body));
+  return { f: Object.fromEntries(new URLSearchParams(req.body)), unit: 's' };
+}
+
+/** The trigger word opens the text (Mattermost matches it as the first word, or its start). */
+export function stripTrigger(text: string, trigger: string | undefined): string {
+  const t = text.trimStart();
+  if (!trigger) return t;
+  return t.slice(0, trigger.length).toLowerCase() === trigger.toLowerCase() ? t.slice(trigger.length) : t;
 }
 
 export function createMattermost(config: AppConfigMattermost): ChannelAdapter {
@@ -24,18 +33,16 @@ export function createMattermost(config: AppConfigMattermost): ChannelAdapter {
     methods: ['POST'],
     replayTtlMs: replayTtl(WINDOW_MS),
     receive(req, now) {
-      const f = fields(req);
+      const { f, unit } = fields(req);
       const token = f.token ?? req.headers['authorization']?.replace(/^Token\s+/i, '');
       if (!safeEqual(token, config.token)) return { kind: 'reject' };
-      // Mattermost sends the post time in ms; a payload without it cannot be judged stale.
-      if (f.timestamp !== undefined && !withinWindow(timestampMs(f.timestamp, 'ms'), now, WINDOW_MS)) return { kind: 'reject' };
+      // Mattermost always sends the post time; without it a captured request could be replayed forever.
+      if (!withinWindow(timestampMs(f.timestamp, unit), now, WINDOW_MS)) return { kind: 'reject' };
       const id = f.post_id;
       if (!id) return { kind: 'reply', reply: { status: 400 } };
-      let text = f.text ?? '';
-      if (f.trigger_word && text.startsWith(f.trigger_word)) text = text.slice(f.trigger_word.length);
       return {
         kind: 'message',
-        message: { id, chat: `${f.team_id ?? ''}:${f.channel_id ?? ''}`, question: cleanQuestion(text), private: false },
+        message: { id, chat: `${f.team_id ?? ''}:${f.channel_id ?? ''}:${f.user_id ?? ''}`, question: cleanQuestion(stripTrigger(f.text ?? '', f.trigger_word)), private: false },
       };
     },
     async respond(answer) {

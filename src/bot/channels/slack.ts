@@ -14,6 +14,11 @@ export function slackSignature(secret: string, timestamp: string, rawBody: strin
   return `v0=${hmacSha256(secret, `v0:${timestamp}:${rawBody}`).toString('hex')}`;
 }
 
+/** Slack escapes exactly these three in the text it sends (after mentions are stripped they are literal). */
+export function unescapeSlack(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
 export function createSlack(config: AppConfigSlack): ChannelAdapter {
   return {
     name: 'slack',
@@ -27,7 +32,7 @@ export function createSlack(config: AppConfigSlack): ChannelAdapter {
       const form = new URLSearchParams(req.body);
       const id = form.get('trigger_id');
       if (!id) return { kind: 'reply', reply: { status: 400 } };
-      const question = cleanQuestion(form.get('text') ?? '');
+      const question = unescapeSlack(cleanQuestion(form.get('text') ?? ''));
       if (question === '') {
         return { kind: 'reply', reply: { status: 200, body: { response_type: 'ephemeral', text: `用法：${form.get('command') ?? '/gongkai'} 鹿城区2020年行政复议多少件` } } };
       }

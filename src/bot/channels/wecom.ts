@@ -9,10 +9,12 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { AppConfigWeCom } from './types.ts';
 import { safeEqual, sha1Hex, timestampMs, withinWindow } from './crypto.ts';
 import { cleanQuestion, replayTtl, type ChannelAdapter } from './channel.ts';
-import { renderAnswer } from '../render.ts';
+import { fitMessage, renderBlocks } from '../render.ts';
 
 const WINDOW_MS = 5 * 60_000;
 const BLOCK = 32;
+/** Text message content: at most 2048 bytes, beyond which WeCom cuts it off itself. */
+export const WECOM_TEXT_BYTES = 2048;
 
 export const wecomKey = (encodingAesKey: string) => Buffer.from(`${encodingAesKey}=`, 'base64');
 
@@ -54,11 +56,30 @@ export function wecomDecrypt(encodingAesKey: string, encrypted: string): { messa
   }
 }
 
-/** The few tags of WeCom's flat XML: <Tag><![CDATA[v]]></Tag> or <Tag>v</Tag>. */
+/** XML's five predefined entities and character references: a fixed table, never a DTD (no entity expansion). */
+const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const unescapeXml = (s: string) =>
+  s.replace(/&(?:#x([0-9a-fA-F]{1,6})|#(\d{1,7})|(lt|gt|amp|quot|apos));/g, (all, hex: string, dec: string, name: string) => {
+    if (name) return XML_ENTITIES[name];
+    const cp = hex ? parseInt(hex, 16) : Number(dec);
+    return cp <= 0x10ffff ? String.fromCodePoint(cp) : all;
+  });
+
+/**
+ * The few tags of WeCom's flat XML: <Tag><![CDATA[v]]></Tag> or <Tag>v</Tag>. Read by pattern, not by an
+ * XML parser, so a <!DOCTYPE>/<!ENTITY> in the body is inert text.
+ */
 export function xmlField(xml: string, tag: string): string | undefined {
   const m = new RegExp(`<${tag}>\\s*(?:<!\\[CDATA\\[([\\s\\S]*?)\\]\\]>|([^<]*))\\s*</${tag}>`).exec(xml);
-  return m ? (m[1] ?? m[2]) : undefined;
+  // A text holding "]]>" arrives as adjacent CDATA sections (…]]]]><![CDATA[>…): join them back.
+  return m ? (m[1] !== undefined ? m[1].replace(/\]\]><!\[CDATA\[/g, '') : unescapeXml(m[2])) : undefined;
 }
+
+/**
+ * echostr arrives URL-encoded; a proxy or a hand-built URL that leaves "+" raw turns it into a space on
+ * decoding. Base64 has no spaces, so putting the "+" back is safe (the signature is over the "+" form).
+ */
+const base64Param = (v: string | undefined) => v?.replace(/ /g, '+');
 
 const cdata = (s: string) => `<![CDATA[${s.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
 
@@ -79,7 +100,7 @@ export function createWeCom(config: AppConfigWeCom): ChannelAdapter {
     receive(req, now) {
       const { msg_signature: sig, timestamp: ts, nonce } = req.query;
       if (req.method === 'GET') {
-        const echostr = req.query.echostr;
+        const echostr = base64Param(req.query.echostr);
         const echo = echostr === undefined ? null : verified(sig, ts, nonce, echostr, now);
         if (echo === null) return { kind: 'reject' };
         return { kind: 'reply', reply: { status: 200, contentType: 'text/plain; charset=utf-8', body: echo } };
@@ -103,7 +124,7 @@ export function createWeCom(config: AppConfigWeCom): ChannelAdapter {
       const nonce = randomBytes(8).toString('hex');
       const inner =
         `<xml><ToUserName>${cdata(message.reply!.to)}</ToUserName><FromUserName>${cdata(config.corpId)}</FromUserName>` +
-        `<CreateTime>${ts}</CreateTime><MsgType>${cdata('text')}</MsgType><Content>${cdata(renderAnswer(answer, 'plain'))}</Content></xml>`;
+        `<CreateTime>${ts}</CreateTime><MsgType>${cdata('text')}</MsgType><Content>${cdata(fitMessage(renderBlocks(answer, 'plain'), WECOM_TEXT_BYTES))}</Content></xml>`;
       const encrypted = wecomEncrypt(config.encodingAesKey, config.corpId, inner);
       const body =
         `<xml><Encrypt>${cdata(encrypted)}</Encrypt><MsgSignature>${cdata(wecomSignature(config.token, ts, nonce, encrypted))}</MsgSignature>` +

@@ -3,58 +3,86 @@
  * standard input, one output line per input line, in order — blank lines included — so batch answers
  * can be matched to questions by position.
  */
-import { existsSync } from 'node:fs';
+import type { Readable, Writable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { createAsker, type Answer, type AskFn } from '../../query/index.ts';
-import { openIndex } from '../../store/open.ts';
-
-const DEFAULT_DB = 'data/gongkai.db';
+import { openIndexOrFail } from '../errors.ts';
+import { dbPath, DEFAULT_DB } from './ingest.ts';
 
 interface AskFlags {
   db?: string;
   json?: boolean;
 }
 
+// Every character some reader treats as a line break (readline splits on \r and \n; Python's
+// splitlines and many editors also on VT, FF, NEL, U+2028/2029): none may reach a batch output line.
+const LINE_BREAKS = /\r\n|[\n\v\f\r\x1c-\x1e\x85\u2028\u2029]/g;
+
 /** One answer as one output line: the JSON object, or the text with its line breaks shown as " ｜ ". */
 export function answerLine(answer: Answer, json: boolean): string {
-  return json ? JSON.stringify(answer) : answer.text.replace(/\r?\n/g, ' ｜ ');
+  if (json) return JSON.stringify(answer).replace(/[\u2028\u2029\x85]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return answer.text.replace(LINE_BREAKS, ' ｜ ');
 }
 
-async function answerStdin(ask: AskFn, json: boolean): Promise<void> {
-  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+/**
+ * The batch contract: exactly one output line per input line, in order — blank lines, lines of spaces,
+ * CRLF input and a last line without a newline included. Output is written in blocks for speed.
+ */
+export async function answerStream(ask: AskFn, json: boolean, input: Readable, output: Writable): Promise<number> {
+  const rl = createInterface({ input, crlfDelay: Infinity });
   let buffer: string[] = [];
+  let count = 0;
   const flush = () => {
-    if (buffer.length > 0) process.stdout.write(buffer.join('\n') + '\n');
+    if (buffer.length > 0) output.write(buffer.join('\n') + '\n');
     buffer = [];
   };
   for await (const line of rl) {
     buffer.push(answerLine(ask(line), json));
+    count++;
     if (buffer.length >= 256) flush();
   }
   flush();
+  return count;
 }
 
 export function registerAsk(program: Command): void {
   program
     .command('ask')
     .description('回答关于年度报告数字的问题（不带问题时逐行读取标准输入）/ answer questions (stdin: one per line)')
-    .argument('[question...]', '问题，例如：鹿城区2020年行政复议多少件')
-    .option('--db <file>', '索引文件 (默认 $GONGKAI_DB 或 data/gongkai.db)')
-    .option('--json', '输出 JSON（批量时每行一个对象）')
+    .argument('[question...]', '问题 / the question, e.g. 鹿城区2020年行政复议多少件')
+    .option('--db <file>', `索引文件 / index file (default: $GONGKAI_DB or ${DEFAULT_DB})`)
+    .option('--json', '输出 Answer JSON（批量时每行一个对象）/ print the Answer as JSON (batch: one object per line)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  gongkai ask 鹿城区2020年行政复议多少件
+  gongkai ask 统计局2020年收到多少申请 --json | jq '.results[0].value'
+  gongkai ask 有哪些单位                        # 索引里的机关 / which agencies are indexed
+  gongkai ask 能问什么                          # 可以问的问题 / what can be asked
+  gongkai ask < questions.txt > answers.txt     # 批量：第 n 行答案对应第 n 行问题
+  gongkai ask --json < questions.txt            # 批量 JSON：每行一个 Answer 对象
+
+一个问题：按原样输出答案和来源（可能多行）。批量（标准输入）：每个输入行恰好输出一行，
+空行也一样（答案里的换行显示为 " ｜ "），顺序不变。
+One question: the answer and its source as printed (possibly several lines). Batch (stdin): exactly
+one output line per input line, blank lines included, in order.`,
+    )
     .action(async (words: string[], flags: AskFlags) => {
-      const path = flags.db ?? (process.env.GONGKAI_DB?.trim() || DEFAULT_DB);
-      if (!existsSync(path)) {
-        process.stderr.write(`gongkai: 索引文件不存在：${path}。请先运行 gongkai ingest 建立索引（或用 --db 指定）。\n`);
-        process.exitCode = 1;
-        return;
-      }
-      const db = openIndex(path);
+      const db = openIndexOrFail(dbPath(flags.db));
       try {
         const ask = createAsker(db);
         const json = flags.json ?? false;
-        if (words.length > 0) process.stdout.write(answerLine(ask(words.join(' ')), json) + '\n');
-        else await answerStdin(ask, json);
+        if (words.length > 0) {
+          const answer = ask(words.join(' '));
+          process.stdout.write((json ? answerLine(answer, true) : answer.text) + '\n');
+          return;
+        }
+        if (process.stdin.isTTY) {
+          process.stderr.write('逐行输入问题，回车得到答案；Ctrl-D 结束。/ Type a question per line; Ctrl-D to end.\n');
+        }
+        await answerStream(ask, json, process.stdin, process.stdout);
       } finally {
         db.close();
       }

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { ingestPaths, type IngestFileEvent, type IngestSummary } from '../../ingest/ingest.ts';
+import { assertIndexTarget, CliError, fsReason, sqliteReason } from '../errors.ts';
 
 export const DEFAULT_REPORTS = 'data/reports';
 export const DEFAULT_DB = 'data/gongkai.db';
@@ -27,11 +28,30 @@ export function summaryLine(s: IngestSummary): string {
   );
 }
 
-/** Non-zero when asked to be strict about failures, or when there was something to ingest and nothing was. */
+/** Non-zero when asked to be strict about failures, or when nothing at all was ingested or found. */
 export function exitCode(s: IngestSummary, strict: boolean): number {
   if (strict && s.failed > 0) return 1;
-  if (s.files.length > 0 && s.ingested + s.unchanged === 0) return 1;
+  // No report file found is a mistake too (a wrong folder, a folder of PDFs): a script must notice.
+  if (s.ingested + s.unchanged === 0) return 1;
   return 0;
+}
+
+/** When the paths held no report file at all: say which and what is read, on one line. */
+export function nothingFoundLine(paths: string[]): string {
+  return (
+    `gongkai: 在 ${paths.join(' ')} 中没有找到报告文件（读取 .txt .md .htm .html 和无扩展名的文本文件；` +
+    `PDF/Word 请先转成文本，例如 pdftotext -layout）/ no report files found`
+  );
+}
+
+/** Make the index's folder and check the target is an index (or nothing yet), before any work. */
+export function prepareIndexTarget(db: string): void {
+  assertIndexTarget(db);
+  try {
+    mkdirSync(dirname(db), { recursive: true });
+  } catch (err) {
+    throw new CliError(`gongkai: 无法创建索引所在的目录 ${dirname(db)}：${fsReason(err)}`);
+  }
 }
 
 interface IngestFlags {
@@ -64,19 +84,24 @@ or is interrupted leaves the previous index as it was.`,
     )
     .action(async (paths: string[], flags: IngestFlags) => {
       const db = dbPath(flags.db);
-      mkdirSync(dirname(db), { recursive: true });
-      const summary = await ingestPaths(paths.length ? paths : [DEFAULT_REPORTS], {
-        db,
-        progress: !flags.quiet && !flags.json,
-        onFile: (e) => {
-          if (e.status === 'failed') process.stderr.write(failureLine(e) + '\n');
-        },
-      });
-      if (flags.json) process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
-      else if (!flags.quiet) {
-        if (summary.files.length === 0) process.stdout.write(`没有找到报告文件 / no report files found in: ${paths.join(' ') || DEFAULT_REPORTS}\n`);
-        process.stdout.write(summaryLine(summary) + '\n');
+      const given = paths.length ? paths : [DEFAULT_REPORTS];
+      prepareIndexTarget(db);
+      let summary: IngestSummary;
+      try {
+        summary = await ingestPaths(given, {
+          db,
+          progress: !flags.quiet && !flags.json,
+          onFile: (e) => {
+            if (e.status === 'failed') process.stderr.write(failureLine(e) + '\n');
+          },
+        });
+      } catch (err) {
+        // Reading the files never throws (each failure is an event); what throws is the index itself.
+        throw new CliError(`gongkai: 无法写入索引文件 ${db}：${sqliteReason(err)}。原有索引未被改动。`);
       }
+      if (summary.files.length === 0) process.stderr.write(nothingFoundLine(given) + '\n');
+      if (flags.json) process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+      else if (!flags.quiet) process.stdout.write(summaryLine(summary) + '\n');
       process.exitCode = exitCode(summary, Boolean(flags.strict));
     });
 }

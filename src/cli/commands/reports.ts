@@ -3,7 +3,7 @@
  */
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { openIndex } from '../../store/open.ts';
+import { openIndexOrFail } from '../errors.ts';
 import { REPORT_FORMATS } from '../../ingest/model.ts';
 import { dbPath, DEFAULT_DB } from './ingest.ts';
 
@@ -22,7 +22,7 @@ export const ReportListSchema = z.array(ReportListItemSchema);
 export type ReportListItem = z.infer<typeof ReportListItemSchema>;
 
 export function listReports(db: string): ReportListItem[] {
-  const index = openIndex(db);
+  const index = openIndexOrFail(db);
   try {
     const rows = index
       .prepare(
@@ -78,6 +78,7 @@ Examples:
       }
       const rows = reports.map((r) => [r.file, r.agency, String(r.year), r.format, String(r.figures), String(r.warnings)]);
       process.stdout.write(renderTable(['文件', '机关', '年度', '格式', '数据', '警告'], rows) + '\n');
-      process.stdout.write(`共 ${reports.length} 份报告\n`);
+      const sum = (k: 'figures' | 'warnings') => reports.reduce((n, r) => n + r[k], 0);
+      process.stdout.write(`共 ${reports.length} 份报告，数据 ${sum('figures')} 项，警告 ${sum('warnings')} 条（gongkai check 文件 可查看某份报告的明细）\n`);
     });
 }

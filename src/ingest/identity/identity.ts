@@ -197,8 +197,9 @@ function canonicalAgency(found: NameFound, context: string, doc: ReportDocument)
       metric: null,
     });
   }
-  // A place alone ("淮安市洪泽区") means its government.
+  // A place alone ("淮安市洪泽区") means its government; a 街道 alone, its 办事处.
   if (place && place.length === name.length && /[省市区县旗]$/u.test(name)) name += '人民政府';
+  else if (/街道$/u.test(name)) name += '办事处';
   // "洪泽区人民政府": districts are officially named with their city; add it when the county is unique
   // and the report itself mentions the city.
   if (place?.cityInferred && place.city && place.county?.endsWith('区') && name.startsWith(place.county)) {

@@ -40,6 +40,8 @@ export function looksLikeAgency(name: string): boolean {
   return NAME_CHARS.test(name) && ORG_SUFFIX.test(name) && !NOT_AGENCY.test(name);
 }
 
+const GENERIC_ORGAN = /^(?:人民政府|政府|人民政府办公室|政府办公室|办公室|办事处|街道办事处|管委会|委员会)$/u;
+
 export interface TitleParts {
   /** The agency as printed in the title, if the title names one. */
   agency: string | null;
@@ -50,7 +52,9 @@ export interface TitleParts {
 
 /** Read agency and year out of a squeezed title ("温州市鹿城区人民政府2020年政府信息公开工作年度报告"). */
 export function parseTitle(title: string): TitleParts {
-  const t = title.replace(/^[《<「【“"]+|[》>」】”"]+$/gu, '');
+  // "XX人民政府关于公布《XX区2022年政府信息公开工作年度报告》的通知": the quoted title is the report's.
+  const quoted = /《([^《》]+)》/u.exec(title);
+  const t = quoted && TITLE_END.test(quoted[1]) ? quoted[1] : title.replace(/^[《<「【“"]+|[》>」】”"]+$/gu, '');
   const end = TITLE_END.exec(t);
   const anchor = end ? end.index : t.length;
   const before = t.slice(0, anchor);
@@ -58,10 +62,14 @@ export function parseTitle(title: string): TitleParts {
   const ya = yb ? null : YEAR_TEXT.exec(t.slice(anchor));
   const year = yb ? yearValue(yb[1]) : ya ? yearValue(ya[1]) : null;
   let agency = yb ? before.slice(0, yb.index) + before.slice(yb.index + yb[0].length) : before;
+  // "XX市人民政府办公室关于印发XX市…年度报告的通知": the report's agency is what is issued, not the issuer.
   agency = agency
+    .replace(/^.*?(?:关于)?(?:印发|转发|公布|发布)(?=.{2})/u, '')
     .replace(/^关于|关于$/u, '')
     .replace(/(的|年度|度|本级)$/u, '')
     .replace(/^[（(]|[）)]$/gu, '')
     .replace(/关于$/u, '');
-  return { agency: looksLikeAgency(agency) ? agency : null, year, isReportTitle: end !== null };
+  // A bare organ word is the tail of a name broken over lines ("温州市瓯海区" / "人民政府2023年…").
+  const bare = GENERIC_ORGAN.test(agency);
+  return { agency: looksLikeAgency(agency) && !bare ? agency : null, year, isReportTitle: end !== null };
 }

@@ -74,7 +74,10 @@ function ruleFigures(doc: ReportDocument, block: ProseBlock, used: Set<number>):
     re.lastIndex = 0;
     for (let m = re.exec(block.text); m; m = re.exec(block.text)) {
       if (rule.unlessAfter?.test(sentenceRest(block.text, m.index + m[0].length))) continue;
-      if (rule.unlessBefore?.test(sentenceHead(block.text, m.index))) continue;
+      if (rule.unlessBefore?.test(sentenceHead(block.text, m.index))) {
+        const section = doc.section[lineAt(block, m.index)];
+        if (!(rule.exceptUnder && section && rule.exceptUnder.test(section))) continue;
+      }
       rule.keys.forEach((key, k) => {
         const raw = m![k + 1];
         const at = m!.indices?.[k + 1];

@@ -20,6 +20,8 @@ export interface ProseRule {
   unlessAfter?: RegExp;
   /** Skip the match when the sentence so far matches: an earlier subject makes it a channel's figure. */
   unlessBefore?: RegExp;
+  /** Under a section heading matching this, `unlessBefore` does not apply (the section says what the sentence is about). */
+  exceptUnder?: RegExp;
 }
 
 /**
@@ -28,6 +30,12 @@ export interface ProseRule {
  * 620余条" and "通过网站、微信等共主动公开…" still are the total.
  */
 const CHANNEL_SUBJECT = /(?:网站|微信|微博|公众号|客户端|APP)(?!.*(?:共|合计|总计|累计|全年))[^。;!?]*\d余?条[^。;!?]*$/;
+
+/**
+ * "截至2016年底，累计主动公开政府信息12万余条", "网站开通以来共发布…": a running total since some date, not
+ * the year's figure. ("全年累计主动公开…" and "截至12月31日，共主动公开…" are the year's.)
+ */
+const CUMULATIVE = /(?:(?:截至|截止|以来)[^。;!?]*累计|历年|累计至今|(?:建成|开通|上线|运行|创办|成立)以来)[^。;!?]*$/;
 
 /** "收到申请 223 件（含上年结转 15 件）" counts last year's requests too: not requests.new. */
 const INCLUDES_CARRIED_OVER = /^[^。;]{0,4}\(?(?:含|包括|包含)[^。;]{0,6}结转/;
@@ -41,25 +49,41 @@ const OUTCOMES = [
 ].join('');
 const OUTCOME_KEYS = (prefix: string) => ['upheld', 'corrected', 'other', 'pending'].map((k) => `${prefix}.${k}`);
 
+const CUMULATIVE_OR_CHANNEL = new RegExp(`${CUMULATIVE.source}|${CHANNEL_SUBJECT.source}`);
+
+/**
+ * The subject of a 收到/受理…申请 clause: not another kind of application ("收到行政复议申请36件",
+ * "受理行政许可申请…").
+ */
+const REQ = `(?:(?!复议|诉讼|仲裁|许可|援助|调解|登记|审批|补助|举报|投诉|信访)${C}){0,12}?`;
+
+/**
+ * A 复议/诉讼 count in a clause about the agency's own business, not about information disclosure
+ * ("代理行政诉讼案件12件", "我区行政复议机关共办理行政复议案件86件") — unless the sentence or its
+ * section says it is about disclosure.
+ */
+const NOT_DISCLOSURE_CASES = /^(?![^。;!?]*信息公开)[^。;!?]*(?:代理|承办|审理|应诉|办理|受理|复议机关)[^。;!?,]*$/;
+const CASES_SECTION = /行政复议|行政诉讼/;
+
 export const PROSE_RULES: ProseRule[] = [
   // —— 主动公开, by channel (before the total, which would otherwise take these numbers)
-  { pattern: `(?:门户网站|政府网站|网站)(?:平台|专栏)?(?:上)?(?:主动)?(?:公开|发布)${C}{0,8}?(?:信息)?(?:共计|合计|总计|共)?#条`, keys: ['proactive.website'] },
-  { pattern: `概况类?信息(?:更新)?#条`, keys: ['proactive.website.overview'] },
-  { pattern: `政务动态类?信息(?:更新)?#条`, keys: ['proactive.website.news'] },
-  { pattern: `信息公开目录信息(?:更新)?#条`, keys: ['proactive.website.catalogue'] },
-  { pattern: `微信(?:公众号|公众平台|号)?(?:上)?(?:主动)?(?:公开|发布|推送)${C}{0,6}?(?:信息)?(?:共计|共)?#条`, keys: ['proactive.wechat'] },
-  { pattern: `微博(?:上)?(?:主动)?(?:公开|发布)${C}{0,6}?(?:信息)?(?:共计|共)?#条`, keys: ['proactive.weibo'] },
-  { pattern: `抖音(?:号)?(?:上)?(?:公开|发布)${C}{0,6}?(?:信息)?#条`, keys: ['proactive.douyin'] },
-  { pattern: `(?:APP|客户端)(?:上)?(?:公开|发布)${C}{0,6}?(?:信息)?#条`, keys: ['proactive.app'] },
-  { pattern: `公报(?:上)?(?:公开|发布|刊登|刊发)${C}{0,6}?(?:信息)?#条`, keys: ['proactive.gazette'] },
-  { pattern: `媒体(?:上)?(?:公开|发布)${C}{0,6}?(?:信息)?#条`, keys: ['proactive.media'] },
-  { pattern: `主动公开${C}{0,10}?信息(?:共计|合计|总计|共|达)?#条`, keys: ['proactive.total'], unlessBefore: CHANNEL_SUBJECT },
+  { pattern: `(?:门户网站|政府网站|网站)(?:平台|专栏)?(?:上)?(?:全年|本年度?)?(?:主动)?(?:公开|发布)${C}{0,8}?(?:信息)?(?:共计|合计|总计|共)?#条`, keys: ['proactive.website'], unlessBefore: CUMULATIVE },
+  { pattern: `概况类?信息(?:更新)?#条`, keys: ['proactive.website.overview'], unlessBefore: CUMULATIVE },
+  { pattern: `政务动态类?信息(?:更新)?#条`, keys: ['proactive.website.news'], unlessBefore: CUMULATIVE },
+  { pattern: `信息公开目录信息(?:更新)?#条`, keys: ['proactive.website.catalogue'], unlessBefore: CUMULATIVE },
+  { pattern: `微信(?:公众号|公众平台|号)?(?:上)?(?:主动)?(?:公开|发布|推送)${C}{0,6}?(?:信息)?(?:共计|共)?#条`, keys: ['proactive.wechat'], unlessBefore: CUMULATIVE },
+  { pattern: `微博(?:上)?(?:主动)?(?:公开|发布)${C}{0,6}?(?:信息)?(?:共计|共)?#条`, keys: ['proactive.weibo'], unlessBefore: CUMULATIVE },
+  { pattern: `抖音(?:号)?(?:上)?(?:公开|发布)${C}{0,6}?(?:信息)?#条`, keys: ['proactive.douyin'], unlessBefore: CUMULATIVE },
+  { pattern: `(?:APP|客户端)(?:上)?(?:公开|发布)${C}{0,6}?(?:信息)?#条`, keys: ['proactive.app'], unlessBefore: CUMULATIVE },
+  { pattern: `公报(?:上)?(?:公开|发布|刊登|刊发)${C}{0,6}?(?:信息)?#条`, keys: ['proactive.gazette'], unlessBefore: CUMULATIVE },
+  { pattern: `媒体(?:上)?(?:公开|发布)${C}{0,6}?(?:信息)?#条`, keys: ['proactive.media'], unlessBefore: CUMULATIVE },
+  { pattern: `主动公开${C}{0,10}?信息(?:共计|合计|总计|共|达)?#条`, keys: ['proactive.total'], unlessBefore: CUMULATIVE_OR_CHANNEL },
 
   // —— 依申请公开
-  { pattern: `新收(?:到)?${C}{0,12}?申请(?:件)?(?:共计|共)?#件`, keys: ['requests.new'], unlessAfter: INCLUDES_CARRIED_OVER },
-  { pattern: `收到${C}{0,12}?(?:依申请公开|申请)(?:件|信息)?(?:共计|共)?#件`, keys: ['requests.new'], unlessAfter: INCLUDES_CARRIED_OVER },
+  { pattern: `新收(?:到)?${REQ}申请(?:件)?(?:共计|共)?#件`, keys: ['requests.new'], unlessAfter: INCLUDES_CARRIED_OVER },
+  { pattern: `收到${REQ}(?:依申请公开|申请)(?:件|信息)?(?:共计|共)?#件`, keys: ['requests.new'], unlessAfter: INCLUDES_CARRIED_OVER },
   // What is left of 受理/收到 (it may count carried-over requests) is its own prose figure.
-  { pattern: `(?:受理|收到)${C}{0,12}?(?:依申请公开|申请)(?:件|信息)?(?:共计|共)?#件`, keys: ['requests.accepted'] },
+  { pattern: `(?:受理|收到)${REQ}(?:依申请公开|申请)(?:件|信息)?(?:共计|共)?#件`, keys: ['requests.accepted'] },
   { pattern: `办结(?:${C}{0,8}?申请)?(?:件)?#件`, keys: ['requests.closed'] },
   { pattern: `(?:含|包括|包含)上年(?:度)?结转(?:申请)?(?:件)?#件`, keys: ['requests.carried_over'] },
   { pattern: `结转(?:至)?下(?:一)?年(?:度)?(?:继续办理)?#件`, keys: ['requests.carried_forward'] },
@@ -72,8 +96,8 @@ export const PROSE_RULES: ProseRule[] = [
 
   // —— 行政复议 / 行政诉讼 ("行政复议件 23 件，被纠正 8件；诉讼件 18 件，被纠正 2件")
   // "…行政复议 351 件，其中结果维持 72 件，结果纠正 64 件，其他结果 178 件，尚未审结 37 件"
-  { pattern: `行政复议(?:案件|案)?(?:件)?(?:共计|共)?#件${OUTCOMES}`, keys: ['review.total', ...OUTCOME_KEYS('review')] },
-  { pattern: `诉讼(?:案件|案)?(?:件)?(?:共计|共)?#件${OUTCOMES}`, keys: ['litigation.total', ...OUTCOME_KEYS('litigation')] },
+  { pattern: `行政复议(?:案件|案)?(?:件)?(?:共计|共)?#件${OUTCOMES}`, keys: ['review.total', ...OUTCOME_KEYS('review')], unlessBefore: NOT_DISCLOSURE_CASES, exceptUnder: CASES_SECTION },
+  { pattern: `诉讼(?:案件|案)?(?:件)?(?:共计|共)?#件${OUTCOMES}`, keys: ['litigation.total', ...OUTCOME_KEYS('litigation')], unlessBefore: NOT_DISCLOSURE_CASES, exceptUnder: CASES_SECTION },
 ];
 
 /**
@@ -89,7 +113,8 @@ export const NO_CASE_KINDS: { word: RegExp; key: string }[] = [
   { word: /诉讼/, key: 'litigation.total' },
 ];
 /** The denial must be about cases, not e.g. "未发生泄密事件…行政复议 2 件". */
-export const NO_CASES_END = /(?:案件|案|事项|情况|情形|事件)/;
+// "…引发的行政复议、行政诉讼。": the clause may also end on the kind itself.
+export const NO_CASES_END = /(?:案件|案|事项|情况|情形|事件)|(?:复议|诉讼)$/;
 
 /** A printed number with the approximate markers around it; never the tail of a longer number ("1,234"). */
 export const NUMBER_SLOT =

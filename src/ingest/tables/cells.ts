@@ -63,6 +63,23 @@ const DASH_CHAR_RE = /[—\-－/／─]/u;
 const FUSED_NEIGHBOUR_RE = /[\d—\-－/／─]/u;
 // A label ordinal "1." / "2、" directly before label text (possibly fused to the digits before it).
 const ORDINAL_RE = /\d[.、．]\s*(?=[\u3400-\u9fff“"《（(])/uy;
+const PAREN_ORDINAL_RE = /\(\d{1,2}\)(?=[\u3400-\u9fff“"《])/uy;
+
+// OCR prints a 0 as the letter O/o (or 〇): in a table, a cell of only those, or a run of them mixed with
+// digits and not part of a Latin word ("3o5o", "数量123OOO116"), is digits.
+const OCR_ZERO_CELL = /^[Oo〇]+$/u;
+const OCR_ZERO_RUN = /(?<![A-Za-z])[\dOo〇]*\d[\dOo〇]*(?![A-Za-z])/gu;
+
+function ocrZeros(w: string): string {
+  if (OCR_ZERO_CELL.test(w)) return '0'.repeat(w.length);
+  if (!/[Oo〇]/u.test(w)) return w;
+  return w.replace(OCR_ZERO_RUN, (run) => run.replace(/[Oo〇]/gu, '0'));
+}
+
+/** A line with OCR zeros read as digits, word by word: what the tokens' `raw` text is made of. */
+export function withOcrZeros(norm: string): string {
+  return /[Oo〇]/u.test(norm) ? norm.replace(/[^ \t]+/gu, ocrZeros) : norm;
+}
 
 /** Split one line into cells: tab or pipe separated when the line has them, else one cell. */
 function cellsOf(norm: string): { cells: string[]; celled: boolean } {
@@ -86,7 +103,7 @@ function scanCell(
     out.tokens.push({ kind: 'dash', raw, value: null, digits: null, unit: null, line, pos: out.text.length, celled });
   // "1. 属于国家秘密": keep a label ordinal joined to its label so it is not read as a value.
   const joined = s.replace(/(\d)([.、．])\s+(?=[\u3400-\u9fff“"])/gu, '$1$2');
-  const words = joined.split(/[ \t]+/u).filter((w) => w.length > 0);
+  const words = joined.split(/[ \t]+/u).filter((w) => w.length > 0).map(ocrZeros);
   for (let wi = 0; wi < words.length; wi++) {
     const w = words[wi];
     if (DASH_RE.test(w)) {
@@ -114,6 +131,17 @@ function scanCell(
     }
     let i = 0;
     while (i < w.length) {
+      // "（1）属于国家秘密": a bracketed label ordinal is label text, not a cell.
+      PAREN_ORDINAL_RE.lastIndex = i;
+      const paren = PAREN_ORDINAL_RE.exec(w);
+      if (paren) {
+        for (const c of paren[0]) {
+          out.text.push(c);
+          out.textLine.push(line);
+        }
+        i += paren[0].length;
+        continue;
+      }
       ORDINAL_RE.lastIndex = i;
       VALUE_RE.lastIndex = i;
       const ch = w[i];

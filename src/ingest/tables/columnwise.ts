@@ -8,7 +8,7 @@
  * the whole table then satisfies every identity.
  */
 import type { ReportDocument } from '../text/document.ts';
-import type { Region, Token } from './cells.ts';
+import { withOcrZeros, type Region, type Token } from './cells.ts';
 
 /**
  * Rows of `width` cells printed apart from their labels: labels first, then the values — one value per
@@ -22,7 +22,7 @@ export function readDetached(doc: ReportDocument, region: Region, width: number,
   for (const t of values) byLine.set(t.line, [...(byLine.get(t.line) ?? []), t]);
   // Only lines that hold nothing but values.
   for (const [line, ts] of byLine) {
-    const rest = ts.reduce((s, t) => s.replace(t.raw, ''), doc.norm[line]);
+    const rest = ts.reduce((s, t) => s.replace(t.raw, ''), withOcrZeros(doc.norm[line]));
     if (rest.replace(/[\s|]/gu, '') !== '') return null;
   }
   const lines = [...byLine.values()];

@@ -205,7 +205,10 @@ function enumerate(tokens: Token[], n: number, sums: RowSum[], allowMissing: boo
     }
     if (ti >= tokens.length) return;
     const t = tokens[ti];
-    if (t.kind === 'number' && t.digits !== null && t.digits.length > 1) {
+    // A row that lost a cell splits runs only when it is one squeezed run ("000000 3.危及…"): in a row
+    // printed as separate numbers, the recovered cell (often the 总计) would vouch for any split
+    // ("12 3 1 16", three cells lost → 1·2·3·1·1·6·14).
+    if (t.kind === 'number' && t.digits !== null && t.digits.length > 1 && (!allowMissing || tokens.length === 1)) {
       rec(ti, t.digits, missingUsed);
       return;
     }

@@ -93,6 +93,7 @@ function findEnd(L: string[], from: number): number {
 
 /** True when a table-四 line carries only header words, values and dashes (not prose). */
 export function isTable4DataLine(norm: string): boolean {
-  const rest = squeeze(norm).replace(/[+\-]?\d+|[—–\-－/／|]/gu, '');
+  // OCR's O/o/〇 for 0 counts as a value (cells.ts reads it as one).
+  const rest = squeeze(norm).replace(/[+\-]?[\dOo〇]+件?|[—–\-－/／|]/gu, '');
   return rest === '' || T4_HEADER_ONLY.test(rest);
 }

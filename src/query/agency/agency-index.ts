@@ -6,6 +6,7 @@
  *     so the cost stays flat at 100,000 names.
  */
 import Fuse from 'fuse.js';
+import { knownPlaceNames } from '../../catalogue/gazetteer.ts';
 import { deriveAliases, placeStem } from '../../catalogue/names.ts';
 import type { AgencyRow } from '../../store/schema.ts';
 import { normalizeText } from '../text/normalize.ts';
@@ -39,10 +40,28 @@ const PLACE_END = /[省市区县州旗镇乡盟]/;
 /** Words that may stand right before an agency name without being part of it. */
 const LEAD_INS = /[问查的和与及跟同是看在了]/;
 
+/** Two-character place stems that are also everyday words: not read as a place on their own. */
+export const PLACE_STOPWORDS: ReadonlySet<string> = new Set([
+  '城区', '郊区', '矿区', '合作', '平安', '和平', '东区', '西区', '东方', '大方', '方正', '全州', '永和', '新华', '长安',
+]);
+
+/** Whether the text just before position i is a real place name written without its suffix (宁波, 长春, 瓯海). */
+function endsWithPlace(text: string, i: number): boolean {
+  const names = knownPlaceNames();
+  for (let len = 2; len <= Math.min(8, i); len++) {
+    const s = text.slice(i - len, i);
+    if (!CJK.test(s[0]!)) break;
+    if (names.has(s) && !PLACE_STOPWORDS.has(s)) return true;
+  }
+  return false;
+}
+
 function isForeignQualifier(text: string, i: number, alias: string): boolean {
   const prev = text[i - 1]!;
   if (!CJK.test(prev)) return false;
   if (PLACE_END.test(prev)) return true;
+  // "宁波商务局", "长春统计局": a place stem without 市 is still another place.
+  if (endsWithPlace(text, i)) return true;
   return PLACE_END.test(alias[0]!) && !LEAD_INS.test(prev);
 }
 

@@ -10,6 +10,8 @@ interface FamilyDef {
   aspects: Record<string, Slot>;
   /** Slots when the question names no aspect of this family. */
   defaults: Slot[];
+  /** An aspect that stands for several members at once (政务新媒体 → 微信, 微博, 客户端, 抖音). */
+  groups?: Record<string, string[]>;
 }
 
 const OUTCOMES = ['upheld', 'corrected', 'other', 'pending', 'total'];
@@ -74,6 +76,7 @@ export const FAMILIES: Record<string, FamilyDef> = {
       media: ['proactive.media'],
       other: ['proactive.other'],
     },
+    groups: { new_media: ['wechat', 'weibo', 'app', 'douyin'] },
     defaults: [['proactive.total']],
   },
 };
@@ -89,6 +92,7 @@ export function familySlots(family: string, aspects: ReadonlySet<string>): Slot[
   }
   const def = FAMILIES[family];
   if (!def) return [];
-  const picked = [...aspects].filter((a) => def.aspects[a]).map((a) => def.aspects[a]!);
+  const named = [...aspects].flatMap((a) => def.groups?.[a] ?? [a]);
+  const picked = [...new Set(named)].filter((a) => def.aspects[a]).map((a) => def.aspects[a]!);
   return picked.length > 0 ? picked : def.defaults;
 }

@@ -23,6 +23,11 @@ export function parseSmallNumber(text: string): number | null {
 
 /** Digit-by-digit Chinese years: "二〇二〇" / "二零二零" → "2020". */
 export function chineseDigitsToArabic(text: string): string {
+  // "两千零二十年" / "二千零二十一年": a year said as a number.
+  text = text.replace(/[两二]千零?([一二三四五六七八九十]{1,3})(?=年)/g, (m, n: string) => {
+    const v = parseSmallNumber(n);
+    return v === null ? m : String(2000 + v);
+  });
   return text.replace(/[零〇○一二三四五六七八九]{2,4}(?=年)/g, (run) =>
     [...run].map((c) => String(DIGITS[c] ?? c)).join(''),
   );

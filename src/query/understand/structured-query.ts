@@ -1,7 +1,7 @@
 /** What a question was understood as: the contract between understanding and lookup. */
 import { z } from 'zod';
 
-export const QUERY_KINDS = ['figure', 'compare', 'ranking', 'total', 'trend', 'yesno', 'list_agencies', 'list_years', 'help'] as const;
+export const QUERY_KINDS = ['figure', 'compare', 'ranking', 'total', 'filter', 'trend', 'yesno', 'list_agencies', 'list_years', 'help'] as const;
 
 export const YearSpecSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('latest') }),
@@ -31,5 +31,10 @@ export const StructuredQuerySchema = z.object({
   applicant: z.enum(['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other', 'legal_person']).nullable(),
   topN: z.number().int().positive().optional(),
   order: z.enum(['desc', 'asc']).optional(),
+  /** filter: which agencies have the figure at 0 ("哪些单位没有被复议过") or above 0; count: "有几个单位…". */
+  filter: z.enum(['zero', 'nonzero']).optional(),
+  count: z.boolean().optional(),
+  /** Places that limit a ranking, total or filter to their agencies ("温州市各单位…"). */
+  scope: z.array(z.string()).optional(),
 });
 export type StructuredQuery = z.infer<typeof StructuredQuerySchema>;

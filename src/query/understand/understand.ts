@@ -3,15 +3,17 @@
  * Order: normalize → years (removed from the text) → agency aliases (removed) → figure words →
  * what is left over is checked for agency names that matched no alias (typos, unknown agencies).
  */
-import type { AgencyIndex, AgencyRef } from '../agency/agency-index.ts';
+import { PLACE_STOPWORDS, type AgencyIndex, type AgencyRef } from '../agency/agency-index.ts';
 import { placeStem } from '../../catalogue/names.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { familySlots, type Slot } from './families.ts';
-import { HELP_RE, LIST_AGENCIES_RE, LIST_YEARS_RE, RANKING_RE, rankingShape, TOTAL_RE, TREND_RE, YESNO_RE } from './kinds.ts';
+import {
+  COUNT_RE, HAS_RE, HELP_RE, LIST_AGENCIES_RE, LIST_YEARS_RE, NONE_RE, RANKING_RE, rankingShape, SUPERLATIVE_RE, TOTAL_RE, TREND_RE, WHICH_RE, YESNO_RE,
+} from './kinds.ts';
 import type { StructuredQuery } from './structured-query.ts';
-import { scanTerms, type ApplicantChoice } from './vocabulary.ts';
+import { scanTerms, termAt, type ApplicantChoice } from './vocabulary.ts';
 import { parseYears } from './years.ts';
-import { leadingPlace, shortPlaceName } from '../../catalogue/gazetteer.ts';
+import { knownPlaceNames, leadingPlace, shortPlaceName } from '../../catalogue/gazetteer.ts';
 
 export interface Understood {
   query: StructuredQuery;
@@ -21,24 +23,42 @@ export interface Understood {
   recognized: boolean;
   /** A follow-up cue ("那…呢", "…呢") or a fragment lacking agency or figure. */
   followUp: boolean;
+  /**
+   * Words left over that are neither agency, year, figure nor filler ("罚了几次" before 罚 was known):
+   * a question with such words and no figure is not a request for the overview.
+   */
+  unknown: string[];
 }
 
 /** Text that carries no meaning for lookup once agencies, years and figures are taken out. */
 const FILLERS = [
   '请问', '我想知道', '想知道', '告诉我', '帮我查一下', '帮我查', '帮我看看', '查一下', '查询', '查查', '看看', '看一下',
+  '请问一下', '麻烦问下', '麻烦问一下', '麻烦', '问一下', '问下', '请教', '想问一下', '想问', '我想了解', '想了解', '了解一下', '了解',
+  '咨询', '请帮我', '帮我', '帮忙', '你好', '您好', '谢谢', '多谢', '感谢', '一下',
   '多少件', '多少条', '多少个', '多少次', '多少人', '多少', '几件', '几个', '几次', '几条', '几', '是多少', '为多少', '有多少',
   '分别是', '分别', '各是', '各有', '各', '一共', '总共', '共计', '共', '合计', '加起来', '总计', '总数', '数量', '数据', '数字', '情况',
   '有没有', '有无', '是否', '没有', '哪个', '哪家', '哪些', '哪一个', '最多', '最少', '最高', '最低', '排名', '排行', '前三', '前五', '前十',
   '全市', '全区', '全县', '全省', '所有单位', '全部单位', '各单位', '各部门', '单位', '部门', '机关', '政府信息公开', '信息公开', '政府信息', '年度报告', '年报', '报告', '工作', '方面', '相关',
   '这个', '那个', '那么', '那', '呢', '吗', '吧', '啊', '呀', '嘛', '了', '的', '是', '有', '在', '和', '与', '及', '跟', '同', '以及', '还有',
   '中', '里', '年度', '年', '度', '件', '条', '个', '次', '人次', '项', '元', '万元', '被', '申请人', '怎么样', '如何', '变化', '趋势', '对比', '比较',
+  '其中', '分别为', '什么', '怎么', '请列出', '列出', '列一下', '显示', '告知', '说明', '一览',
 ];
+/** Single characters that carry no figure: ignored when deciding whether a word was left unknown. */
+const UNKNOWN_IGNORE_RE = /[请我你您们下为都还又也就过到给对上内家位名起场份多少哪谁数些其它他该]/g;
+/** What may be said around an agency with no figure named and still mean "its headline figures". */
+const OVERVIEW_WORDS = /^(?:公开|政务公开|概况|总体|基本|整体|主要|全部|所有|各项|指标|介绍|说说|讲讲|汇总|做得|表现|咋样|怎样|工作|报告|年报)+$/;
+
 const FILLER_ALT = FILLERS.sort((a, b) => b.length - a.length).join('|');
 const FILLER_RE = new RegExp(FILLER_ALT, 'g');
 const LEADING_FILLER_RE = new RegExp(`^(?:${FILLER_ALT})+`);
 const AGENCY_SUFFIX_RE = /(省|市|区|县|局|委|办|中心|政府|厅|镇|乡|街道|院|所|队|站|署|委员会|办公室)$/;
-const CJK_RUN_RE = /[\u4e00-\u9fff]{2,}/g;
+const CJK_ANY_RE = /[\u4e00-\u9fff]+/g;
+/** "和", "、" between two figure words: both are asked for ("依申请公开和行政复议各多少"). */
+const CONJUNCTION_RE = /^(?:和|与|及|跟|、|,|，|以及|还有|加|同)$/;
 const MAX_QUESTION = 200;
+const SUB_AGENCY_RE = /^(?:办公室|办事处|办|局|委员会|委|中心|厅|署|所|队|站)/;
+const NAMED_LIST_RE = /有几个|有哪些|是哪些|哪几个|有多少个|有多少家|都有谁|几家|都有哪/;
+const ACROSS_KINDS = new Set<StructuredQuery['kind']>(['ranking', 'total', 'filter', 'list_agencies']);
 
 function mask(text: string, spans: { start: number; end: number }[]): string {
   let out = '';
@@ -89,6 +109,13 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
     return false;
   };
   for (const m of mentions) {
+    // "鹿城区政府办", "鹿城区政府办公室": an office of the agency found is another agency, not it.
+    const sub = m.foreign ? null : SUB_AGENCY_RE.exec(afterYears.slice(m.end));
+    if (sub && !termAt(afterYears, m.end)) {
+      const name = m.text + sub[0];
+      if (!tryFuzzy(name)) unresolved.push(name);
+      continue;
+    }
     if (m.foreign) {
       const name = m.text.replace(LEADING_FILLER_RE, '');
       if (!tryFuzzy(name)) unresolved.push(name);
@@ -101,12 +128,29 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
     const row = index.agencies.get(a.id);
     for (const p of [row?.province, row?.city, row?.county]) if (p) ownPlaces.add(p).add(placeStem(p));
   }
-  for (const run of (residual.replace(FILLER_RE, '，').match(CJK_RUN_RE) ?? []).slice(0, 6)) {
+  const unknown: string[] = [];
+  const places: string[] = [];
+  const placeNames = knownPlaceNames();
+  let fuzzyTries = 0;
+  for (const run of residual.replace(FILLER_RE, '，').match(CJK_ANY_RE) ?? []) {
     if (ownPlaces.has(run)) continue;
-    const looksLikeAgency = AGENCY_SUFFIX_RE.test(run);
-    if (!looksLikeAgency && run.length < 3) continue;
+    // A place alone ("亳州", "温州市"): another agency when asked about (not_found), a scope for "各单位".
+    if (placeNames.has(run) && !PLACE_STOPWORDS.has(run) && !index.exact(run).length) {
+      places.push(run);
+      continue;
+    }
+    const looksLikeAgency = run.length >= 2 && AGENCY_SUFFIX_RE.test(run);
+    const noteUnknown = () => {
+      if (run.replace(UNKNOWN_IGNORE_RE, '') !== '') unknown.push(run);
+    };
+    if ((!looksLikeAgency && run.length < 3) || fuzzyTries >= 6) {
+      noteUnknown();
+      continue;
+    }
+    fuzzyTries++;
     if (tryFuzzy(run)) continue;
     if (looksLikeAgency) unresolved.push(run);
+    else noteUnknown();
   }
   if (agencyId !== undefined) {
     const forced = index.ref(agencyId);
@@ -125,8 +169,15 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
   let applicant: ApplicantChoice | null = null;
   // "收到多少申请，办结多少": two questions in one keep the generic word as a figure of its own.
   const strong = hits.some((h) => (h.term.keys && !h.term.weak) || h.term.family) && (normalized.match(/多少|几/g)?.length ?? 0) < 2;
-  for (const { term } of hits) {
-    if (term.keys && !(term.weak && strong)) slots.push(term.keys);
+  const joined = (i: number) => {
+    const h = hits[i]!;
+    const prev = hits[i - 1];
+    const next = hits[i + 1];
+    return (prev !== undefined && CONJUNCTION_RE.test(afterAgencies.slice(prev.end, h.start))) ||
+      (next !== undefined && CONJUNCTION_RE.test(afterAgencies.slice(h.end, next.start)));
+  };
+  for (const [i, { term }] of hits.entries()) {
+    if (term.keys && !(term.weak && strong && !joined(i))) slots.push(term.keys);
     if (term.family && !families.includes(term.family)) families.push(term.family);
     if (term.aspect) aspects.add(term.aspect);
     if (term.applicant) applicant ??= term.applicant;
@@ -143,13 +194,20 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
   }
   const metrics = uniqueSlots.map((s) => s[0]!);
 
+  // "哪些单位没有被复议过" / "有几个单位被起诉": read on what is left once figure words are out,
+  // so 没公开, 无法提供, 未审结 do not count as "none".
+  const which = WHICH_RE.test(residual) && !SUPERLATIVE_RE.test(normalized);
+  const filter = !which ? undefined : NONE_RE.test(residual) ? 'zero' : HAS_RE.test(residual) ? 'nonzero' : undefined;
   const kind: StructuredQuery['kind'] = (() => {
     if (HELP_RE.test(normalized) && metrics.length === 0) return 'help';
     if (metrics.length === 0) {
       if (LIST_YEARS_RE.test(normalized)) return 'list_years';
       if (LIST_AGENCIES_RE.test(normalized)) return 'list_agencies';
+      // "统计局有几个": which agencies go by that name.
+      if (agencies.length + ambiguous.length > 0 && NAMED_LIST_RE.test(residual)) return 'list_agencies';
       return 'figure';
     }
+    if (filter && agencies.length !== 1) return 'filter';
     if (RANKING_RE.test(normalized) && agencies.length !== 1) return 'ranking';
     if (TOTAL_RE.test(normalized) && agencies.length !== 1 && ambiguous.length === 0) return 'total';
     if (YESNO_RE.test(normalized)) return 'yesno';
@@ -169,11 +227,23 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
     slots: uniqueSlots,
     applicant,
   };
-  if (kind === 'ranking') Object.assign(query, rankingShape(normalized));
+  // A fragment may carry only the order ("那最少的呢"): keep it for the follow-up.
+  if (kind === 'ranking' || (metrics.length === 0 && RANKING_RE.test(normalized))) Object.assign(query, rankingShape(normalized));
+  if (kind === 'filter') {
+    query.filter = filter;
+    if (COUNT_RE.test(residual)) query.count = true;
+  }
+  // A place named alone: the scope of a list across agencies ("温州市各单位"), else an agency we lack.
+  if (places.length > 0 && agencyId === undefined) {
+    if (agencies.length === 0 && ambiguous.length === 0 && ACROSS_KINDS.has(kind)) query.scope = places;
+    else if (agencies.length === 0 && ambiguous.length === 0) unresolved.push(...places);
+    // "杭州市鹿城区": a full place name that is not the found agency's own is another agency.
+    else unresolved.push(...places.filter((p) => p.length >= 3 && AGENCY_SUFFIX_RE.test(p)));
+  }
 
   const recognized =
     kind === 'help' || kind === 'list_agencies' || kind === 'list_years' ||
     metrics.length > 0 || agencies.length > 0 || ambiguous.length > 0 || unresolved.length > 0 || years.type !== 'latest';
   const followUp = /呢[?？]?$|^那|^还有|^再|换成/.test(normalized) || (recognized && (metrics.length === 0 || (agencies.length === 0 && ambiguous.length === 0 && unresolved.length === 0)));
-  return { query, normalized, recognized, followUp };
+  return { query, normalized, recognized, followUp, unknown };
 }

@@ -27,8 +27,14 @@ const A = 'requests.answered';
 /** Everyday words (these win over catalogue-derived words of the same spelling). */
 const WORDS: [string[], Term][] = [
   // 行政复议 / 行政诉讼 (table 四, pre-2019 rows, prose)
-  [['行政复议', '复议', '被申请行政复议', '申请行政复议', '复议案件', '行政复议案', '复议案', '行政复议案件', '行政复议数量', '被复议'], { family: 'review' }],
-  [['行政诉讼', '诉讼', '被告', '起诉', '被起诉', '被诉', '应诉', '打官司', '行政诉讼案', '行政诉讼案件', '诉讼案件', '行政诉讼数量'], { family: 'litigation' }],
+  [['行政复议', '复议', '被申请行政复议', '申请行政复议', '复议案件', '行政复议案', '复议案', '行政复议案件', '行政复议数量', '被复议',
+    '行政复意', '行政附议', '复意'], { family: 'review' }],
+  [['行政诉讼', '诉讼', '被告', '起诉', '被起诉', '被诉', '应诉', '打官司', '官司', '行政诉讼案', '行政诉讼案件', '诉讼案件', '行政诉讼数量', '上法庭', '告上法庭', '告到法院'], { family: 'litigation' }],
+  // Who won: 结果纠正 means the agency's act was corrected (it lost); 结果维持, it won.
+  [['败诉', '被判败诉', '打输', '输官司'], { family: 'litigation', aspect: 'corrected' }],
+  [['胜诉', '打赢', '赢官司'], { family: 'litigation', aspect: 'upheld' }],
+  [['输了', '输掉'], { aspect: 'corrected' }],
+  [['赢了'], { aspect: 'upheld' }],
   [['直接起诉', '未经复议直接起诉', '未经复议', '直接诉讼', '直接提起诉讼', '直接告'], { family: 'litigation', aspect: 'direct' }],
   [['复议后起诉', '经复议后起诉', '复议后诉讼', '复议后再起诉', '复议后又起诉', '复议后提起诉讼'], { family: 'litigation', aspect: 'after_review' }],
   [['维持', '结果维持', '维持原', '被维持', '驳回'], { aspect: 'upheld' }],
@@ -36,14 +42,17 @@ const WORDS: [string[], Term][] = [
   [['其他结果', '其他情形'], { aspect: 'other' }],
   [['尚未审结', '未审结', '没审结', '还没结', '在审', '审理中', '未结案', '尚未结案', '没有审结'], { aspect: 'pending' }],
   // 表三
-  [['新收', '本年新收', '收到申请', '依申请公开', '依申请公开件数', '依申请公开申请', '新收申请', '收到依申请公开'], { keys: ['requests.new'] }],
+  [['新收', '本年新收', '收到申请', '依申请公开件数', '依申请公开申请', '新收申请', '收到依申请公开'], { keys: ['requests.new'] }],
   // Generic words: "申请" in "重复申请的有几件" or "办结了多少件申请" is not a second figure.
-  [['收到', '收到的申请', '申请数', '申请数量', '申请量', '信息公开申请', '政府信息公开申请', '公开申请', '申请了多少', '申请', '受理', '多少人申请', '申请件', '申请公开'], { keys: ['requests.new'], weak: true }],
+  [['收到', '收到的申请', '申请数', '申请数量', '申请量', '信息公开申请', '政府信息公开申请', '公开申请', '申请了多少', '申请', '受理', '多少人申请', '申请件', '申请公开',
+    // "依申请公开有多少件没公开": the channel named as context, not the figure asked for.
+    '依申请公开', '依申请'], { keys: ['requests.new'], weak: true }],
   [['上年结转', '上一年结转', '去年结转', '往年结转', '上年度结转'], { keys: ['requests.carried_over'] }],
-  [['结转下年度', '结转下年', '结转到下年', '结转下一年', '结转', '转入下年度', '结转至下年度', '继续办理'], { keys: ['requests.carried_forward'] }],
+  [['结转下年度', '结转下年', '结转到下年', '结转下一年', '结转', '转入下年度', '结转至下年度', '继续办理',
+    '没办完', '没有办完', '未办完', '还没办完', '没办结', '没有办结', '未办结', '尚未办结', '还在办', '结余', '积压', '剩余', '剩下'], { keys: ['requests.carried_forward'] }],
   [['予以公开', '同意公开', '公开了的', '全部公开'], { keys: [`${R}.disclosed`, `${A}.agreed`] }],
   [['部分公开', '同意部分公开'], { keys: [`${R}.partial`, `${A}.partially_agreed`] }],
-  [['不予公开', '不公开', '拒绝公开', '不同意公开', '没有公开', '被拒绝', '拒绝', '驳回申请'], { keys: [`${R}.withheld`, `${A}.refused`] }],
+  [['不予公开', '不公开', '拒绝公开', '不同意公开', '没有公开', '没公开', '未公开', '未予公开', '没有予以公开', '没被公开', '不给公开', '被拒绝', '拒绝', '驳回申请'], { keys: [`${R}.withheld`, `${A}.refused`] }],
   [['国家秘密', '涉密', '属于国家秘密', '涉及国家秘密'], { keys: [`${R}.withheld.state_secret`, `${A}.refused.state_secret`] }],
   [['法律行政法规禁止公开', '其他法律行政法规禁止公开', '法规禁止公开', '禁止公开'], { keys: [`${R}.withheld.law_prohibited`] }],
   [['三安全一稳定', '危及三安全一稳定', '危及“三安全一稳定”'], { keys: [`${R}.withheld.three_safety`, `${A}.refused.security`] }],
@@ -69,6 +78,10 @@ const WORDS: [string[], Term][] = [
   [['收费通知', '未缴纳费用', '逾期未缴费', '未按收费通知'], { keys: [`${R}.other_handling.no_fee`] }],
   [['办理结果总计', '办理结果', '办结', '办理了多少', '办理', '处理了多少', '答复', '办完', '处理结果', '处理完'], { keys: [`${R}.total`, 'requests.closed'] }],
   [['申请答复数', '答复数'], { keys: ['requests.answered', `${R}.total`] }],
+  // Pre-2019 answers: "属于已主动公开范围" is an answer to a request, not 主动公开.
+  [['已主动公开范围', '属于已主动公开范围', '已主动公开的', '已经主动公开'], { keys: [`${A}.already_public`] }],
+  [['依申请公开收费', '依申请收费', '收取的费用', '收取费用', '检索复制费'], { keys: ['fees.collected'] }],
+  [['收费减免', '减免金额', '减免'], { keys: ['fees.waived'] }],
   // applicants
   [['自然人', '个人', '老百姓', '群众', '公民', '市民', '个人申请'], { applicant: 'natural' }],
   [['法人或其他组织', '法人', '法人或者其他组织', '组织'], { applicant: 'legal_person' }],
@@ -79,17 +92,18 @@ const WORDS: [string[], Term][] = [
   [['其他申请人', '其他类申请人', '其他组织'], { applicant: 'other' }],
   // 表二
   [['行政许可', '许可'], { family: 'licensing' }],
-  [['行政处罚', '处罚'], { family: 'penalty' }],
+  [['行政处罚', '处罚', '罚款', '罚'], { family: 'penalty' }],
   [['行政强制', '强制'], { family: 'coercion' }],
   [['其他对外管理服务事项', '对外管理服务事项', '对外管理服务'], { family: 'other_services' }],
   [['行政事业性收费', '事业性收费', '收费'], { family: 'fees' }],
+  [['收费金额', '收费总额', '收费多少钱', '收了多少钱', '收费收入'], { family: 'fees', aspect: 'amount' }],
   [['上一年项目数量', '上一年项目数', '上年项目数量', '上年项目数', '上一年项目', '项目数量', '项目数', '事项数'], { aspect: 'prev_items' }],
   [['本年增/减', '增/减', '增减', '增加', '减少', '增加了', '减少了', '新增', '增减变化'], { aspect: 'change' }],
   [['处理决定数量', '处理决定', '决定数量', '决定'], { aspect: 'decisions' }],
-  [['金额', '多少钱', '总金额', '收费金额', '花了多少', '花了多少钱'], { aspect: 'amount' }],
+  [['金额', '多少钱', '总金额', '花了多少', '花了多少钱'], { aspect: 'amount' }],
   [['采购金额', '采购总金额', '采购花了多少钱', '采购了多少钱'], { family: 'procurement', aspect: 'amount' }],
   [['政府集中采购', '集中采购', '政府采购', '采购'], { family: 'procurement' }],
-  [['采购项目', '采购项目数量', '采购项目数', '采购了多少个', '采购个数'], { family: 'procurement', aspect: 'projects' }],
+  [['采购项目', '采购项目数量', '采购项目数', '采购了多少个', '采购个数', '集中采购项目', '政府采购项目', '政府集中采购项目'], { family: 'procurement', aspect: 'projects' }],
   [['规范性文件', '行政规范性文件', '规范文件', '红头文件'], { family: 'normative_docs' }],
   [['规章', '政府规章'], { family: 'regulations' }],
   [['新制作', '制作', '本年新制作'], { aspect: 'made' }],
@@ -99,7 +113,8 @@ const WORDS: [string[], Term][] = [
   [['废止', '本年废止'], { aspect: 'repealed' }],
   [['现行有效', '有效'], { aspect: 'in_force' }],
   // 主动公开 (pre-2019 table, prose)
-  [['主动公开', '主动公开信息', '主动公开政府信息', '公开信息', '公开政府信息', '发布信息', '信息公开数', '公开了多少条'], { family: 'proactive' }],
+  [['主动公开', '主动公开信息', '主动公开政府信息', '公开信息', '公开政府信息', '发布信息', '信息公开数', '公开了多少条',
+    '公开了多少信息', '公开了多少条信息', '发布了多少信息', '发布了多少条信息', '发布了多少条', '发了多少条信息'], { family: 'proactive' }],
   [['网站', '门户网站', '政府网站', '网站公开', '官网', '网上公开', '网站发布'], { family: 'proactive', aspect: 'website' }],
   [['微信', '公众号', '微信公众号', '政务微信'], { family: 'proactive', aspect: 'wechat' }],
   [['微博', '政务微博'], { family: 'proactive', aspect: 'weibo' }],
@@ -107,6 +122,8 @@ const WORDS: [string[], Term][] = [
   [['客户端', 'app', '移动客户端'], { family: 'proactive', aspect: 'app' }],
   [['抖音'], { family: 'proactive', aspect: 'douyin' }],
   [['媒体', '新闻媒体'], { family: 'proactive', aspect: 'media' }],
+  // 政务新媒体 is not 新闻媒体: the report's new-media channels, each on its own.
+  [['新媒体', '政务新媒体', '新媒体平台'], { family: 'proactive', aspect: 'new_media' }],
   [['其他方式'], { family: 'proactive', aspect: 'other' }],
   [['主动公开规范性文件', '主动公开的规范性文件'], { keys: ['proactive.normative_docs'] }],
   [['制发规范性文件总数'], { keys: ['normative_docs.issued_total'] }],
@@ -152,6 +169,12 @@ export interface TermHit {
   word: string;
   start: number;
   end: number;
+}
+
+/** Whether a figure word starts at position i ("办结" after "鹿城区" is a figure, "办" alone is not). */
+export function termAt(text: string, i: number): boolean {
+  for (let len = Math.min(MAX_WORD_LENGTH, text.length - i); len >= 2; len--) if (VOCABULARY.has(text.substr(i, len))) return true;
+  return false;
 }
 
 /** Longest word at each position, left to right; text between hits is left for agency detection. */
