@@ -101,7 +101,13 @@ export function parseArgs(argv: string[]): CorpusOptions {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const options = parseArgs(process.argv.slice(2));
+  let options: CorpusOptions;
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(2);
+  }
   const s = generateCorpus({
     ...options,
     onProgress: (done, total) => process.stderr.write(`\r${done}/${total} reports`),

@@ -14,6 +14,7 @@ import { BENCH_DIR } from './lib/cache.ts';
 import type { BenchContext } from './lib/context.ts';
 import { updatePerformanceDoc, type Section } from './lib/doc.ts';
 import { describeMachine, machineLine } from './lib/machine.ts';
+import { introText } from './lib/intro.ts';
 
 const BENCHES: Record<string, (ctx: BenchContext) => Promise<Section>> = {
   ingest: benchIngest,
@@ -36,20 +37,7 @@ if (unknown.length) {
 const machine = describeMachine();
 const ctx: BenchContext = { quick, machine, log: (s) => console.error(`  ${s}`) };
 const docPath = resolve(import.meta.dirname, '..', 'docs', 'performance.md');
-const intro = `# Performance
-
-Measured by \`npm run bench\` (\`bench/run.ts\`; one file per benchmark in \`bench/\`). Each section below says how it was
-measured and when; re-run a benchmark to replace its section (\`npm run bench -- --only ask\`). \`--quick\` runs smaller
-inputs (1,000-report ingest and accuracy corpora, a 10,000-report "large" index) so a run fits in a few minutes.
-
-Inputs are generated, never downloaded: \`npm run gen:corpus -- --agencies N --years 2015-2025 --out DIR [--seed S]\` writes
-realistic reports (every format, layout, encoding and kind of extraction damage in report-format.md §G, in realistic
-proportions; names from the GB/T 2260 gazetteer) each beside a \`.truth.json\` sidecar with its true identity and every true
-cell with its line. The benchmarks cache corpora and indexes under \`${BENCH_DIR.replace(process.env.HOME ?? '~', '~')}\` ($GONGKAI_BENCH_DIR).
-
-Machine (last run): ${machineLine(machine)}. This machine is shared by several engineers' processes: a load average
-above the core count means the figures below are lower bounds.
-`;
+const intro = introText(machine);
 
 console.error(`gongkai benchmarks${quick ? ' (quick)' : ''}: ${only.join(', ')} — ${machineLine(machine)}`);
 const sections: Section[] = [];

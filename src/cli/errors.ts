@@ -2,8 +2,7 @@
  * What the CLI says when it cannot do what was asked: one Chinese line naming the file and the reason,
  * never a stack trace. Commands throw CliError; main.ts prints it and sets the exit status.
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import { assertIndexTarget as assertStoreTarget, indexFileKind, IndexTargetError, type IndexFileKind } from '../store/target.ts';
 import { SCHEMA_VERSION } from '../store/schema.ts';
 import { openIndex, type Db } from '../store/open.ts';
 
@@ -38,32 +37,13 @@ export function fsReason(err: unknown): string {
   return code ?? (err instanceof Error ? err.message : String(err));
 }
 
-const SQLITE_MAGIC = 'SQLite format 3\0';
-
-type FileKind = 'missing' | 'directory' | 'empty' | 'sqlite' | 'other';
-
-/** What sits at a path, judged by its first bytes (an SQLite file starts with its magic string). */
-export function fileKind(path: string): FileKind {
-  let st;
+/** What sits at the index path; an error reaching it (a permission, a file where a folder should be) is one line. */
+function fileKind(path: string): IndexFileKind {
   try {
-    st = statSync(path);
+    return indexFileKind(path);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
     throw new CliError(`gongkai: 无法访问索引文件 ${path}：${fsReason(err)}`);
   }
-  if (st.isDirectory()) return 'directory';
-  if (st.size === 0) return 'empty';
-  const head = Buffer.alloc(SQLITE_MAGIC.length);
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    readSync(fd, head, 0, head.length, 0);
-  } catch (err) {
-    throw new CliError(`gongkai: 无法读取索引文件 ${path}：${fsReason(err)}`);
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-  return head.toString('latin1') === SQLITE_MAGIC ? 'sqlite' : 'other';
 }
 
 /** Open the index for reading (ask, reports), or say in one line why it cannot be. */
@@ -92,38 +72,14 @@ export function openIndexOrFail(path: string): Db {
   }
 }
 
-/** An SQLite file holding tables but no gongkai `meta` table is some other program's database. */
-function isForeignDatabase(path: string): boolean {
-  let db: Database.Database | null = null;
-  try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
-    return tables.length > 0 && !tables.includes('meta');
-  } catch {
-    // Unreadable as SQLite despite its header: a damaged index, which ingest rebuilds.
-    return false;
-  } finally {
-    db?.close();
-  }
-}
-
-/**
- * Where ingest may write: a missing file, an empty one, or a gongkai index (a damaged or older one is
- * rebuilt). Anything else is refused, so a mistyped --db never overwrites a report, a document or
- * another program's database.
- */
+/** Where ingest may write (the store's rule, see src/store/target.ts), as one CLI line. */
 export function assertIndexTarget(path: string): void {
-  const refuse = (what: string) =>
-    new CliError(`gongkai: --db ${path} 已存在且${what}；为免覆盖它，未做任何改动（请换一个路径，或确认后删除它）。`);
-  switch (fileKind(path)) {
-    case 'directory':
-      throw new CliError(`gongkai: --db ${path} 是一个目录；请给出索引文件的路径（例如 ${path.replace(/\/+$/, '')}/gongkai.db）。`);
-    case 'other':
-      throw refuse('不是 SQLite 索引文件');
-    case 'sqlite':
-      if (isForeignDatabase(path)) throw refuse('是别的程序的 SQLite 数据库（没有 gongkai 的 meta 表）');
-      break;
-    default:
+  fileKind(path);
+  try {
+    assertStoreTarget(path);
+  } catch (err) {
+    if (err instanceof IndexTargetError) throw new CliError(`gongkai: ${err.message}`);
+    throw err;
   }
 }
 

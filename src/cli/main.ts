@@ -9,15 +9,16 @@ import { registerReports } from './commands/reports.ts';
 import { registerCheck } from './commands/check.ts';
 import { registerAsk } from './commands/ask.ts';
 import { registerServe } from './commands/serve.ts';
-import { errorLine } from './errors.ts';
+import { errorLine, fsReason } from './errors.ts';
 
-// `gongkai reports | head` closes the pipe early: that is the reader being done, not an error.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw err;
-  });
-}
+// `gongkai reports | head` closes the pipe early: that is the reader being done, not an error. Any
+// other failure to write the output (a full disk) is one line, like every other error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  process.stderr.write(`gongkai: 无法写出结果：${fsReason(err)}\n`);
+  process.exit(1);
+});
+process.stderr.on('error', () => process.exit(process.exitCode ?? 1));
 
 const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 

@@ -16,6 +16,8 @@ export interface IngestOptions {
   progress?: boolean;
   /** Called once per file with its outcome (the CLI prints errors as one line each). */
   onFile?: (event: IngestFileEvent) => void;
+  /** Parse on this many worker threads (pool.ts); 1 or absent: in this thread. Same index either way. */
+  jobs?: number;
 }
 export type IngestFileEvent =
   | { file: string; status: 'ingested'; figures: number; warnings: number; replaced?: boolean }
@@ -87,6 +89,10 @@ function progressBar(total: number): cliProgress.SingleBar {
 }
 
 export async function ingestPaths(paths: string[], options: IngestOptions): Promise<IngestSummary> {
+  if ((options.jobs ?? 1) > 1) {
+    const { ingestPathsParallel } = await import('./pool.ts');
+    return ingestPathsParallel(paths, options);
+  }
   const dbAbs = resolve(options.db);
   const skip = new Set([dbAbs, `${dbAbs}-wal`, `${dbAbs}-shm`, `${dbAbs}-journal`]);
   const { files, missing } = expandPaths(paths, skip);

@@ -93,6 +93,10 @@ export function createParsePool(options: PoolOptions = {}): ParsePool {
   const workers: Worker[] = [];
   let nextId = 1;
   let closed = false;
+  // Workers that die before answering anything (tsx missing, a module that fails to load) are not
+  // replaced forever: after a few, the pool is broken and every parse fails with the reason.
+  let startupDeaths = 0;
+  let broken: string | null = null;
 
   const dispatch = () => {
     while (idle.length > 0 && queue.length > 0) {
@@ -106,7 +110,9 @@ export function createParsePool(options: PoolOptions = {}): ParsePool {
 
   const spawn = (): Worker => {
     const worker = new Worker(bootstrapSource(), { eval: true, workerData: { mark: WORKER_MARK } });
+    let answered = false;
     worker.on('message', (reply: ParseReply) => {
+      answered = true;
       const p = pending.get(reply.id);
       if (!p) return;
       pending.delete(reply.id);
@@ -130,7 +136,11 @@ export function createParsePool(options: PoolOptions = {}): ParsePool {
         const i = list.indexOf(worker);
         if (i >= 0) list.splice(i, 1);
       }
-      if (!closed) {
+      if (!answered && ++startupDeaths >= 3) {
+        broken = why;
+        for (const { resolve } of queue.splice(0)) resolve(crashed(why));
+      }
+      if (!closed && !broken) {
         const fresh = spawn();
         workers.push(fresh);
         idle.push(fresh);
@@ -154,7 +164,7 @@ export function createParsePool(options: PoolOptions = {}): ParsePool {
   return {
     size,
     parse(path, bytes) {
-      if (closed) return Promise.resolve(crashed('pool closed'));
+      if (closed || broken) return Promise.resolve(crashed(broken ?? 'pool closed'));
       return new Promise((resolve) => {
         queue.push({ req: { id: nextId++, path, bytes }, resolve });
         dispatch();
@@ -220,8 +230,8 @@ if (!isMainThread && parentPort && (workerData as { mark?: string } | null)?.mar
 /**
  * ingestPaths (ingest.ts) with the parse on `jobs` worker threads: the main thread reads, hashes,
  * skips unchanged files and writes; workers only parse. Same events, same summary, same index as the
- * single-threaded job (results are written in input order). Until ingest.ts takes a `jobs` option
- * itself, `ingestPaths(paths, { ...options, jobs })` is spelled `ingestPathsParallel(paths, { ...options, jobs })`.
+ * single-threaded job (results are written in input order). `ingestPaths(paths, { jobs: N })` with N > 1
+ * comes here. No progress bar yet (the caller's onFile sees every file).
  */
 export async function ingestPathsParallel(
   paths: string[],

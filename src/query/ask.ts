@@ -353,9 +353,11 @@ class Engine {
         const report = this.store.report(agency.id, year);
         if (!report) continue;
         for (const slot of query.slots) {
-          const { result, warnings: w } = this.result(agency, report, slot, query.applicant);
-          results.push(result);
-          for (const m of w) if (!warnings.includes(m)) warnings.push(m);
+          for (const applicant of query.applicants ?? [query.applicant]) {
+            const { result, warnings: w } = this.result(agency, report, slot, applicant);
+            results.push(result);
+            for (const m of w) if (!warnings.includes(m)) warnings.push(m);
+          }
         }
       }
     }
@@ -461,9 +463,10 @@ function extraLines(normalized: string, query: StructuredQuery, results: AnswerR
   if (oneUnit && SUM_RE.test(normalized) && query.kind === 'figure' && new Set(known.map((r) => r.metric)).size === known.length) {
     out.push(`合计：${known.map((r) => fmt(r.value!)).join(' + ')} = ${fmt(known.reduce((s, r) => s + r.value!, 0))} ${known[0]!.unit}`);
   }
-  if (oneUnit && known.length === 2 && DIFF_RE.test(normalized) && query.kind === 'compare' && known[0]!.metric === known[1]!.metric) {
+  const twoAgencies = query.kind === 'compare' && known[0]?.metric === known[1]?.metric;
+  if (oneUnit && known.length === 2 && DIFF_RE.test(normalized) && (twoAgencies || query.kind === 'figure')) {
     const [a, b] = known as [AnswerResult, AnswerResult];
-    const who = (r: AnswerResult) => r.agency;
+    const who = (r: AnswerResult) => (twoAgencies ? r.agency : r.label);
     const d = a.value! - b.value!;
     out.push(d === 0 ? `两者相同，均为 ${fmt(a.value!)} ${a.unit}。` : `${who(d > 0 ? a : b)}比${who(d > 0 ? b : a)}多 ${fmt(Math.abs(d))} ${a.unit}。`);
   }
@@ -519,6 +522,7 @@ export function mergeFollowUp(cur: StructuredQuery, prev: StructuredQuery): Stru
     slots: cur.slots.length === 0 ? prev.slots : cur.slots,
     applicant: cur.applicant ?? (cur.metrics.length === 0 ? prev.applicant : null),
   };
+  if (!cur.applicant && cur.metrics.length === 0 && prev.applicants) merged.applicants = prev.applicants;
   if (cur.metrics.length === 0 || cur.kind === 'figure') {
     const yt = merged.years.type;
     if (noAgency && (prev.kind === 'ranking' || prev.kind === 'total') && prev.agencies.length === 0) {

@@ -1,5 +1,5 @@
 import { describe, test, expect } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateCorpus } from '../../bench/gen-corpus.ts';
@@ -59,5 +59,6 @@ describe('a tiny generated corpus through the real pipeline', () => {
     expect(clean.length).toBeGreaterThan(3);
     const rc = compareIndex(db, join(dir, 'corpus'), clean.map((c) => c.file), clean.map((c) => c.truth));
     expect(rc.all.byOutcome.exact).toBe(rc.all.total);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

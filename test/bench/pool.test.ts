@@ -1,5 +1,5 @@
 import { describe, test, expect, afterAll } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -51,11 +51,11 @@ describe('parse pool (worker_threads)', () => {
   });
 });
 
-describe('ingestPathsParallel', () => {
+describe('ingestPaths with jobs (ingestPathsParallel)', () => {
   test('builds the same index as the single-threaded ingest', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gongkai-pool-'));
     const one = await ingestPaths([SEEDS], { db: join(dir, 'one.db') });
-    const two = await ingestPathsParallel([SEEDS], { db: join(dir, 'two.db'), jobs: 2 });
+    const two = await ingestPaths([SEEDS], { db: join(dir, 'two.db'), jobs: 2 });
     expect(two.ingested).toBe(one.ingested);
     expect(two.failed).toBe(one.failed);
     expect(two.totals).toEqual(one.totals);
@@ -72,5 +72,6 @@ describe('ingestPathsParallel', () => {
     // A second run finds every file unchanged.
     const again = await ingestPathsParallel([SEEDS], { db: join(dir, 'two.db'), jobs: 2 });
     expect(again.unchanged).toBe(seedFiles.length);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { AnswerSchema } from '../../src/query/answer.ts';
-import { renderAnswer, splitMessage } from '../../src/bot/render.ts';
+import { fitMessage, renderAnswer, splitMessage, TRUNCATED_NOTICE, utf8Bytes } from '../../src/bot/render.ts';
 import { LUCHENG_QUOTE, luchengReview } from './fakes.ts';
 
 const cite = `来源：《温州市鹿城区人民政府2020年政府信息公开工作年度报告》四、政府信息公开行政复议、行政诉讼情况，第565行：“${LUCHENG_QUOTE.trim()}”`;
@@ -43,5 +43,20 @@ describe('rendering an Answer for each chat', () => {
     [['l1\nl2', 'l3'], 4, ['l1', 'l2', 'l3']],
   ])('splitMessage(%o, %i)', (blocks, limit, expected) => {
     expect(splitMessage(blocks, limit)).toEqual(expected);
+  });
+});
+
+describe('fitMessage', () => {
+  const quote = (d: string) => `“${`${d} `.repeat(200)}”`;
+  const blocks = [`甲2020年行政复议：23件\n来源：第1行：${quote('1')}`, `乙2020年行政复议：7件\n来源：第2行：${quote('4')}`];
+  test.each([
+    ['everything fits', 2000, blocks.join('\n\n')],
+    ['only the first block fits', utf8Bytes(blocks[0]) + utf8Bytes(`\n\n${TRUNCATED_NOTICE}`), `${blocks[0]}\n\n${TRUNCATED_NOTICE}`],
+    ['the first block is cut after its figure line, the quote ends in …', utf8Bytes('甲2020年行政复议：23件\n来源：第1') + 3 + utf8Bytes(`\n\n${TRUNCATED_NOTICE}`), `甲2020年行政复议：23件\n来源：第1…\n\n${TRUNCATED_NOTICE}`],
+    ['not even the figure line fits: only the notice, never half a figure', utf8Bytes('甲2020年行政复议：2') + utf8Bytes(`\n\n${TRUNCATED_NOTICE}`), TRUNCATED_NOTICE],
+  ])('%s', (_n, limit, expected) => {
+    const out = fitMessage(blocks, limit);
+    expect(out).toBe(expected);
+    if (out !== blocks.join('\n\n')) expect(utf8Bytes(out)).toBeLessThanOrEqual(Math.max(limit, utf8Bytes(TRUNCATED_NOTICE)));
   });
 });

@@ -4,6 +4,8 @@
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import type { InjectOptions } from 'fastify';
+import { createDecipheriv, createHmac } from 'node:crypto';
+import { TRUNCATED_NOTICE } from '../../src/bot/render.ts';
 import { build, NOW } from './helpers.ts';
 import { LUCHENG_Q, recordingHttp, SECRETS } from './fakes.ts';
 import type { HttpClient } from '../../src/bot/channels/channel.ts';
@@ -235,4 +237,43 @@ describe('timestamps too far in the future are refused like stale ones', () => {
     const { app } = await server();
     expect((await app.inject(req)).statusCode).toBe(200);
   });
+});
+
+describe('long answers are cut between figures by us, never mid-figure by the platform', () => {
+  function wecomReplyContent(xml: string): string {
+    const encrypted = /<Encrypt><!\[CDATA\[(.*?)\]\]><\/Encrypt>/.exec(xml)![1];
+    const key = Buffer.from(`${SECRETS.WECOM_ENCODING_AES_KEY}=`, 'base64');
+    const d = createDecipheriv('aes-256-cbc', key, key.subarray(0, 16)).setAutoPadding(false);
+    const padded = Buffer.concat([d.update(Buffer.from(encrypted, 'base64')), d.final()]);
+    const plain = padded.subarray(0, padded.length - padded[padded.length - 1]);
+    const inner = plain.subarray(20, 20 + plain.readUInt32BE(16)).toString();
+    return /<Content><!\[CDATA\[([\s\S]*?)\]\]><\/Content>/.exec(inner)![1];
+  }
+
+  test('WeCom: a 60-figure answer fits its 2048-byte text limit, each figure shown whole, with a notice', async () => {
+    const { app } = await server();
+    const content = wecomReplyContent((await app.inject(wecomRequest(NOW, 'long'))).body);
+    expect(Buffer.byteLength(content)).toBeLessThanOrEqual(2048);
+    const figures = content.split('\n').filter((l) => l.includes('年第'));
+    expect(figures.length).toBeGreaterThan(3);
+    for (const line of figures) expect(line).toMatch(/：23件$/);
+    expect(content.endsWith(TRUNCATED_NOTICE)).toBe(true);
+  });
+
+  test('Slack: the same answer is under 40,000 characters and so is sent whole', async () => {
+    const { app } = await server();
+    const text: string = (await app.inject(slackRequest(NOW, 'long'))).json().text;
+    expect(text.split('\n').filter((l) => l.includes('年第'))).toHaveLength(60);
+    expect(text).not.toContain(TRUNCATED_NOTICE);
+  });
+});
+
+test("Slack: the signed ssl_check probe is acknowledged with 200 and asks nothing", async () => {
+  const { app, ask } = await server();
+  const ts = String(Math.floor(NOW / 1000));
+  const body = 'ssl_check=1&token=gIkuvaNzQIHg97ATvDxqgjtO';
+  const sig = `v0=${createHmac('sha256', SECRETS.SLACK_SIGNING_SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
+  const res = await app.inject({ method: 'POST', url: '/webhooks/slack', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': ts, 'x-slack-signature': sig }, payload: body });
+  expect(res.statusCode).toBe(200);
+  expect(ask.calls).toHaveLength(0);
 });

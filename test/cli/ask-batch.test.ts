@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PassThrough, Readable } from 'node:stream';
-import { answerLine, answerStream } from '../../src/cli/commands/ask.ts';
+import iconv from 'iconv-lite';
+import { answerLine, answerStream, inputLines } from '../../src/cli/commands/ask.ts';
 import { AnswerSchema, createAsker, type Answer, type AskFn } from '../../src/query/index.ts';
 import { openIndex, type Db } from '../../src/store/open.ts';
 import { buildGoldIndex } from '../query/seed-db.ts';
@@ -18,11 +19,11 @@ beforeAll(() => {
 });
 afterAll(() => db.close());
 
-async function batch(chunks: string[], json = false): Promise<string[]> {
+async function batch(chunks: (string | Buffer)[], json = false): Promise<string[]> {
   const out = new PassThrough();
   let text = '';
   out.on('data', (c: Buffer) => (text += c.toString('utf8')));
-  const count = await answerStream(ask, json, Readable.from(chunks.map((c) => Buffer.from(c))), out);
+  const count = await answerStream(ask, json, Readable.from(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))), out);
   expect(text.endsWith('\n')).toBe(true);
   const lines = text.slice(0, -1).split('\n');
   expect(lines).toHaveLength(count);
@@ -43,6 +44,15 @@ describe('gongkai ask batch: one line out per line in', () => {
     const lines = await batch(chunks);
     expect(lines).toHaveLength(expected.length);
     lines.forEach((line, i) => expect(line).toMatch(expected[i]!));
+  });
+
+  test('a GB18030 (GBK) question file and a UTF-8 BOM are read as the questions they are', async () => {
+    const gbk = iconv.encode(`${Q}\r\n统计局2020年收到多少申请\r\n`, 'gb18030');
+    const lines = await batch([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${Q}\n`), gbk]);
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(A);
+    expect(lines[1]).toMatch(A);
+    expect(lines[2]).toMatch(/^温州市统计局2020年本年新收政府信息公开申请数量：7 件。/);
   });
 
   test('no input at all: no output', async () => {
@@ -79,5 +89,29 @@ describe('answerLine: nothing in an answer can break the line', () => {
     const line = answerLine(a, true);
     expect(line).not.toMatch(/[\n\r\u2028\u2029\u0085]/);
     expect(JSON.parse(line)).toMatchObject({ text: '甲\u2028乙', question: '问\u2029题\u0085' });
+  });
+});
+
+describe('inputLines: bytes → lines as readline splits them', () => {
+  const bytes = Buffer.from('甲乙\r\n丙');
+  test.each([
+    ['LF, CRLF, lone CR', ['a\nb\r\nc\rd'], ['a', 'b', 'c', 'd']],
+    ['CR at a chunk end, LF at the next start: one break', ['a\r', '\nb'], ['a', 'b']],
+    ['CR CR: an empty line between', ['a\r\rb'], ['a', '', 'b']],
+    ['a trailing newline adds no line', ['a\n'], ['a']],
+    ['only newlines', ['\n\n'], ['', '']],
+    ['nothing', [], []],
+  ] as [string, string[], string[]][])('%s', async (_name, chunks, expected) => {
+    const out: string[] = [];
+    for await (const l of inputLines(chunks.map((c) => Buffer.from(c)))) out.push(l);
+    expect(out).toEqual(expected);
+  });
+
+  test('a character split across chunks at every byte', async () => {
+    for (let cut = 1; cut < bytes.length; cut++) {
+      const out: string[] = [];
+      for await (const l of inputLines([bytes.subarray(0, cut), bytes.subarray(cut)])) out.push(l);
+      expect(out).toEqual(['甲乙', '丙']);
+    }
   });
 });

@@ -114,9 +114,11 @@ describe('what the CLI makes of a run', () => {
   });
 
   test('summary and failure lines', () => {
-    expect(summaryLine(summary([ok, same, bad]))).toBe(
-      '已入库 5 份报告（新增 1，未变 1，失败 1），图表数据 612 项，警告 3 条 → data/gongkai.db',
+    expect(summaryLine(summary([ok, same, bad]))).toBe('本次新增 1、未变 1、失败 1；索引共 5 份报告、612 项数据、3 条警告 → data/gongkai.db');
+    expect(summaryLine({ ...summary([ok]), replaced: 1 }, 14.26)).toBe(
+      '本次新增 1（其中更新 1）、未变 0、失败 0，用时 14 秒；索引共 5 份报告、612 项数据、3 条警告 → data/gongkai.db',
     );
+    expect(summaryLine(summary([]), 0.04)).toContain('本次新增 0、未变 0、失败 0，用时 0.0 秒；');
     expect(failureLine(bad as Extract<IngestFileEvent, { status: 'failed' }>)).toBe('gongkai: 文件 c.txt：文件为空 (empty)');
   });
 });

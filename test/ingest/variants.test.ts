@@ -14,6 +14,7 @@ import { readIdentity } from '../../src/ingest/identity/identity.ts';
 import { extractProseFigures } from '../../src/ingest/prose/prose.ts';
 import { readRow } from '../../src/ingest/tables/fused.ts';
 import { scanRegion } from '../../src/ingest/tables/cells.ts';
+import { parseTables } from '../../src/ingest/tables/tables.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -175,6 +176,17 @@ describe('narrative reports: figures that are not the year’s are not taken', (
     ['因政府信息公开申请引发行政复议2件，行政诉讼1件。', { 'review.total': 2, 'litigation.total': 1 }],
     ['本年度无因政府信息公开引发的行政复议、行政诉讼。', { 'review.total': 0, 'litigation.total': 0 }],
     ['市政府门户网站全年发布信息2.3万余条。', { 'proactive.website': 23000 }],
+    // One kind of information is not the total, nor the website's count; the statement after it is.
+    ['在政府网站上主动公开财政预决算信息12条。全年通过政府网站公开政府信息2890条。', { 'proactive.website': 2890 }],
+    ['主动公开人事任免信息15条，全年主动公开政府信息3256条。', { 'proactive.total': 3256 }],
+    ['全年主动公开规划计划类信息36条。', {}],
+    ['市政府网站主动公开各类政府信息5500余条。', { 'proactive.website': 5500 }],
+    ['今年以来累计主动公开政府信息3256条。', { 'proactive.total': 3256 }],
+    ['共收到来信来访申请12件。', {}],
+    ['共接到政府信息公开申请8件。', { 'requests.new': 8 }],
+    ['本年度，我镇未收到政府信息公开申请。', { 'requests.new': 0 }],
+    ['全年无依申请公开事项，未发生行政复议案件。', { 'requests.new': 0, 'review.total': 0 }],
+    ['未收到政府信息公开申请的答复。', {}],
   ])('%s', (text, want) => expect(prose(text)).toEqual(want));
   test('under a 行政复议 section heading, 办理 is the disclosure cases', () => {
     expect(prose('五、因政府信息公开申请行政复议、提起行政诉讼的情况\n本年度共办理行政复议案件1件。')).toEqual({ 'review.total': 1 });
@@ -198,5 +210,37 @@ describe('real layouts damaged the way OCR and web copies damage them read the s
     const clean = readFileSync(`${ROOT}test/fixtures/real/${file}.txt`, 'utf8');
     expect(damage(clean)).not.toBe(clean);
     expect(figuresOf(damage(clean))).toEqual(figuresOf(clean));
+  });
+});
+
+describe('table 四 under a row of column numbers "1 … 15"', () => {
+  const T4 = (values: string) =>
+    [
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '行政复议\t\t\t\t\t行政诉讼',
+      '结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉',
+      Array.from({ length: 15 }, (_, i) => i + 1).join('\t'),
+      values.replace(/ /gu, '\t'),
+      '五、存在的主要问题及改进情况',
+    ].join('\n');
+  test.each(['7 8 4 4 23 9 1 1 2 13 1 1 1 2 5', '0 0 0 0 0 1 0 0 0 1 0 0 0 0 0'])('%s', (values) => {
+    const { figures, warnings } = parseTables(docOf(T4(values)), '2021');
+    expect(indexFigures(figures).table4()).toBe(values);
+    expect(warnings).toEqual([]);
+  });
+});
+
+describe('a CMS page whose sidebar links to other agencies’ reports', () => {
+  const page = readFileSync(`${ROOT}test/fixtures/variants/2021-cms-th-span.html`, 'utf8');
+  const SIDEBAR = `<div class="left"><h3>年度报告</h3><ul>
+<li><a href="/a.html">温州市瓯海区财政局2023年政府信息公开工作年度报告</a></li>
+<li><a href="/c.html">温州市瓯海区教育局2021年政府信息公开工作年度报告</a></li></ul></div>`;
+  test.each([
+    ['a sidebar before the article', page.replace('<div class="article">', `${SIDEBAR}<div class="article">`)],
+    ['上一篇/下一篇 links', page.replace('<div class="article">', '<div>上一篇：<a href="/p.html">温州市瓯海区财政局2023年政府信息公开工作年度报告</a></div><div class="article">')],
+  ])('%s: the page’s own agency and year', (_name, html) => {
+    expect(html).not.toBe(page);
+    const r = processFile('page.html', Buffer.from(html));
+    expect(r.ok && [r.report.agency.name, r.report.year, r.report.figures.length]).toEqual(['温州市瓯海区人民政府', 2022, 200]);
   });
 });

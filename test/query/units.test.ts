@@ -36,6 +36,9 @@ describe('years', () => {
     ['上年结转多少', { type: 'latest' }],
     ['本年新收多少', { type: 'latest' }],
     ['上一年项目数量', { type: 'latest' }],
+    ['去年结转多少', { type: 'latest' }],
+    ['两千零二十年', { type: 'single', year: 2020 }],
+    ['二千零一十九年', { type: 'single', year: 2019 }],
     ['采购总金额12454593元', { type: 'latest' }],
   ])('%s', (text, expected) => {
     expect(parseYears(normalizeText(text), TODAY).years).toEqual(expected);
@@ -115,6 +118,8 @@ const ROWS: AgencyRow[] = [
   ['温州市鹿城区人民政府', '温州市', '鹿城区'],
   ['宁波市鄞州区人民政府', '宁波市', '鄞州区'],
   ['绍兴市住房和城乡建设局', '绍兴市', null],
+  ['定西市漳县文化和旅游局', '定西市', '漳县'],
+  ['鹤壁市浚县文化和旅游局', '鹤壁市', '浚县'],
 ].map(([name, city, county], i) => ({ id: i + 1, name: name!, province: '浙江省', city: city ?? null, county: county ?? null, division_code: null }));
 const INDEX = new AgencyIndex(ROWS, []);
 const agenciesIn = (q: string) => understand(q, INDEX, TODAY).query;
@@ -163,10 +168,37 @@ describe('agency resolution', () => {
     // One character from 温州市统计局 / 湖州市统计局, but 杭州市 is a real city: another agency, not a typo.
     ['杭州市统计局2020年行政复议', '杭州市统计局'],
     ['福州市统计局收到多少申请', '福州市统计局'],
+    // A place stem without 市/区 before a department is still another place's department.
+    ['长春统计局收到多少申请', '长春统计局'],
+    ['瓯海统计局2020年复议', '瓯海统计局'],
+    ['宁波住建局2020年复议', '宁波住建局'],
+    // An office of the agency found is another agency, not a typo of it.
+    ['鄞州区政府办2020年复议', '鄞州区政府办'],
+    ['鄞州区政府办公室复议', '鄞州区政府办公室'],
+    // One edit from two agencies (漳县…, 浚县…): no typo we can settle.
+    ['洨县文化和旅游局收到多少申请', '洨县文化和旅游局'],
   ])('unknown agency %s is unresolved, never another agency', (q, text) => {
     const query = agenciesIn(q);
     expect(query.agencies).toEqual([]);
     expect(query.unresolved).toEqual([text]);
+  });
+
+  test('濬县 is the Traditional form of 浚县', () => {
+    expect(agenciesIn('濬縣文化和旅遊局收到多少申請').agencies.map((a) => a.name)).toEqual(['鹤壁市浚县文化和旅游局']);
+  });
+
+  test('a place named alone limits a total to its agencies; asked about alone, it is an agency we lack', () => {
+    const total = agenciesIn('湖州市各单位行政复议合计');
+    expect(total.kind).toBe('total');
+    expect(total.scope).toEqual(['湖州市']);
+    expect(total.unresolved).toEqual([]);
+    expect(agenciesIn('湖州2020年行政复议').unresolved).toEqual(['湖州']);
+  });
+
+  test('"统计局有几个" lists the agencies of that name', () => {
+    const q = agenciesIn('统计局有几个');
+    expect(q.kind).toBe('list_agencies');
+    expect(q.ambiguous[0]!.candidates).toHaveLength(2);
   });
 
   test('fuzzy suggestions rank the closest names first', () => {
@@ -215,8 +247,25 @@ describe('figures understood', () => {
     ['鹿城区有哪些年份', 'list_years'],
     ['能问什么', 'help'],
     ['鹿城区2020年行政复议', 'figure'],
+    ['哪些单位没有被复议过', 'filter'],
+    ['2020年有几个单位被起诉', 'filter'],
+    ['哪个单位没有收到申请', 'filter'],
+    ['不予公开的理由都有哪些', 'figure'],
+    ['哪个单位无法提供的最多', 'ranking'],
+    ['鹿城区收到的申请是增加还是减少', 'trend'],
+    ['鹿城区被复议了吗', 'yesno'],
   ])('%s → %s', (q, kind) => {
     expect(agenciesIn(q).kind).toBe(kind);
+  });
+
+  test('a filter says zero or above zero, and whether a count is asked', () => {
+    expect(agenciesIn('哪些单位没有被复议过')).toMatchObject({ filter: 'zero', metrics: ['review.total'] });
+    expect(agenciesIn('2020年有几个单位被起诉')).toMatchObject({ filter: 'nonzero', count: true, metrics: ['litigation.total'] });
+  });
+
+  test('最多的三个 gives topN 3; a fragment keeps its order for the follow-up', () => {
+    expect(agenciesIn('2020年收到申请最多的三个单位').topN).toBe(3);
+    expect(agenciesIn('那最少的呢').order).toBe('asc');
   });
 
   test('前三 gives topN 3, 最少 ascending', () => {

@@ -6,9 +6,11 @@
 import type { AppConfigSlack } from './types.ts';
 import { hmacSha256, safeEqual, timestampMs, withinWindow } from './crypto.ts';
 import { cleanQuestion, replayTtl, type ChannelAdapter } from './channel.ts';
-import { renderAnswer } from '../render.ts';
+import { fitMessage, renderBlocks } from '../render.ts';
 
 const WINDOW_MS = 5 * 60_000;
+/** Slack truncates a message's text beyond 40,000 characters. */
+const SLACK_TEXT_CHARS = 40_000;
 
 export function slackSignature(secret: string, timestamp: string, rawBody: string): string {
   return `v0=${hmacSha256(secret, `v0:${timestamp}:${rawBody}`).toString('hex')}`;
@@ -30,6 +32,8 @@ export function createSlack(config: AppConfigSlack): ChannelAdapter {
       if (!withinWindow(timestampMs(ts, 's'), now, WINDOW_MS)) return { kind: 'reject' };
       if (!safeEqual(req.headers['x-slack-signature'], slackSignature(config.signingSecret, ts!, req.body))) return { kind: 'reject' };
       const form = new URLSearchParams(req.body);
+      // Slack's periodic certificate check of a slash-command URL (signed like a command, no trigger_id).
+      if (form.get('ssl_check') === '1') return { kind: 'reply', reply: { status: 200 } };
       const id = form.get('trigger_id');
       if (!id) return { kind: 'reply', reply: { status: 400 } };
       const question = unescapeSlack(cleanQuestion(form.get('text') ?? ''));
@@ -40,7 +44,7 @@ export function createSlack(config: AppConfigSlack): ChannelAdapter {
       return { kind: 'message', message: { id, chat, question, private: (form.get('channel_name') ?? '') === 'directmessage' } };
     },
     async respond(answer) {
-      return { status: 200, body: { response_type: 'ephemeral', text: renderAnswer(answer, 'slack') } };
+      return { status: 200, body: { response_type: 'ephemeral', text: fitMessage(renderBlocks(answer, 'slack'), SLACK_TEXT_CHARS, (t) => t.length) } };
     },
   };
 }

@@ -4,7 +4,7 @@
  * can be matched to questions by position.
  */
 import type { Readable, Writable } from 'node:stream';
-import { createInterface } from 'node:readline';
+import iconv from 'iconv-lite';
 import type { Command } from 'commander';
 import { createAsker, type Answer, type AskFn } from '../../query/index.ts';
 import { openIndexOrFail } from '../errors.ts';
@@ -25,19 +25,66 @@ export function answerLine(answer: Answer, json: boolean): string {
   return answer.text.replace(LINE_BREAKS, ' ｜ ');
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * One input line's bytes → text: UTF-8 (a BOM dropped), else GB18030 — question files saved on Chinese
+ * Windows are often GBK, and a misread question would be answered as some other question.
+ */
+export function decodeLine(bytes: Uint8Array): string {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return iconv.decode(Buffer.from(bytes), 'gb18030');
+  }
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * Input bytes → lines, split on LF, CRLF or a lone CR (as readline does), a CR+LF split across chunks
+ * counted once, the last line kept without its newline. Splitting bytes is safe in UTF-8 and GB18030:
+ * neither uses 0x0A or 0x0D inside a character.
+ */
+export async function* inputLines(input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>): AsyncGenerator<string> {
+  let pending: Buffer[] = [];
+  let afterCR = false;
+  for await (const chunk of input) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    let start = 0;
+    for (let i = 0; i < buf.length; i++) {
+      const b = buf[i];
+      if (b === LF && afterCR && i === start) {
+        afterCR = false;
+        start = i + 1;
+        continue;
+      }
+      afterCR = false;
+      if (b !== LF && b !== CR) continue;
+      pending.push(buf.subarray(start, i));
+      yield decodeLine(Buffer.concat(pending));
+      pending = [];
+      afterCR = b === CR;
+      start = i + 1;
+    }
+    if (start < buf.length) pending.push(buf.subarray(start));
+  }
+  if (pending.length > 0) yield decodeLine(Buffer.concat(pending));
+}
+
 /**
  * The batch contract: exactly one output line per input line, in order — blank lines, lines of spaces,
  * CRLF input and a last line without a newline included. Output is written in blocks for speed.
  */
 export async function answerStream(ask: AskFn, json: boolean, input: Readable, output: Writable): Promise<number> {
-  const rl = createInterface({ input, crlfDelay: Infinity });
   let buffer: string[] = [];
   let count = 0;
   const flush = () => {
     if (buffer.length > 0) output.write(buffer.join('\n') + '\n');
     buffer = [];
   };
-  for await (const line of rl) {
+  for await (const line of inputLines(input)) {
     buffer.push(answerLine(ask(line), json));
     count++;
     if (buffer.length >= 256) flush();

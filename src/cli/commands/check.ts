@@ -187,7 +187,11 @@ export function renderReport(file: string, r: ParsedReport, reading: Reading | n
   const table = r.figures.filter((f) => f.origin === 'table');
   const prose = r.figures.filter((f) => f.origin === 'prose');
   out.push('');
-  out.push(`表格数据 ${table.length} 项（每行一行；— 为报告填“—”/“无”，空白为未填写，未定为数字无法确定，（推算）为按报告自身的勾稽关系算出）：`);
+  out.push(
+    table.length
+      ? `表格数据 ${table.length} 项（每行一行；— 为报告填“—”/“无”，空白为未填写，未定为数字无法确定，（推算）为按报告自身的勾稽关系算出）：`
+      : '表格数据 0 项',
+  );
   const sections = new Map<string, Figure[]>();
   for (const f of [...table].sort((x, y) => x.source.line - y.source.line)) {
     const key = f.source.section ?? '（无章节）';

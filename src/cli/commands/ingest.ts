@@ -20,11 +20,13 @@ export function failureLine(e: Extract<IngestFileEvent, { status: 'failed' }>): 
   return `gongkai: 文件 ${e.file}：${e.message} (${e.code})`;
 }
 
-export function summaryLine(s: IngestSummary): string {
-  const changed = s.replaced > 0 ? `，其中更新 ${s.replaced}` : '';
+/** This run, then what the index holds after it (the two differ whenever the index already had reports). */
+export function summaryLine(s: IngestSummary, seconds?: number): string {
+  const changed = s.replaced > 0 ? `（其中更新 ${s.replaced}）` : '';
+  const took = seconds === undefined ? '' : `，用时 ${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} 秒`;
   return (
-    `已入库 ${s.totals.reports} 份报告（新增 ${s.ingested}${changed}，未变 ${s.unchanged}，失败 ${s.failed}），` +
-    `图表数据 ${s.totals.figures} 项，警告 ${s.totals.warnings} 条 → ${s.db}`
+    `本次新增 ${s.ingested}${changed}、未变 ${s.unchanged}、失败 ${s.failed}${took}；` +
+    `索引共 ${s.totals.reports} 份报告、${s.totals.figures} 项数据、${s.totals.warnings} 条警告 → ${s.db}`
   );
 }
 
@@ -79,14 +81,24 @@ Examples:
   gongkai ingest --strict --quiet             # for CI: fail on any bad file
   gongkai ingest --json | jq .failed
 
-Unchanged files (same path, same SHA-256) are skipped; changed files are replaced. A run that fails
-or is interrupted leaves the previous index as it was.`,
+读取 .txt .md .htm .html 和无扩展名的文本文件（UTF-8/GB18030/UTF-16 自动识别）；PDF 请先转成文本。
+未变的文件（同一路径、同一 SHA-256）跳过，有变化的替换。坏文件各报一行原因，其余照常入库；
+退出状态仅在 --strict 且有失败、或没有一个文件能读成报告（含目录里没有报告文件）时非零。
+新建索引时先写到旁边的临时文件、完成后才替换；更新已有索引时每份报告一个事务——中断（Ctrl-C）
+不会留下写了一半的报告。--db 指向已存在的非索引文件时拒绝写入。
+
+Reads .txt .md .htm .html and extension-less text files (encoding detected). Unchanged files (same
+path, same SHA-256) are skipped; changed files are replaced. One line per bad file; the rest are still
+ingested. Exit status is non-zero only with --strict and a failure, or when no file could be read as a report.
+Interrupted, the index holds every report written so far, each whole; a new index appears only when
+complete. An existing --db file that is not a gongkai index is never overwritten.`,
     )
     .action(async (paths: string[], flags: IngestFlags) => {
       const db = dbPath(flags.db);
       const given = paths.length ? paths : [DEFAULT_REPORTS];
       prepareIndexTarget(db);
       let summary: IngestSummary;
+      const started = performance.now();
       try {
         summary = await ingestPaths(given, {
           db,
@@ -101,7 +113,7 @@ or is interrupted leaves the previous index as it was.`,
       }
       if (summary.files.length === 0) process.stderr.write(nothingFoundLine(given) + '\n');
       if (flags.json) process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
-      else if (!flags.quiet) process.stdout.write(summaryLine(summary) + '\n');
+      else if (!flags.quiet) process.stdout.write(summaryLine(summary, (performance.now() - started) / 1000) + '\n');
       process.exitCode = exitCode(summary, Boolean(flags.strict));
     });
 }

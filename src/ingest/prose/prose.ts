@@ -8,7 +8,7 @@ import type { StageOutput } from '../tables/tables.ts';
 import { metricDef } from '../../catalogue/metrics.ts';
 import { joinProse, lineAt, type ProseBlock } from './join.ts';
 import { parseProseNumber } from './number.ts';
-import { NO_CASES, NO_CASES_END, NO_CASE_KINDS, NUMBER_SLOT, PROSE_RULES, type ProseRule } from './rules.ts';
+import { NO_CASES, NO_CASES_END, NO_CASE_KINDS, NO_REQUESTS, NUMBER_SLOT, PROSE_RULES, type ProseRule } from './rules.ts';
 
 interface CompiledRule {
   rule: ProseRule;
@@ -99,6 +99,10 @@ function noCaseFigures(doc: ReportDocument, block: ProseBlock): Found[] {
   NO_CASES.lastIndex = 0;
   for (let m = NO_CASES.exec(block.text); m; m = NO_CASES.exec(block.text)) {
     const rest = m.groups!.rest;
+    if (NO_REQUESTS.test(rest)) {
+      out.push({ figure: figureAt(doc, block, m.index, 'requests.new', 0, m.groups!.neg, false), at: m.index });
+      continue;
+    }
     // A clause that also prints a count ("无…，行政复议 2 件") is for the count rules.
     if (!NO_CASES_END.test(rest) || /\d\s*件/.test(rest)) continue;
     for (const { word, key } of NO_CASE_KINDS) {

@@ -35,7 +35,7 @@ const CHANNEL_SUBJECT = /(?:网站|微信|微博|公众号|客户端|APP)(?!.*(?
  * "截至2016年底，累计主动公开政府信息12万余条", "网站开通以来共发布…": a running total since some date, not
  * the year's figure. ("全年累计主动公开…" and "截至12月31日，共主动公开…" are the year's.)
  */
-const CUMULATIVE = /(?:(?:截至|截止|以来)[^。;!?]*累计|历年|累计至今|(?:建成|开通|上线|运行|创办|成立)以来)[^。;!?]*$/;
+const CUMULATIVE = /(?:(?:截至|截止|(?<!今年|本年|年初)以来)[^。;!?]*累计|历年|累计至今|(?:建成|开通|上线|运行|创办|成立)以来)[^。;!?]*$/;
 
 /** "收到申请 223 件（含上年结转 15 件）" counts last year's requests too: not requests.new. */
 const INCLUDES_CARRIED_OVER = /^[^。;]{0,4}\(?(?:含|包括|包含)[^。;]{0,6}结转/;
@@ -55,7 +55,7 @@ const CUMULATIVE_OR_CHANNEL = new RegExp(`${CUMULATIVE.source}|${CHANNEL_SUBJECT
  * The subject of a 收到/受理…申请 clause: not another kind of application ("收到行政复议申请36件",
  * "受理行政许可申请…").
  */
-const REQ = `(?:(?!复议|诉讼|仲裁|许可|援助|调解|登记|审批|补助|举报|投诉|信访)${C}){0,12}?`;
+const REQ = `(?:(?!复议|诉讼|仲裁|许可|援助|调解|登记|审批|补助|举报|投诉|信访|来信|来访)${C}){0,12}?`;
 
 /**
  * A 复议/诉讼 count in a clause about the agency's own business, not about information disclosure
@@ -65,9 +65,17 @@ const REQ = `(?:(?!复议|诉讼|仲裁|许可|援助|调解|登记|审批|补�
 const NOT_DISCLOSURE_CASES = /^(?![^。;!?]*信息公开)[^。;!?]*(?:代理|承办|审理|应诉|办理|受理|复议机关)[^。;!?,]*$/;
 const CASES_SECTION = /行政复议|行政诉讼/;
 
+/**
+ * What may stand between 主动公开 and 信息 in the year's total: only words for "all kinds of"
+ * ("主动公开各类政府信息"); "主动公开人事任免信息15条", "规划计划类信息36条" count one kind.
+ */
+const ANY_KIND = `(?:各类|各项|全部|所有|相关|有关)?(?:的)?(?:政府|政务)?`;
+/** A website count of one kind of information ("在政府网站上主动公开财政预决算信息12条"). */
+const NOT_CATEGORY = `(?!${C}{0,8}?(?:(?<!各)类|预决算|财政|人事|任免|规划|计划|招投标|招标|采购|项目|解读|政策)${C}{0,6}?信息)`;
+
 export const PROSE_RULES: ProseRule[] = [
   // —— 主动公开, by channel (before the total, which would otherwise take these numbers)
-  { pattern: `(?:门户网站|政府网站|网站)(?:平台|专栏)?(?:上)?(?:全年|本年度?)?(?:主动)?(?:公开|发布)${C}{0,8}?(?:信息)?(?:共计|合计|总计|共)?#条`, keys: ['proactive.website'], unlessBefore: CUMULATIVE },
+  { pattern: `(?:门户网站|政府网站|网站)(?:平台|专栏)?(?:上)?(?:全年|本年度?)?(?:主动)?(?:公开|发布)${NOT_CATEGORY}${C}{0,8}?(?:信息)?(?:共计|合计|总计|共)?#条`, keys: ['proactive.website'], unlessBefore: CUMULATIVE },
   { pattern: `概况类?信息(?:更新)?#条`, keys: ['proactive.website.overview'], unlessBefore: CUMULATIVE },
   { pattern: `政务动态类?信息(?:更新)?#条`, keys: ['proactive.website.news'], unlessBefore: CUMULATIVE },
   { pattern: `信息公开目录信息(?:更新)?#条`, keys: ['proactive.website.catalogue'], unlessBefore: CUMULATIVE },
@@ -77,11 +85,11 @@ export const PROSE_RULES: ProseRule[] = [
   { pattern: `(?:APP|客户端)(?:上)?(?:公开|发布)${C}{0,6}?(?:信息)?#条`, keys: ['proactive.app'], unlessBefore: CUMULATIVE },
   { pattern: `公报(?:上)?(?:公开|发布|刊登|刊发)${C}{0,6}?(?:信息)?#条`, keys: ['proactive.gazette'], unlessBefore: CUMULATIVE },
   { pattern: `媒体(?:上)?(?:公开|发布)${C}{0,6}?(?:信息)?#条`, keys: ['proactive.media'], unlessBefore: CUMULATIVE },
-  { pattern: `主动公开${C}{0,10}?信息(?:共计|合计|总计|共|达)?#条`, keys: ['proactive.total'], unlessBefore: CUMULATIVE_OR_CHANNEL },
+  { pattern: `主动公开${ANY_KIND}信息(?:共计|合计|总计|共|达)?#条`, keys: ['proactive.total'], unlessBefore: CUMULATIVE_OR_CHANNEL },
 
   // —— 依申请公开
   { pattern: `新收(?:到)?${REQ}申请(?:件)?(?:共计|共)?#件`, keys: ['requests.new'], unlessAfter: INCLUDES_CARRIED_OVER },
-  { pattern: `收到${REQ}(?:依申请公开|申请)(?:件|信息)?(?:共计|共)?#件`, keys: ['requests.new'], unlessAfter: INCLUDES_CARRIED_OVER },
+  { pattern: `(?:收到|接到|接收)${REQ}(?:依申请公开|申请)(?:件|信息)?(?:共计|共)?#件`, keys: ['requests.new'], unlessAfter: INCLUDES_CARRIED_OVER },
   // What is left of 受理/收到 (it may count carried-over requests) is its own prose figure.
   { pattern: `(?:受理|收到)${REQ}(?:依申请公开|申请)(?:件|信息)?(?:共计|共)?#件`, keys: ['requests.accepted'] },
   { pattern: `办结(?:${C}{0,8}?申请)?(?:件)?#件`, keys: ['requests.closed'] },
@@ -112,6 +120,13 @@ export const NO_CASE_KINDS: { word: RegExp; key: string }[] = [
   { word: /复议/, key: 'review.total' },
   { word: /诉讼/, key: 'litigation.total' },
 ];
+/**
+ * "本年度未收到政府信息公开申请", "无依申请公开事项": the whole denied clause is the applications (not
+ * "未收到…申请的答复" or "无需…"), so the year's new applications are 0.
+ */
+export const NO_REQUESTS =
+  /^(?:任何)?(?:公民、法人(?:或者?|和)其他组织)?(?:提出的|的)?(?:政府)?(?:信息公开申请|依申请公开(?:申请|事项)?)$/;
+
 /** The denial must be about cases, not e.g. "未发生泄密事件…行政复议 2 件". */
 // "…引发的行政复议、行政诉讼。": the clause may also end on the kind itself.
 export const NO_CASES_END = /(?:案件|案|事项|情况|情形|事件)|(?:复议|诉讼)$/;

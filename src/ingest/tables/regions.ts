@@ -91,8 +91,15 @@ function findEnd(L: string[], from: number): number {
   return L.length;
 }
 
+/** "1 2 3 … 15" under a header: the form's column numbers, not values (no data row counts up from 1). */
+function isColumnNumbers(norm: string): boolean {
+  const words = norm.trim().split(/[\s|]+/u).filter((w) => w !== '');
+  return words.length >= 5 && words.every((w, i) => w === String(i + 1));
+}
+
 /** True when a table-四 line carries only header words, values and dashes (not prose). */
 export function isTable4DataLine(norm: string): boolean {
+  if (isColumnNumbers(norm)) return false;
   // OCR's O/o/〇 for 0 counts as a value (cells.ts reads it as one).
   const rest = squeeze(norm).replace(/[+\-]?[\dOo〇]+件?|[—–\-－/／|]/gu, '');
   return rest === '' || T4_HEADER_ONLY.test(rest);

@@ -216,6 +216,19 @@ function emitTable(table: Element, out: Emitter): void {
   }
 }
 
+/**
+ * A link whose text is a report's title leads to another report (a sidebar of 年度报告, 上一篇/下一篇,
+ * 相关阅读): its agency and year are not this page's.
+ */
+// One report's title (with its year), not a column name such as the breadcrumb's "政府信息公开年报".
+const REPORT_TITLE = /(?:19|20)\d{2}\s*年.{0,40}信息公开.{0,16}(?:报告|年报)/u;
+
+function isLinkToReport(a: Element): boolean {
+  const parts: string[] = [];
+  textOf(a, parts);
+  return REPORT_TITLE.test(cleanInline(parts.join('')));
+}
+
 function walk(node: ChildNode, out: Emitter): void {
   if (node.type === 'text') {
     out.text(node.data, node.startIndex);
@@ -223,6 +236,7 @@ function walk(node: ChildNode, out: Emitter): void {
   }
   if (!isElement(node) || SKIP.has(node.name)) return;
   const name = node.name;
+  if (name === 'a' && isLinkToReport(node)) return;
   if (name === 'br') {
     out.flush();
     out.setAnchor(node.endIndex !== null ? node.endIndex + 1 : null);

@@ -152,6 +152,11 @@ export class AgencyIndex {
     return this.aliases.get(normalizeText(alias)) ?? [];
   }
 
+  /** Whether text already in normal form is an alias (no normalization: for the question's own pieces). */
+  isAlias(normalized: string): boolean {
+    return this.aliases.has(normalized);
+  }
+
   /** Every alias in the (normalized) text, longest at each position, non-overlapping. */
   scan(text: string): AliasMention[] {
     const out: AliasMention[] = [];

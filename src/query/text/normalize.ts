@@ -6,7 +6,7 @@ import * as OpenCC from 'opencc-js';
 
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
 // Traditional forms opencc's 't' table leaves alone or that reports use as variants.
-const EXTRA: Record<string, string> = { 檔: '档', 複: '复', 區: '区', 〇: '〇' };
+const EXTRA: Record<string, string> = { 檔: '档', 複: '复', 區: '区', 〇: '〇', 濬: '浚' };
 const EXTRA_RE = new RegExp(`[${Object.keys(EXTRA).join('')}]`, 'g');
 
 // Pure ASCII / already-simplified fast path: skip the converter when no character could change.

@@ -29,6 +29,8 @@ export const StructuredQuerySchema = z.object({
   /** Per figure: the keys to try in order (2019 key, 2021 key, pre-2019 key). */
   slots: z.array(z.array(z.string())),
   applicant: z.enum(['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other', 'legal_person']).nullable(),
+  /** Several applicant columns asked at once ("自然人和法人申请各多少"); `applicant` is the first. */
+  applicants: z.array(z.enum(['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other', 'legal_person'])).optional(),
   topN: z.number().int().positive().optional(),
   order: z.enum(['desc', 'asc']).optional(),
   /** filter: which agencies have the figure at 0 ("哪些单位没有被复议过") or above 0; count: "有几个单位…". */

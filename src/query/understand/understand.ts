@@ -58,6 +58,7 @@ const CONJUNCTION_RE = /^(?:和|与|及|跟|、|,|，|以及|还有|加|同)$/;
 const MAX_QUESTION = 200;
 const SUB_AGENCY_RE = /^(?:办公室|办事处|办|局|委员会|委|中心|厅|署|所|队|站)/;
 const NAMED_LIST_RE = /有几个|有哪些|是哪些|哪几个|有多少个|有多少家|都有谁|几家|都有哪/;
+const ALL_UNITS_RE = /各单位|所有单位|全部单位|各部门|所有部门|全部部门|各机关|哪个单位|哪些单位|哪家单位|哪个部门|哪些部门/;
 const ACROSS_KINDS = new Set<StructuredQuery['kind']>(['ranking', 'total', 'filter', 'list_agencies']);
 
 function mask(text: string, spans: { start: number; end: number }[]): string {
@@ -99,9 +100,12 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
   const addAgency = (ref: AgencyRef | null) => {
     if (ref && !agencies.some((a) => a.id === ref.id)) agencies.push(ref);
   };
+  const typed = new Map<number, string>();
   const tryFuzzy = (run: string): boolean => {
-    const best = index.fuzzy(run, 5)[0];
-    if (best && run.length >= 3 && best.distance <= 1 && !namesAnotherPlace(run, best.id, index)) {
+    const [best, second] = index.fuzzy(run, 5);
+    // Two agencies one edit away ("濬县文化和旅游局": 漳县…, 浚县…) is no typo we can settle.
+    const unique = !second || second.distance > 1;
+    if (best && unique && run.length >= 3 && best.distance <= 1 && !namesAnotherPlace(run, best.id, index)) {
       addAgency({ id: best.id, name: best.name });
       corrected.push(`${run} → ${best.name}`);
       return true;
@@ -112,14 +116,17 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
     // "鹿城区政府办", "鹿城区政府办公室": an office of the agency found is another agency, not it.
     const sub = m.foreign ? null : SUB_AGENCY_RE.exec(afterYears.slice(m.end));
     if (sub && !termAt(afterYears, m.end)) {
-      const name = m.text + sub[0];
-      if (!tryFuzzy(name)) unresolved.push(name);
+      // Not a typo of the agency found: a longer name would have matched as an alias.
+      unresolved.push(m.text + sub[0]);
       continue;
     }
     if (m.foreign) {
       const name = m.text.replace(LEADING_FILLER_RE, '');
       if (!tryFuzzy(name)) unresolved.push(name);
-    } else if (m.ids.length === 1) addAgency(index.ref(m.ids[0]!));
+    } else if (m.ids.length === 1) {
+      addAgency(index.ref(m.ids[0]!));
+      typed.set(m.ids[0]!, m.text);
+    }
     else ambiguous.push({ text: m.text, candidates: m.ids.slice(0, 20).map((id) => index.ref(id)!).filter(Boolean) });
   }
   // "浙江省温州市鹿城区人民政府": the province before a found agency is part of its name, not another agency.
@@ -133,9 +140,9 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
   const placeNames = knownPlaceNames();
   let fuzzyTries = 0;
   for (const run of residual.replace(FILLER_RE, '，').match(CJK_ANY_RE) ?? []) {
-    if (ownPlaces.has(run)) continue;
+    if (ownPlaces.has(run) || unresolved.some((u) => u.endsWith(run))) continue;
     // A place alone ("亳州", "温州市"): another agency when asked about (not_found), a scope for "各单位".
-    if (placeNames.has(run) && !PLACE_STOPWORDS.has(run) && !index.exact(run).length) {
+    if (placeNames.has(run) && !PLACE_STOPWORDS.has(run) && !index.isAlias(run)) {
       places.push(run);
       continue;
     }
@@ -167,6 +174,7 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
   const families: string[] = [];
   const aspects = new Set<string>();
   let applicant: ApplicantChoice | null = null;
+  const applicants: ApplicantChoice[] = [];
   // "收到多少申请，办结多少": two questions in one keep the generic word as a figure of its own.
   const strong = hits.some((h) => (h.term.keys && !h.term.weak) || h.term.family) && (normalized.match(/多少|几/g)?.length ?? 0) < 2;
   const joined = (i: number) => {
@@ -180,7 +188,10 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
     if (term.keys && !(term.weak && strong && !joined(i))) slots.push(term.keys);
     if (term.family && !families.includes(term.family)) families.push(term.family);
     if (term.aspect) aspects.add(term.aspect);
-    if (term.applicant) applicant ??= term.applicant;
+    if (term.applicant) {
+      applicant ??= term.applicant;
+      if (!applicants.includes(term.applicant)) applicants.push(term.applicant);
+    }
   }
   // "网站" carries its family (主动公开) with it, so it works without 主动公开 being said.
   for (const f of families) slots.push(...familySlots(f, aspects));
@@ -194,6 +205,14 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
   }
   const metrics = uniqueSlots.map((s) => s[0]!);
 
+  // "淮安市各单位…合计": the city named is the scope, not its government.
+  if (agencies.length === 1 && metrics.length > 0 && ALL_UNITS_RE.test(normalized) && agencyId === undefined) {
+    const t = typed.get(agencies[0]!.id);
+    if (t && placeNames.has(t)) {
+      places.push(t);
+      agencies.length = 0;
+    }
+  }
   // "哪些单位没有被复议过" / "有几个单位被起诉": read on what is left once figure words are out,
   // so 没公开, 无法提供, 未审结 do not count as "none".
   const which = WHICH_RE.test(residual) && !SUPERLATIVE_RE.test(normalized);
@@ -227,6 +246,7 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
     slots: uniqueSlots,
     applicant,
   };
+  if (applicants.length > 1) query.applicants = applicants;
   // A fragment may carry only the order ("那最少的呢"): keep it for the follow-up.
   if (kind === 'ranking' || (metrics.length === 0 && RANKING_RE.test(normalized))) Object.assign(query, rankingShape(normalized));
   if (kind === 'filter') {

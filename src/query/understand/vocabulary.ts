@@ -40,7 +40,7 @@ const WORDS: [string[], Term][] = [
   [['维持', '结果维持', '维持原', '被维持', '驳回'], { aspect: 'upheld' }],
   [['纠正', '结果纠正', '纠错', '被纠正', '被依法纠错', '被纠错', '撤销'], { aspect: 'corrected' }],
   [['其他结果', '其他情形'], { aspect: 'other' }],
-  [['尚未审结', '未审结', '没审结', '还没结', '在审', '审理中', '未结案', '尚未结案', '没有审结'], { aspect: 'pending' }],
+  [['尚未审结', '未审结', '没审结', '还没结', '在审', '审理中', '未结案', '尚未结案', '没有审结', '没结', '没审完', '还没审完', '未审完', '没结案', '还没结案', '没有结案'], { aspect: 'pending' }],
   // 表三
   [['新收', '本年新收', '收到申请', '依申请公开件数', '依申请公开申请', '新收申请', '收到依申请公开'], { keys: ['requests.new'] }],
   // Generic words: "申请" in "重复申请的有几件" or "办结了多少件申请" is not a second figure.
@@ -72,7 +72,7 @@ const WORDS: [string[], Term][] = [
   [['重复申请'], { keys: [`${R}.not_processed.repeated`] }],
   [['公开出版物', '出版物'], { keys: [`${R}.not_processed.publication`] }],
   [['大量反复申请', '大量反复', '无正当理由大量反复申请'], { keys: [`${R}.not_processed.mass_repeated`] }],
-  [['重新出具', '确认或重新出具', '要求行政机关确认'], { keys: [`${R}.not_processed.confirmation`] }],
+  [['重新出具', '确认或重新出具', '要求行政机关确认', '要求确认'], { keys: [`${R}.not_processed.confirmation`] }],
   [['其他处理'], { keys: [`${R}.other_handling`] }],
   [['逾期不补正', '不补正'], { keys: [`${R}.other_handling.no_correction`] }],
   [['收费通知', '未缴纳费用', '逾期未缴费', '未按收费通知'], { keys: [`${R}.other_handling.no_fee`] }],
