@@ -96,7 +96,7 @@ describe('bad input: one line naming the file and the reason, exit 1, never a st
     writeFileSync(join(cwd, 'notes.txt'), '我的笔记\n');
     const r = run('ingest', 'data/reports', '--db', 'notes.txt');
     expect(r.code).toBe(1);
-    expect(oneLine(r)).toBe('gongkai: --db notes.txt 已存在且不是 SQLite 索引文件；为免覆盖它，未做任何改动（请换一个路径，或确认后删除它）。');
+    expect(oneLine(r)).toBe('gongkai: 索引文件 notes.txt 已存在且不是 SQLite 索引文件；为免覆盖它，未做任何改动（请换一个路径，或确认后删除它）。');
     expect(readFileSync(join(cwd, 'notes.txt'), 'utf8')).toBe('我的笔记\n');
   });
 

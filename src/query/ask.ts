@@ -23,6 +23,12 @@ export interface AskerOptions {
 }
 
 const MAX_LIST = 10;
+/** Figures to point at when the one asked for is not in the report (see Engine.related). */
+const RELATED: Record<string, string[]> = {
+  'requests.new': ['requests.accepted'],
+  'proactive.total': ['proactive.website', 'proactive.wechat', 'proactive.weibo', 'proactive.app', 'proactive.douyin', 'proactive.gazette', 'proactive.media'],
+};
+const RELATED_NOTE: Record<string, string> = { 'requests.accepted': '（受理数可能含上年结转的申请）' };
 /** What "情况" means when no figure is named: applications received, reviews, lawsuits. */
 const OVERVIEW: string[][] = [['requests.new'], ['review.total'], ['litigation.total']];
 
@@ -294,7 +300,7 @@ class Engine {
     }
   }
 
-  result(agency: AgencyRef, report: ReportRow, slot: string[], applicant: string | null): { result: AnswerResult; warnings: string[] } {
+  result(agency: AgencyRef, report: ReportRow, slot: string[], applicant: string | null, withRelated = false): { result: AnswerResult; warnings: string[] } {
     let chosen: Resolved | null = null;
     for (const key of slot) {
       const column = applicant && metricDef(key)?.byApplicant ? applicant : 'total';
@@ -323,7 +329,26 @@ class Engine {
     if (col) result.applicant = col;
     if (sources.length > 1) result.sources = sources;
     if (r.formula) result.formula = r.formula;
-    return { result, warnings: this.relevantWarnings(report.id, r) };
+    const warnings = this.relevantWarnings(report.id, r);
+    if (withRelated && r.cell === 'missing') warnings.push(...this.related(report, r.key));
+    return { result, warnings };
+  }
+
+  /**
+   * A figure the report does not give, but a neighbour it does ("共受理申请35件" for 新收申请, 网站 2428
+   * 条 for 主动公开总数): said beside 报告未披露, with its line, never as the figure asked for.
+   */
+  related(report: ReportRow, key: string): string[] {
+    const found: { k: string; r: Resolved; line: number; quote: string }[] = [];
+    for (const k of RELATED[key] ?? []) {
+      const r = this.store.resolve(report.id, k);
+      const c = r.cells[0];
+      if (r.value !== null && c) found.push({ k, r, line: c.line, quote: c.quote.trim() });
+    }
+    if (found.length === 0) return [];
+    const item = (f: (typeof found)[number]) => `${metricLabel(f.k)} ${fmt(f.r.value!)} ${f.r.approximate ? '余' : ''}${f.r.unit}（第${f.line}行）`;
+    const one = found.length === 1 ? `：“${found[0]!.quote}”${RELATED_NOTE[found[0]!.k] ?? ''}` : '';
+    return [`报告未给出“${metricLabel(key)}”，另有：${found.map(item).join('、')}${one}`];
   }
 
   relevantWarnings(reportId: number, r: Resolved): string[] {
@@ -354,7 +379,7 @@ class Engine {
         if (!report) continue;
         for (const slot of query.slots) {
           for (const applicant of query.applicants ?? [query.applicant]) {
-            const { result, warnings: w } = this.result(agency, report, slot, applicant);
+            const { result, warnings: w } = this.result(agency, report, slot, applicant, true);
             results.push(result);
             for (const m of w) if (!warnings.includes(m)) warnings.push(m);
           }

@@ -7,9 +7,12 @@ import Database from 'better-sqlite3';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { assertIndexTarget, CliError, errorLine, openIndexOrFail } from '../../src/cli/errors.ts';
 import { parsePort } from '../../src/cli/commands/serve.ts';
 import { openIndexForWrite } from '../../src/store/open.ts';
+import { IndexTargetError } from '../../src/store/target.ts';
+import { ingestPaths } from '../../src/ingest/ingest.ts';
 
 let dir: string;
 const p = (name: string) => join(dir, name);
@@ -71,13 +74,23 @@ describe('the index ingest may write: never a file that is not an index', () => 
     ['index.db', []],
     ['old.db', []],
     ['truncated.db', []],
-    ['folder', ['是一个目录', 'folder/gongkai.db']],
-    ['report.txt', ['不是 SQLite 索引文件', '未做任何改动']],
+    ['folder', ['索引路径', '是一个目录', 'folder/gongkai.db']],
+    ['report.txt', ['索引文件', 'report.txt 已存在且不是 SQLite 索引文件', '未做任何改动']],
     ['other.sqlite', ['别的程序的 SQLite 数据库', '未做任何改动']],
   ])('%s', (name, parts) => {
     const line = lineOf(() => assertIndexTarget(p(name)));
     if (parts.length === 0) expect(line).toBe('ok');
     for (const part of parts) expect(line).toContain(part);
+  });
+
+  test('the same rule holds below the CLI: the ingest job (what serve rebuilds with) refuses too', async () => {
+    const reports = fileURLToPath(new URL('../../data/reports/', import.meta.url));
+    for (const name of ['report.txt', 'other.sqlite']) {
+      await expect(ingestPaths([reports], { db: p(name) })).rejects.toThrow(IndexTargetError);
+    }
+    const other = new Database(p('other.sqlite'), { readonly: true });
+    expect(other.prepare('SELECT x FROM notes').all()).toEqual([{ x: 1 }]);
+    other.close();
   });
 
   test('the refused file is left as it was', () => {

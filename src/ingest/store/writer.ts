@@ -10,6 +10,7 @@ import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { openIndexForWrite, readSchemaVersion, type Db } from '../../store/open.ts';
 import { SCHEMA_SQL, SCHEMA_VERSION } from '../../store/schema.ts';
+import { assertIndexTarget } from '../../store/target.ts';
 import { deriveAliases } from '../../catalogue/names.ts';
 import type { Figure, ParsedReport } from '../model.ts';
 
@@ -70,7 +71,7 @@ function needsRebuild(path: string): boolean {
     db = new Database(path, { readonly: true, fileMustExist: true });
     return readSchemaVersion(db) !== SCHEMA_VERSION;
   } catch {
-    // Not an SQLite file at all: rebuild rather than fail every run.
+    // A damaged index (assertIndexTarget has turned away files that are not indexes): rebuild it.
     return true;
   } finally {
     db?.close();
@@ -104,6 +105,8 @@ function removeStaleBuilds(dbPath: string): void {
 }
 
 export function openIndexWriter(dbPath: string): IndexWriter {
+  // A rebuild renames over dbPath: never over a file that is not an index (src/store/target.ts).
+  assertIndexTarget(dbPath);
   removeStaleBuilds(dbPath);
   const rebuild = needsRebuild(dbPath);
   const writePath = rebuild ? `${dbPath}.tmp-${process.pid}` : dbPath;

@@ -30,9 +30,19 @@ interface Row {
   values: string[];
 }
 
+/** A Markdown table's rule row ("| --- | :---: |"): layout, no cells. */
+const PIPE_RULE = /^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$/u;
+
+/** A line's cells when it has separators: tab-separated, or a Markdown pipe row; null for space-separated text. */
+function cellsOf(line: string): string[] | null {
+  if (line.includes('\t')) return line.split('\t').map((c) => c.trim());
+  if (/^\s*\|.*\|\s*$/u.test(line)) return line.trim().replace(/^\||\|$/gu, '').split('|').map((c) => c.trim());
+  return null;
+}
+
 /** Header cells → the value columns ("统计数"; "2018年度", "历年累计"). */
 function valueColumns(header: string): ValueColumn[] {
-  const cells = header.includes('\t') ? header.split('\t') : header.trim().split(/\s+/);
+  const cells = cellsOf(header) ?? header.trim().split(/\s+/);
   const cols = cells
     .map((c) => c.trim())
     .filter((c) => c && !HEADER.test(c) && !/单位/.test(c))
@@ -42,8 +52,8 @@ function valueColumns(header: string): ValueColumn[] {
 
 /** One line → label, unit and value cells; null when it holds neither unit nor value (a label piece). */
 function splitRow(line: string, nCols: number): Row | null {
-  if (line.includes('\t')) {
-    const cells = line.split('\t').map((c) => c.trim());
+  const cells = cellsOf(line);
+  if (cells) {
     if (cells.length < 2) return null;
     const values = cells.slice(2, 2 + nCols);
     while (values.length < nCols) values.push('');
@@ -57,6 +67,24 @@ function splitRow(line: string, nCols: number): Row | null {
   if (!values.length && !unit) return null;
   while (values.length < nCols) values.push('');
   return { label: tokens.join(' '), unit, values };
+}
+
+/**
+ * A line holding only a row's values ("      2", "3   15"): the numbers of a row whose label and unit
+ * were printed on the line above (PDF extraction puts them on a line of their own). Null otherwise.
+ */
+function valuesOnly(line: string, nCols: number): string[] | null {
+  const tokens = line.trim().split(/\s+/).filter(Boolean);
+  if (tokens.length === 0 || tokens.length > nCols || !tokens.every((t) => VALUE.test(t))) return null;
+  while (tokens.length < nCols) tokens.push('');
+  return tokens;
+}
+
+/** The next non-empty line after `i`, if it is one of the table's lines. */
+function nextLine(lines: string[], i: number): number {
+  let j = i + 1;
+  while (j < lines.length && lines[j].trim() === '') j++;
+  return j < lines.length ? j : -1;
 }
 
 function readCell(raw: string): { value: number | null; cell: CellKind } {
@@ -91,7 +119,24 @@ export function parsePre2019Table(doc: ReportDocument): StageOutput {
     // The signatures under the table, or the report's next section, end it (the table's own group
     // rows, "三、依申请公开情况", look like headings too).
     if (TABLE_END.test(line) || (isSectionHeading(line) && !groupOf(line))) break;
-    const row = splitRow(line, columns.length);
+    if (PIPE_RULE.test(line)) continue;
+    // Values alone on a line after a label without them (the row's label and unit sat above).
+    const loose = pending ? valuesOnly(line, columns.length) : null;
+    let row = loose ? { label: '', unit: '', values: loose } : splitRow(line, columns.length);
+    // The cited line is the one holding the values.
+    let at = i;
+    if (row && row.unit && row.unit !== '——' && row.values.every((v) => v === '')) {
+      // A row printed with its unit but no values: its numbers may have fallen onto the next line.
+      // Read them from there — storing the row as blank would say "not stated" when it is.
+      const j = nextLine(doc.norm, i);
+      const next = j >= 0 ? valuesOnly(doc.norm[j], columns.length) : null;
+      if (next) {
+        row = { ...row, values: next };
+        at = j;
+      }
+    }
+    const labelAt = i;
+    i = at;
     if (!row) {
       // A label broken over lines: a new ordinal starts a new label, anything else continues it.
       const piece = line.trim();
@@ -99,8 +144,8 @@ export function parsePre2019Table(doc: ReportDocument): StageOutput {
       pending = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、]|其中)/u.test(piece) || pending.length > 80 ? piece : pending + piece;
       continue;
     }
-    // Quote the label as printed when the row sits on one tab-separated line.
-    const verbatim = !pending && doc.lines[i].includes('\t') ? doc.lines[i].split('\t')[0].trim() : '';
+    // Quote the label as printed when the row sits on one tab-separated or pipe line.
+    const verbatim = pending ? '' : (cellsOf(doc.lines[labelAt])?.[0] ?? '');
     const label = (pending + row.label).trim();
     pending = '';
     // A sentence that happens to end in a number is prose, not a row.
@@ -113,8 +158,8 @@ export function parsePre2019Table(doc: ReportDocument): StageOutput {
       if (row.values.some((v) => v.trim() !== '')) {
         warnings.push({
           code: 'pre2019.unmapped_row',
-          message: `统计表第 ${doc.sourceLine[i]} 行“${verbatim || label}”不在指标目录中，未入库`,
-          line: doc.sourceLine[i],
+          message: `统计表第 ${doc.sourceLine[labelAt]} 行“${verbatim || label}”不在指标目录中，未入库`,
+          line: doc.sourceLine[labelAt],
           line2: null,
           metric: null,
         });

@@ -1,14 +1,16 @@
 /**
  * Reading figures out of the index. Parameterized, prepared once; each statement says what it fetches.
- * A report's figures and warnings are read in one statement each and kept, so a batch of questions
- * about the same reports touches SQLite once per report.
+ * The index stays on disk: in memory are only each agency's (year, report id) pairs and bounded LRU caches
+ * of the reports last asked about (their row, figures and warnings), so a batch of questions about the
+ * same reports touches SQLite once per report while memory does not grow with the index.
  *
  * Value rules: a stored table figure beats prose; a parent that is not stored is the sum of its stored
  * children (catalogue childrenOf), litigation.* follow FORMULAS; 法人或其他组织 = the five columns summed.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { childrenOf, FORMULAS, LEGAL_PERSON_COLUMNS, metricDef } from '../../catalogue/metrics.ts';
 import type { FigureRow, ReportRow, WarningRow } from '../../store/schema.ts';
+import { Lru } from './lru.ts';
 
 export type CellState = 'number' | 'dash' | 'blank' | 'undecided' | 'computed' | 'missing';
 
@@ -28,7 +30,8 @@ export interface Resolved {
 const STATEMENTS = {
   agencies: ['所有单位', 'SELECT id, name, province, city, county, division_code FROM agencies ORDER BY id'],
   aliases: ['所有单位别名', 'SELECT alias, agency_id FROM agency_aliases'],
-  reports: ['所有报告（不含正文）', 'SELECT id, file, sha256, agency_id, year, format, title, website, published, line_count, ingested_at FROM reports ORDER BY agency_id, year, id'],
+  reportYears: ['所有报告的单位与年份', 'SELECT agency_id, year, id FROM reports ORDER BY agency_id, year, id'],
+  report: ['某报告（不含正文）', 'SELECT id, file, sha256, agency_id, year, format, title, website, published, line_count, ingested_at FROM reports WHERE id = ?'],
   figures: ['某报告的全部数字', 'SELECT * FROM figures WHERE report_id = ? AND cumulative = 0 ORDER BY id'],
   warnings: ['某报告的全部警告', 'SELECT * FROM warnings WHERE report_id = ? ORDER BY id'],
 } as const;
@@ -37,60 +40,74 @@ export const LOOKUP_SQL: Record<keyof typeof STATEMENTS, { description: string; 
   Object.entries(STATEMENTS).map(([k, [description, sql]]) => [k, { description, sql }]),
 ) as Record<keyof typeof STATEMENTS, { description: string; sql: string }>;
 
-const CACHE_LIMIT = 5000;
+/**
+ * Reports whose figures stay cached. One report's figures are ≈ 100 rows (tens of KB of heap); reading them
+ * again costs one indexed SQLite query, so a few hundred recent reports is plenty for follow-ups and batches.
+ */
+export const CACHE_LIMITS = { reports: 4096, figures: 512, warnings: 1024 };
 
 export class FigureStore {
-  private readonly figuresStmt;
-  private readonly warningsStmt;
-  private readonly figureCache = new Map<number, Map<string, FigureRow[]>>();
-  private readonly warningCache = new Map<number, WarningRow[]>();
-  readonly reportsByAgency = new Map<number, ReportRow[]>();
-  readonly reportsByYear = new Map<number, ReportRow[]>();
+  private readonly reportStmt: Statement;
+  private readonly figuresStmt: Statement;
+  private readonly warningsStmt: Statement;
+  private readonly reportCache: Lru<number, ReportRow | null>;
+  private readonly figureCache: Lru<number, Map<string, FigureRow[]>>;
+  private readonly warningCache: Lru<number, WarningRow[]>;
+  /** Per agency, its reports as flat (year, report id) pairs in (year, id) order. */
+  private readonly yearsByAgency = new Map<number, number[]>();
+  private readonly yearsInIndex: number[];
 
-  constructor(private readonly db: Database) {
+  constructor(db: Database, limits: typeof CACHE_LIMITS = CACHE_LIMITS) {
+    this.reportStmt = db.prepare(LOOKUP_SQL.report.sql);
     this.figuresStmt = db.prepare(LOOKUP_SQL.figures.sql);
     this.warningsStmt = db.prepare(LOOKUP_SQL.warnings.sql);
-    for (const r of db.prepare(LOOKUP_SQL.reports.sql).all() as ReportRow[]) {
-      push(this.reportsByAgency, r.agency_id, r);
-      push(this.reportsByYear, r.year, r);
+    this.reportCache = new Lru(limits.reports);
+    this.figureCache = new Lru(limits.figures);
+    this.warningCache = new Lru(limits.warnings);
+    const years = new Set<number>();
+    // raw(): arrays instead of one object per report row — 100,000 reports stay a few MB.
+    for (const [agencyId, year, id] of db.prepare(LOOKUP_SQL.reportYears.sql).raw().iterate() as Iterable<[number, number, number]>) {
+      const pairs = this.yearsByAgency.get(agencyId);
+      if (pairs) pairs.push(year, id);
+      else this.yearsByAgency.set(agencyId, [year, id]);
+      years.add(year);
     }
+    this.yearsInIndex = [...years].sort((a, b) => a - b);
   }
 
   /** One report per agency and year: the last ingested wins when a year was ingested twice. */
   report(agencyId: number, year: number): ReportRow | null {
-    const list = this.reportsByAgency.get(agencyId) ?? [];
-    let found: ReportRow | null = null;
-    for (const r of list) if (r.year === year) found = r;
-    return found;
+    const pairs = this.yearsByAgency.get(agencyId);
+    if (!pairs) return null;
+    let found: number | null = null;
+    for (let i = 0; i < pairs.length; i += 2) if (pairs[i] === year) found = pairs[i + 1]!;
+    if (found === null) return null;
+    const id = found;
+    return this.reportCache.getOr(id, () => (this.reportStmt.get(id) as ReportRow | undefined) ?? null);
   }
 
   years(agencyId: number): number[] {
-    return [...new Set((this.reportsByAgency.get(agencyId) ?? []).map((r) => r.year))].sort((a, b) => a - b);
+    const pairs = this.yearsByAgency.get(agencyId) ?? [];
+    const out: number[] = [];
+    // Pairs are in year order: skip repeats of the same year.
+    for (let i = 0; i < pairs.length; i += 2) if (out[out.length - 1] !== pairs[i]) out.push(pairs[i]!);
+    return out;
   }
 
   allYears(): number[] {
-    return [...this.reportsByYear.keys()].sort((a, b) => a - b);
+    return [...this.yearsInIndex];
   }
 
   warnings(reportId: number): WarningRow[] {
-    let w = this.warningCache.get(reportId);
-    if (!w) {
-      if (this.warningCache.size > CACHE_LIMIT) this.warningCache.clear();
-      w = this.warningsStmt.all(reportId) as WarningRow[];
-      this.warningCache.set(reportId, w);
-    }
-    return w;
+    return this.warningCache.getOr(reportId, () => this.warningsStmt.all(reportId) as WarningRow[]);
   }
 
   private figures(reportId: number): Map<string, FigureRow[]> {
-    let m = this.figureCache.get(reportId);
-    if (!m) {
-      if (this.figureCache.size > CACHE_LIMIT) this.figureCache.clear();
-      m = new Map();
+    return this.figureCache.getOr(reportId, () => {
+      const m = new Map<string, FigureRow[]>();
       for (const f of this.figuresStmt.all(reportId) as FigureRow[]) push(m, f.metric, f);
-      this.figureCache.set(reportId, m);
-    }
-    return m;
+      return m;
+    });
   }
 
   private stored(reportId: number, key: string, column: string): FigureRow | null {

@@ -156,7 +156,15 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
     }
     fuzzyTries++;
     if (tryFuzzy(run)) continue;
-    if (looksLikeAgency) unresolved.push(run);
+    if (looksLikeAgency) {
+      // "鹿城区教育局" with only 鹿城区人民政府 indexed: the department of that place, named in full.
+      const owner = [...typed].find(([, t]) => afterYears.includes(t + run));
+      if (owner) {
+        const at = agencies.findIndex((a) => a.id === owner[0]);
+        if (at >= 0) agencies.splice(at, 1);
+      }
+      unresolved.push(owner ? owner[1] + run : run);
+    }
     else noteUnknown();
   }
   if (agencyId !== undefined) {
