@@ -19,6 +19,7 @@ import type { SharedStore } from './state/store.ts';
 import type { HttpClient } from './channels/channel.ts';
 import { enabledAdapters } from './channels/index.ts';
 import { registerWebhooks } from './webhooks.ts';
+import { Lru } from '../query/lookup/lru.ts';
 import { safeEqual } from './channels/crypto.ts';
 import {
   AgenciesSchema,
@@ -34,6 +35,8 @@ import {
 } from './schemas.ts';
 
 export const BODY_LIMIT = 16 * 1024;
+/** Serialized answers kept for repeated questions (≈ 1–3 KB each). */
+export const ANSWER_CACHE_SIZE = 2000;
 /** Telegram updates carry up to 4096 characters plus entities; allow them more room than the API. */
 const TELEGRAM_BODY_LIMIT = 256 * 1024;
 
@@ -130,12 +133,25 @@ export async function buildServer(config: Readonly<Config>, deps: ServerDeps): P
 
   const answerSchemas = { 200: jsonSchema(AnswerSchema), 400: jsonSchema(ErrorSchema), 429: jsonSchema(ErrorSchema) };
 
-  const answer = async (channel: string, question: string, agencyId: number | undefined): Promise<Answer> => {
+  // The index is immutable while served and ask is pure for (question, agencyId, date): repeated questions
+  // are answered from this cache, already serialized, without running the engine again.
+  const answers = new Lru<string, { json: string; status: Answer['status'] }>(ANSWER_CACHE_SIZE);
+
+  const answer = (channel: string, question: string, agencyId: number | undefined): string => {
     const started = performance.now();
+    const today = new Date(clock());
+    const key = `${agencyId ?? ''}|${today.getFullYear()}-${today.getMonth()}-${today.getDate()}|${question}`;
+    const cached = answers.get(key);
+    if (cached !== undefined) {
+      app.gongkai.logQuestion({ channel, status: cached.status, latencyMs: performance.now() - started, question, private: false });
+      return cached.json;
+    }
     try {
-      const result = deps.ask(question, { agencyId, today: new Date(clock()) });
+      const result = deps.ask(question, { agencyId, today });
+      const json = JSON.stringify(result);
+      answers.set(key, { json, status: result.status });
       app.gongkai.logQuestion({ channel, status: result.status, latencyMs: performance.now() - started, question, private: false });
-      return result;
+      return json;
     } catch (err) {
       app.gongkai.logQuestion({ channel, status: 'error', latencyMs: performance.now() - started, question, private: false });
       throw err;
@@ -146,7 +162,8 @@ export async function buildServer(config: Readonly<Config>, deps: ServerDeps): P
     const q = question?.trim() ?? '';
     if (q === '') return sendError(reply, 'MISSING_QUESTION');
     if ([...q].length > MAX_QUESTION_CHARS) return sendError(reply, 'QUESTION_TOO_LONG');
-    return reply.send(await answer('api', q, agencyId));
+    // A string with a JSON content type is sent as it is (fastify serializes only objects).
+    return reply.type('application/json; charset=utf-8').send(answer('api', q, agencyId));
   };
 
   app.post('/api/ask', { schema: { summary: '提问', body: jsonSchema(AskBodySchema, 'input'), response: answerSchemas } }, async (req, reply) => {

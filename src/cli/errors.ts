@@ -2,7 +2,7 @@
  * What the CLI says when it cannot do what was asked: one Chinese line naming the file and the reason,
  * never a stack trace. Commands throw CliError; main.ts prints it and sets the exit status.
  */
-import { assertIndexTarget as assertStoreTarget, indexFileKind, IndexTargetError, type IndexFileKind } from '../store/target.ts';
+import { assertIndexTarget as assertStoreTarget, indexFileKind, IndexTargetError, isForeignDatabase, type IndexFileKind } from '../store/target.ts';
 import { SCHEMA_VERSION } from '../store/schema.ts';
 import { openIndex, type Db } from '../store/open.ts';
 
@@ -59,6 +59,9 @@ export function openIndexOrFail(path: string): Db {
     case 'other':
       throw new CliError(`gongkai: ${path} 不是 gongkai 索引（不是 SQLite 文件），请检查 --db 或 $GONGKAI_DB。`);
     case 'sqlite':
+      if (isForeignDatabase(path)) {
+        throw new CliError(`gongkai: ${path} 是别的程序的 SQLite 数据库，不是 gongkai 索引，请检查 --db 或 $GONGKAI_DB。`);
+      }
       break;
   }
   try {

@@ -208,14 +208,16 @@ class Engine {
     const slot = query.slots[0]!;
     const label = metricLabel(query.metrics[0]!, query.applicant);
     const years = query.years;
-    // A year named: that year. None: every year indexed ("没有被复议过" = in no report).
+    // A year named: that year. None: each agency's latest report, as everywhere else (reading every
+    // year of every agency would cost a report per agency-year on a large index).
     const yearsOf = (id: number): number[] => {
       const have = this.store.years(id);
       if (years.type === 'single') return have.filter((y) => y === years.year);
       if (years.type === 'list') return have.filter((y) => years.years.includes(y));
       if (years.type === 'range') return have.filter((y) => y >= years.from && y <= years.to);
       if (years.type === 'recent') return have.slice(-years.count);
-      return have;
+      if (years.type === 'all') return have;
+      return have.slice(-1);
     };
     const matched: { agency: AgencyRef; results: AnswerResult[] }[] = [];
     const unknown: string[] = [];
@@ -237,7 +239,9 @@ class Engine {
       const zero = known.every((r) => r.value === 0);
       if (query.filter === 'zero' ? zero : !zero) matched.push({ agency, results: query.filter === 'zero' ? known : known.filter((r) => r.value! > 0) });
     }
-    const when = years.type === 'single' ? `${years.year}年` : years.type === 'latest' || years.type === 'all' ? '（已收录的各年报告中）' : `（${this.yearsLabel(query)}）`;
+    const when = years.type === 'single' ? `${years.year}年`
+      : years.type === 'latest' ? '（未指定年份，按各单位最新一年的报告）'
+        : years.type === 'all' ? '（已收录的各年报告中）' : `（${this.yearsLabel(query)}）`;
     if (considered === 0) {
       return { question, status: 'not_found', text: `索引中没有${years.type === 'single' ? `${years.year}年` : ''}的相应报告。已收录年份：${this.store.allYears().join('、')}`, results: [], warnings: [], suggestions: [] };
     }
@@ -466,12 +470,15 @@ class Engine {
     // Ties at the cut are kept: "前三" with two agencies sharing third place shows both.
     const n = query.topN ?? MAX_LIST;
     const cut = sorted[n - 1]?.value;
-    const top = sorted.filter((r, i) => i < n || (cut !== undefined && r.value === cut && query.topN !== undefined));
-    const best = top.filter((r) => r.value === top[0]?.value);
+    const tiedAtCut = sorted.filter((r, i) => i >= n && cut !== undefined && r.value === cut && query.topN !== undefined);
+    const top = [...sorted.slice(0, n), ...tiedAtCut.slice(0, MAX_LIST)];
+    const best = sorted.filter((r) => r.value === sorted[0]?.value);
     const lines = top.map((r) => `${sorted.findIndex((o) => o.value === r.value) + 1}. ${r.agency} ${valueText(r)}${r.source ? `\n   ${citation(r.report, r.source)}` : ''}`);
-    const who = best.length > 1 ? `${best.map((r) => r.agency).join('、')}（并列，均为 ${valueText(best[0]!)}）` : `${best[0]?.agency ?? ''}（${best[0] ? valueText(best[0]) : ''}）`;
+    const names = best.slice(0, 5).map((r) => r.agency).join('、') + (best.length > 5 ? ` 等 ${best.length} 个单位` : '');
+    const who = best.length > 1 ? `${names}（并列，均为 ${valueText(best[0]!)}）` : `${best[0]?.agency ?? ''}（${best[0] ? valueText(best[0]) : ''}）`;
     const head = `${year}年${scope}${label}${query.order === 'asc' ? '最少' : '最多'}的是${who}${note}：`;
-    const tail = without.length > 0 ? `\n未参与排序（报告未披露或无法识别）：${without.map((r) => r.agency).join('、')}` : '';
+    const moreTied = tiedAtCut.length > MAX_LIST ? `\n……另有 ${tiedAtCut.length - MAX_LIST} 个单位同为 ${valueText(tiedAtCut[0]!)}` : '';
+    const tail = moreTied + (without.length > 0 ? `\n未参与排序（报告未披露或无法识别）：${without.map((r) => r.agency).join('、')}` : '');
     const text = `${head}\n${lines.join('\n')}${tail}${missingNote}${warnings.length > 0 ? `\n注意：${warnings.join('；')}` : ''}`;
     return { question, status: 'answered', text, results: top, warnings, suggestions: [] };
   }

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PassThrough, Readable } from 'node:stream';
 import iconv from 'iconv-lite';
-import { answerLine, answerStream, inputLines } from '../../src/cli/commands/ask.ts';
+import { answerLine, answerStream, lineBatches } from '../../src/cli/commands/ask.ts';
 import { AnswerSchema, createAsker, type Answer, type AskFn } from '../../src/query/index.ts';
 import { openIndex, type Db } from '../../src/store/open.ts';
 import { buildGoldIndex } from '../query/seed-db.ts';
@@ -92,7 +92,7 @@ describe('answerLine: nothing in an answer can break the line', () => {
   });
 });
 
-describe('inputLines: bytes → lines as readline splits them', () => {
+describe('lineBatches: bytes → lines as readline splits them', () => {
   const bytes = Buffer.from('甲乙\r\n丙');
   test.each([
     ['LF, CRLF, lone CR', ['a\nb\r\nc\rd'], ['a', 'b', 'c', 'd']],
@@ -103,15 +103,31 @@ describe('inputLines: bytes → lines as readline splits them', () => {
     ['nothing', [], []],
   ] as [string, string[], string[]][])('%s', async (_name, chunks, expected) => {
     const out: string[] = [];
-    for await (const l of inputLines(chunks.map((c) => Buffer.from(c)))) out.push(l);
+    for await (const batch of lineBatches(chunks.map((c) => Buffer.from(c)))) out.push(...batch);
     expect(out).toEqual(expected);
   });
 
   test('a character split across chunks at every byte', async () => {
     for (let cut = 1; cut < bytes.length; cut++) {
       const out: string[] = [];
-      for await (const l of inputLines([bytes.subarray(0, cut), bytes.subarray(cut)])) out.push(l);
+      for await (const batch of lineBatches([bytes.subarray(0, cut), bytes.subarray(cut)])) out.push(...batch);
       expect(out).toEqual(['甲乙', '丙']);
     }
+  });
+});
+
+describe('answers go out as soon as their input arrives', () => {
+  test('a question fed alone is answered before the next one is sent (a person typing, a coprocess)', async () => {
+    const input = new PassThrough();
+    const out = new PassThrough();
+    const received: string[] = [];
+    out.on('data', (c: Buffer) => received.push(c.toString('utf8')));
+    const done = answerStream(ask, false, input, out);
+    input.write(`${Q}\n`);
+    await new Promise((resolve) => out.once('data', resolve));
+    expect(received.join('')).toMatch(A);
+    input.end('统计局2020年收到多少申请\n');
+    expect(await done).toBe(2);
+    expect(received.join('').split('\n')).toHaveLength(3);
   });
 });

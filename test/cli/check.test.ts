@@ -85,6 +85,7 @@ describe('gongkai check: not a report file → one line with the reason', () => 
   test.each([
     ['a folder', () => dir, 'io', '是一个目录：check 只检查一个文件（整个目录请用 gongkai ingest）'],
     ['a missing file', () => join(dir, 'missing.txt'), 'io', '无法读取：不存在 (ENOENT)'],
+    ['a web address', () => 'https://www.example.gov.cn/a.html', 'io', "check 只读本地文件，不联网；请先保存网页，例如 curl -o report.html 'https://www.example.gov.cn/a.html'"],
   ])('%s', (_name, path, code, message) => {
     expect(checkFile(path())).toEqual({ ok: false, file: path(), error: { code, message } });
   });

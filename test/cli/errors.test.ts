@@ -53,7 +53,7 @@ describe('reading the index (ask, reports): why it cannot be opened, in one line
     ['folder', ['是一个目录', 'folder/gongkai.db']],
     ['empty.db', ['是空文件', 'gongkai ingest --db']],
     ['report.txt', ['不是 gongkai 索引（不是 SQLite 文件）', 'report.txt']],
-    ['other.sqlite', ['不是本版本的 gongkai 索引', 'other.sqlite']],
+    ['other.sqlite', ['other.sqlite 是别的程序的 SQLite 数据库，不是 gongkai 索引']],
     ['old.db', ['需要索引版本 1', 'gongkai ingest --db']],
     ['truncated.db', ['truncated.db', 'gongkai ingest --db']],
   ])('%s', (name, parts) => {

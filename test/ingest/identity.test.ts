@@ -218,6 +218,27 @@ describe('readIdentity: other sources of the agency', () => {
   });
 });
 
+describe('readIdentity: pronouns are not agencies, places that start like one are', () => {
+  // 本溪市 starts with 本 ("本机关"): 33 of 10,000 generated reports were refused as no_identity.
+  test.each([
+    ['本溪市明山区文化和旅游局2016年度政府信息公开工作年度报告', '本溪市明山区文化和旅游局', '明山区'],
+    ['本溪市南芬区医疗保障局2015年政府信息公开工作年度报告', '本溪市南芬区医疗保障局', '南芬区'],
+  ])('%s → %s', (title, name, county) => {
+    expect(parseTitle(title).agency).toBe(name);
+    const v = value(report(title));
+    expect(v.agency).toMatchObject({ name, city: '本溪市', county });
+    expect(v.year).toBe(Number(/\d{4}/.exec(title)![0]));
+  });
+
+  test('本溪市 as the 填报单位 of an untitled-agency report', () => {
+    expect(value(report('2018年政府信息公开工作年度报告', '填报单位：本溪市南芬区医疗保障局')).agency.name).toBe('本溪市南芬区医疗保障局');
+  });
+
+  test.each([['本机关'], ['本局'], ['我局'], ['该单位'], ['各级行政机关'], ['本市人民政府'], ['我区教育局']])('%s is a pronoun, not an agency', (name) => {
+    expect(parseTitle(`${name}2020年政府信息公开工作年度报告`).agency).toBeNull();
+  });
+});
+
 describe('readIdentity: year', () => {
   test('no year in the title: the statistics period, with a warning — not fooled by "20120"', () => {
     const r = report('温州市统计局政府信息公开工作年度报告', '本报告中所列数据的统计期限自 20120 年 1 月 1 日起至 2020 年 12 月 31 日止。');

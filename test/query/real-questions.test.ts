@@ -119,6 +119,17 @@ const CASES: Case[] = [
   ['2020年哪些单位没有行政诉讼', 'answered', 'filter', [J, S, Z], [2020, 2020, 2020], ['litigation.total'], [0, 0, 0]],
   ['温州市2020年哪个单位收到申请最多', 'answered', 'ranking', [L, S, Z, J], [2020, 2020, 2020, 2020], ['requests.new'], [208, 7, 7, 4]],
   ['淮安2024年哪个单位行政诉讼最多', 'answered', 'ranking', [HA, HZ], [2024, 2024], ['litigation.total'], [46, 4]],
+  // "比去年" after a year is the year before it; "结果" is every outcome; privacy refusals sit under 第三方 since 2019.
+  ['洪泽区2024年收到的申请比去年多吗', 'answered', 'trend', [HZ, HZ], [2023, 2024], ['requests.new'], [21, 95]],
+  ['洪泽区2024年行政复议同比变化', 'answered', 'trend', [HZ, HZ], [2023, 2024], ['review.total'], [0, 2]],
+  ['洪泽区2024年复议都是什么结果', 'answered', 'figure', [HZ, HZ, HZ, HZ, HZ], [2024, 2024, 2024, 2024, 2024],
+    ['review.upheld', 'review.corrected', 'review.other', 'review.pending', 'review.total'], [1, 1, 0, 0, 2]],
+  ['洪泽区2024年诉讼结果', 'answered', 'figure', [HZ, HZ, HZ, HZ, HZ], [2024, 2024, 2024, 2024, 2024],
+    ['litigation.upheld', 'litigation.corrected', 'litigation.other', 'litigation.pending', 'litigation.total'], [3, 0, 1, 0, 4]],
+  ['鹿城区2020年个人隐私不公开', 'answered', 'figure', [L], [2020], ['requests.answered.refused.privacy'], [1]],
+  ['鹿城区2020年新收申请比上年结转多多少', 'answered', 'figure', [L, L], [2020, 2020], ['requests.new', 'requests.carried_over'], [208, 15]],
+  // 统计局 and 政务服务中心 share second place: both shown for "最少的两个".
+  ['2020年收到申请最少的两个单位', 'answered', 'ranking', [J, S, Z], [2020, 2020, 2020], ['requests.new'], [4, 7, 7]],
 ];
 
 /** Lines the answer text must contain (sums, differences, ties, scope, what was not understood). */

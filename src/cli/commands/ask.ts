@@ -43,15 +43,16 @@ const LF = 0x0a;
 const CR = 0x0d;
 
 /**
- * Input bytes → lines, split on LF, CRLF or a lone CR (as readline does), a CR+LF split across chunks
- * counted once, the last line kept without its newline. Splitting bytes is safe in UTF-8 and GB18030:
- * neither uses 0x0A or 0x0D inside a character.
+ * Input bytes → lines, one array per chunk read: split on LF, CRLF or a lone CR (as readline does), a
+ * CR+LF split across chunks counted once, the last line kept without its newline. Splitting bytes is
+ * safe in UTF-8 and GB18030: neither uses 0x0A or 0x0D inside a character.
  */
-export async function* inputLines(input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>): AsyncGenerator<string> {
+export async function* lineBatches(input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>): AsyncGenerator<string[]> {
   let pending: Buffer[] = [];
   let afterCR = false;
   for await (const chunk of input) {
     const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    const lines: string[] = [];
     let start = 0;
     for (let i = 0; i < buf.length; i++) {
       const b = buf[i];
@@ -63,33 +64,29 @@ export async function* inputLines(input: AsyncIterable<Buffer | string> | Iterab
       afterCR = false;
       if (b !== LF && b !== CR) continue;
       pending.push(buf.subarray(start, i));
-      yield decodeLine(Buffer.concat(pending));
+      lines.push(decodeLine(Buffer.concat(pending)));
       pending = [];
       afterCR = b === CR;
       start = i + 1;
     }
     if (start < buf.length) pending.push(buf.subarray(start));
+    if (lines.length > 0) yield lines;
   }
-  if (pending.length > 0) yield decodeLine(Buffer.concat(pending));
+  if (pending.length > 0) yield [decodeLine(Buffer.concat(pending))];
 }
 
 /**
  * The batch contract: exactly one output line per input line, in order — blank lines, lines of spaces,
- * CRLF input and a last line without a newline included. Output is written in blocks for speed.
+ * CRLF input and a last line without a newline included. The answers to one chunk of input are written
+ * together, as soon as it is read: a big file goes out in large blocks, and a person typing (or a
+ * program feeding one question at a time and waiting) gets each answer at once.
  */
 export async function answerStream(ask: AskFn, json: boolean, input: Readable, output: Writable): Promise<number> {
-  let buffer: string[] = [];
   let count = 0;
-  const flush = () => {
-    if (buffer.length > 0) output.write(buffer.join('\n') + '\n');
-    buffer = [];
-  };
-  for await (const line of inputLines(input)) {
-    buffer.push(answerLine(ask(line), json));
-    count++;
-    if (buffer.length >= 256) flush();
+  for await (const lines of lineBatches(input)) {
+    output.write(lines.map((line) => answerLine(ask(line), json)).join('\n') + '\n');
+    count += lines.length;
   }
-  flush();
   return count;
 }
 

@@ -49,6 +49,10 @@ function readingOf(file: string, bytes: Buffer): Reading | null {
 
 export function checkFile(file: string): CheckOutput {
   let bytes: Buffer;
+  if (/^https?:\/\//i.test(file)) {
+    // No network by design: a report page is saved first, then checked like any file.
+    return { ok: false, file, error: { code: 'io', message: `check 只读本地文件，不联网；请先保存网页，例如 curl -o report.html '${file}'` } };
+  }
   try {
     if (statSync(file).isDirectory()) {
       return { ok: false, file, error: { code: 'io', message: '是一个目录：check 只检查一个文件（整个目录请用 gongkai ingest）' } };

@@ -33,8 +33,13 @@ export const ORG_SUFFIX =
   /(政府|办事处|委员会|管委会|局|委|办|办公室|中心|院|厅|部|署|会|处|所|队|站|馆|社|公司|集团|街道|镇|乡|行|校|大学|学院|科|室|省|市|区|县|旗|盟|州|团)$/u;
 const NAME_CHARS = /^[\u4e00-\u9fff（）()]{2,40}$/u;
 
-/** Page furniture and pronouns that end like an agency ("…门户网站", "本机关"). */
-const NOT_AGENCY = /^(本|我|该|各)|(网站|门户|首页|平台|栏目|专栏|专题)$/u;
+/**
+ * Page furniture and pronouns that end like an agency ("…门户网站", "本机关", "我局", "各级行政机关").
+ * A pronoun is 本/我/该/各 before an organ or level word — not any name starting with those characters
+ * ("本溪市明山区文化和旅游局").
+ */
+const NOT_AGENCY =
+  /^(?:本|我|该|各)(?:级|机关|单位|部门|系统|街道|[省市区县州旗盟镇乡局委办院厅署部处科室所站队馆行校]|中心|公司)|(网站|门户|首页|平台|栏目|专栏|专题)$/u;
 
 export function looksLikeAgency(name: string): boolean {
   return NAME_CHARS.test(name) && ORG_SUFFIX.test(name) && !NOT_AGENCY.test(name);

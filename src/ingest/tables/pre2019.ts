@@ -28,10 +28,15 @@ interface Row {
   label: string;
   unit: string;
   values: string[];
+  /** More numbers than the table has value columns: which are this row's cannot be told. */
+  extra?: boolean;
 }
 
 /** A Markdown table's rule row ("| --- | :---: |"): layout, no cells. */
 const PIPE_RULE = /^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$/u;
+
+/** A label's first piece: an ordinal ("三、", "（二）", "4.") or "其中". */
+const NEW_LABEL = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、]|其中)/u;
 
 /** A line's cells when it has separators: tab-separated, or a Markdown pipe row; null for space-separated text. */
 function cellsOf(line: string): string[] | null {
@@ -50,6 +55,8 @@ function valueColumns(header: string): ValueColumn[] {
   return cols.length ? cols : [{ label: '统计数', cumulative: false }];
 }
 
+const unclosed = (s: string) => (s.match(/[（(]/gu)?.length ?? 0) > (s.match(/[）)]/gu)?.length ?? 0);
+
 /** One line → label, unit and value cells; null when it holds neither unit nor value (a label piece). */
 function splitRow(line: string, nCols: number): Row | null {
   const cells = cellsOf(line);
@@ -62,11 +69,17 @@ function splitRow(line: string, nCols: number): Row | null {
   const tokens = line.trim().split(/\s+/).filter(Boolean);
   const values: string[] = [];
   while (values.length < nCols && tokens.length > 1 && VALUE.test(tokens[tokens.length - 1])) values.unshift(tokens.pop()!);
+  const before = tokens[tokens.length - 1];
+  const extra = values.length === nCols && tokens.length > 1 && VALUE.test(before) && !UNITS.has(before);
   let unit = '';
   if (tokens.length && UNITS.has(tokens[tokens.length - 1]) && (tokens.length > 1 || values.length)) unit = tokens.pop()!;
   if (!values.length && !unit) return null;
+  const label = tokens.join(' ');
+  // A label cut inside its note ("…公开相同信息计 1" / "条） 条 42"): the "1" or "条" ending the piece is
+  // the note's, not the row's value or unit — the row goes on on the next line.
+  if (unclosed(label)) return null;
   while (values.length < nCols) values.push('');
-  return { label: tokens.join(' '), unit, values };
+  return extra ? { label, unit, values, extra } : { label, unit, values };
 }
 
 /**
@@ -81,7 +94,7 @@ function valuesOnly(line: string, nCols: number): string[] | null {
 }
 
 /** The next non-empty line after `i`, if it is one of the table's lines. */
-function nextLine(lines: string[], i: number): number {
+function nextLine(lines: readonly string[], i: number): number {
   let j = i + 1;
   while (j < lines.length && lines[j].trim() === '') j++;
   return j < lines.length ? j : -1;
@@ -96,22 +109,58 @@ function readCell(raw: string): { value: number | null; cell: CellKind } {
   return { value: Number(m[0].replace(/,/g, '')), cell: 'number' };
 }
 
-/** Lines of the table: from its header (or title) to the signatures below it. */
-function tableStart(doc: ReportDocument): number {
-  const header = doc.norm.findIndex((l) => HEADER.test(l) && /单位/.test(l));
-  if (header >= 0) return header;
-  return doc.norm.findIndex((l) => TITLE.test(l) && l.trim().length < 40);
+/** One header cell on a line of its own ("计量单位", "2017年度", "历年累计"). */
+const HEADER_CELL = /^(?:(?:计量)?单位|统计数|\d{4}\s*年度?|本年度?|历年累计|累计)$/u;
+
+/**
+ * Where the table starts and its value columns. The header row is one line, or — as PDF extraction
+ * often prints it — one cell per line ("指标名称" / "计量单位" / "2017年度" / "历年累计"): reading only
+ * its first line would miss the 历年累计 column and shift every value. Without a header, the title
+ * starts a one-column table.
+ */
+function tableStart(doc: ReportDocument): { start: number; columns: ValueColumn[] } | null {
+  const L = doc.norm;
+  for (let i = 0; i < L.length; i++) {
+    if (!HEADER.test(L[i])) continue;
+    const cells = [L[i].trim()];
+    let end = i;
+    for (let j = nextLine(L, i); j > 0 && j - end <= 2 && HEADER_CELL.test(L[j].trim()); j = nextLine(L, j)) {
+      cells.push(L[j].trim());
+      end = j;
+    }
+    const header = cells.join('\t');
+    if (/单位/.test(header)) return { start: end, columns: valueColumns(end === i ? L[i] : header) };
+  }
+  const title = L.findIndex((l) => TITLE.test(l) && l.trim().length < 40);
+  return title < 0 ? null : { start: title, columns: [{ label: '统计数', cumulative: false }] };
 }
 
 export function parsePre2019Table(doc: ReportDocument): StageOutput {
-  const start = tableStart(doc);
-  if (start < 0) return { figures: [], warnings: [] };
-  const columns = HEADER.test(doc.norm[start]) ? valueColumns(doc.norm[start]) : [{ label: '统计数', cumulative: false }];
+  const table = tableStart(doc);
+  if (!table) return { figures: [], warnings: [] };
+  const { start, columns } = table;
   const figures: Figure[] = [];
   const warnings: ReportWarning[] = [];
   const seen = new Set<string>();
   let group: Pre2019Group | null = null;
   let pending = '';
+  let pendingAt = -1;
+  // A label piece no row completed: a group header printed without cells sets the group; anything
+  // else held a row that could not be read (say so — its figures are missing, not absent).
+  const dropPending = () => {
+    const g = pending ? groupOf(pending) : null;
+    if (g) group = g;
+    else if (pending && /\d/.test(pending.replace(/[（(][^（()）]*[)）]/gu, ''))) {
+      warnings.push({
+        code: 'pre2019.unreadable_row',
+        message: `统计表第 ${doc.sourceLine[pendingAt]} 行“${pending}”未能读出数值，未入库`,
+        line: doc.sourceLine[pendingAt],
+        line2: null,
+        metric: null,
+      });
+    }
+    pending = '';
+  };
 
   for (let i = start + 1; i < doc.norm.length; i++) {
     const line = doc.norm[i];
@@ -121,6 +170,7 @@ export function parsePre2019Table(doc: ReportDocument): StageOutput {
     if (TABLE_END.test(line) || (isSectionHeading(line) && !groupOf(line))) break;
     if (PIPE_RULE.test(line)) continue;
     // Values alone on a line after a label without them (the row's label and unit sat above).
+    const labelAt = i;
     const loose = pending ? valuesOnly(line, columns.length) : null;
     let row = loose ? { label: '', unit: '', values: loose } : splitRow(line, columns.length);
     // The cited line is the one holding the values.
@@ -135,15 +185,20 @@ export function parsePre2019Table(doc: ReportDocument): StageOutput {
         at = j;
       }
     }
-    const labelAt = i;
     i = at;
     if (!row) {
       // A label broken over lines: a new ordinal starts a new label, anything else continues it.
       const piece = line.trim();
       if (TITLE.test(piece) || /^[(（]?\d{4}\s*年/.test(piece) || /^填报单位/.test(piece)) continue;
-      pending = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、]|其中)/u.test(piece) || pending.length > 80 ? piece : pending + piece;
+      if (!pending || NEW_LABEL.test(piece) || pending.length > 80) {
+        dropPending();
+        pending = piece;
+        pendingAt = labelAt;
+      } else pending += piece;
       continue;
     }
+    // A row starting a new label ends a label left unfinished above it: it is not this row's.
+    if (pending && NEW_LABEL.test(row.label.trim())) dropPending();
     // Quote the label as printed when the row sits on one tab-separated or pipe line.
     const verbatim = pending ? '' : (cellsOf(doc.lines[labelAt])?.[0] ?? '');
     const label = (pending + row.label).trim();
@@ -164,6 +219,16 @@ export function parsePre2019Table(doc: ReportDocument): StageOutput {
           metric: null,
         });
       }
+      continue;
+    }
+    if (row.extra) {
+      warnings.push({
+        code: 'pre2019.extra_values',
+        message: `统计表第 ${doc.sourceLine[i]} 行“${verbatim || label}”的数值多于表头的列，无法确定各列数值，未入库`,
+        line: doc.sourceLine[i],
+        line2: null,
+        metric: key,
+      });
       continue;
     }
     const def = metricDef(key);
@@ -188,5 +253,6 @@ export function parsePre2019Table(doc: ReportDocument): StageOutput {
       });
     });
   }
+  dropPending();
   return { figures, warnings };
 }

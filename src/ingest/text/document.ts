@@ -18,7 +18,43 @@ export interface ReportDocument {
   readonly section: readonly (string | null)[];
 }
 
-const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+const convert = OpenCC.Converter({ from: 't', to: 'cn' });
+
+/**
+ * Characters without which OpenCC's Traditional → Simplified conversion cannot change a text: for every
+ * dictionary entry that changes its key, one character of the key that the replacement does not keep
+ * (a key must occur whole to match, so a text lacking that character never matches it). Almost all
+ * lines of almost all reports hold none, and the conversion — the largest single cost of parsing —
+ * is then skipped. Null (always convert) if opencc-js ever stops exposing its dictionaries this way.
+ */
+export const OPENCC_TRIGGER: RegExp | null = (() => {
+  const dicts: string[][][] = [];
+  const walk = (x: unknown): void => {
+    if (typeof x === 'string') dicts.push(x.split('|').map((e) => e.split(' ')));
+    else if (Array.isArray(x) && x.length === 2 && typeof x[0] === 'string' && typeof x[1] === 'string' && !x[0].includes('|')) dicts.push([x as string[]]);
+    else if (Array.isArray(x)) x.forEach(walk);
+  };
+  const config = (OpenCC as unknown as { Locale?: { configs?: Record<string, unknown> } }).Locale?.configs?.t2s;
+  if (!config || typeof config !== 'object') return null;
+  Object.values(config).forEach(walk);
+  const chars = new Set<string>();
+  for (const dict of dicts) {
+    for (const [key, value] of dict) {
+      if (key === undefined || value === undefined || key === value) continue;
+      const k = [...key];
+      const v = [...value];
+      const i = k.length === v.length ? k.findIndex((ch, j) => ch !== v[j]) : -1;
+      if (i >= 0) chars.add(k[i]!);
+      else for (const ch of k) chars.add(ch);
+    }
+  }
+  if (chars.size < 1000) return null;
+  return new RegExp(`[${[...chars].map((ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`).join('')}]`, 'u');
+})();
+
+function toSimplified(s: string): string {
+  return OPENCC_TRIGGER && !OPENCC_TRIGGER.test(s) ? s : convert(s);
+}
 
 function tidy(s: string): string {
   return s

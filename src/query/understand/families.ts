@@ -27,6 +27,7 @@ const table2 = (p: string): FamilyDef => ({
 export const FAMILIES: Record<string, FamilyDef> = {
   review: {
     aspects: Object.fromEntries(OUTCOMES.map((o) => [o, [`review.${o}`]])),
+    groups: { outcomes: OUTCOMES },
     defaults: [['review.total']],
   },
   // litigation is two-dimensional (route × outcome); see familySlots.
@@ -85,7 +86,7 @@ export const FAMILIES: Record<string, FamilyDef> = {
 export function familySlots(family: string, aspects: ReadonlySet<string>): Slot[] {
   if (family === 'litigation') {
     const routes = ['direct', 'after_review'].filter((r) => aspects.has(r));
-    const outcomes = OUTCOMES.filter((o) => aspects.has(o));
+    const outcomes = aspects.has('outcomes') ? OUTCOMES : OUTCOMES.filter((o) => aspects.has(o));
     const outs = outcomes.length > 0 ? outcomes : ['total'];
     const prefixes = routes.length > 0 ? routes.map((r) => `litigation.${r}`) : ['litigation'];
     return prefixes.flatMap((p) => outs.map((o) => [`${p}.${o}`]));

@@ -7,7 +7,7 @@ export const LIST_AGENCIES_RE = /哪些单位|哪些部门|哪些机关|哪些�
 export const RANKING_RE = new RegExp(`哪个|哪家|哪一个|哪一家|哪些单位|哪些部门|哪些机关|谁的|谁最|最多|最少|最高|最低|排名|排行|排序|前${SMALL_NUMBER}(?:名|个|位|家)?|top\\d*`);
 export const TOTAL_RE = /合计|总共|一共|加起来|所有单位|全部单位|各单位|全市|汇总|总和|总数是多少|累计/;
 export const YESNO_RE = /有没有|有无|是否|有.{0,10}吗|没有.{0,8}吗|存在.{0,6}吗|有过|[了过]吗|[了过]没有?$/;
-export const TREND_RE = /变化|趋势|逐年|每年|增长|下降|走势|增加还是减少|增多还是减少|多了还是少了|上升还是下降|是增是减|增减情况/;
+export const TREND_RE = /变化|趋势|逐年|每年|增长|下降|走势|增加还是减少|增多还是减少|多了还是少了|上升还是下降|是增是减|增减情况|同比|环比|(?:比|较)(?:上一?年|去年)(?!结转)|与上年相比|和去年比/;
 /** "哪些单位 / 有几个单位 …" — tested on what is left once agencies and figure words are taken out. */
 export const WHICH_RE = /(?:哪些|哪个|哪几个|哪一个|几个|多少个)(?:单位|部门|机关|机构|政府|局)|哪家|哪几家|哪一家|几家|多少家/;
 export const COUNT_RE = /几个|几家|多少个|多少家/;

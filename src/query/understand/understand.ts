@@ -56,6 +56,7 @@ const CJK_ANY_RE = /[\u4e00-\u9fff]+/g;
 /** "和", "、" between two figure words: both are asked for ("依申请公开和行政复议各多少"). */
 const CONJUNCTION_RE = /^(?:和|与|及|跟|、|,|，|以及|还有|加|同)$/;
 const MAX_QUESTION = 200;
+const PREVIOUS_YEAR_RE = /同比|环比|(?:比|较|与|和|跟)(?:去年|上年|上一年)(?!结转)/;
 const SUB_AGENCY_RE = /^(?:办公室|办事处|办|局|委员会|委|中心|厅|署|所|队|站)/;
 const NAMED_LIST_RE = /有几个|有哪些|是哪些|哪几个|有多少个|有多少家|都有谁|几家|都有哪/;
 const ALL_UNITS_RE = /各单位|所有单位|全部单位|各部门|所有部门|全部部门|各机关|哪个单位|哪些单位|哪家单位|哪个部门|哪些部门/;
@@ -206,10 +207,11 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
   if (slots.length === 0 && applicant) slots.push(['requests.new']);
   const uniqueSlots: Slot[] = [];
   for (const s of slots) if (!uniqueSlots.some((u) => u[0] === s[0])) uniqueSlots.push(s);
-  // A reason and its parent in one question ("因保护第三方合法权益不予公开") ask for the reason.
+  // A reason and its parent in one question ("因保护第三方合法权益不予公开", "个人隐私不公开") ask for
+  // the reason, whichever of a slot's alternative keys makes it the parent.
   for (let i = uniqueSlots.length - 1; i >= 0; i--) {
-    const k = uniqueSlots[i]![0]!;
-    if (uniqueSlots.some((u) => u[0]!.startsWith(k + '.'))) uniqueSlots.splice(i, 1);
+    const parent = uniqueSlots[i]!;
+    if (uniqueSlots.some((u) => u !== parent && u.some((k) => parent.some((p) => k.startsWith(p + '.'))))) uniqueSlots.splice(i, 1);
   }
   const metrics = uniqueSlots.map((s) => s[0]!);
 
@@ -243,13 +245,17 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
     if (agencies.length >= 2) return 'compare';
     return 'figure';
   })();
+  // "2024年比去年多吗", "同比": the year asked and the one before it.
+  const yearsAsked = kind === 'trend' && years.type === 'single' && PREVIOUS_YEAR_RE.test(normalized)
+    ? { type: 'list' as const, years: [years.year - 1, years.year] }
+    : years;
   const query: StructuredQuery = {
     kind,
     agencies,
     ambiguous,
     unresolved,
     corrected,
-    years: kind === 'trend' && years.type === 'latest' ? { type: 'all' } : years,
+    years: kind === 'trend' && yearsAsked.type === 'latest' ? { type: 'all' } : yearsAsked,
     metrics,
     slots: uniqueSlots,
     applicant,

@@ -40,6 +40,8 @@ const WORDS: [string[], Term][] = [
   [['维持', '结果维持', '维持原', '被维持', '驳回'], { aspect: 'upheld' }],
   [['纠正', '结果纠正', '纠错', '被纠正', '被依法纠错', '被纠错', '撤销'], { aspect: 'corrected' }],
   [['其他结果', '其他情形'], { aspect: 'other' }],
+  // "复议的结果", "诉讼都是什么结果": every outcome with the total.
+  [['结果', '什么结果', '审理结果', '结果如何', '结果怎样', '结果分别'], { aspect: 'outcomes' }],
   [['尚未审结', '未审结', '没审结', '还没结', '在审', '审理中', '未结案', '尚未结案', '没有审结', '没结', '没审完', '还没审完', '未审完', '没结案', '还没结案', '没有结案'], { aspect: 'pending' }],
   // 表三
   [['新收', '本年新收', '收到申请', '依申请公开件数', '依申请公开申请', '新收申请', '收到依申请公开'], { keys: ['requests.new'] }],
@@ -61,8 +63,9 @@ const WORDS: [string[], Term][] = [
   [['过程性信息', '四类过程性信息', '过程信息'], { keys: [`${R}.withheld.process_info`] }],
   [['行政执法案卷', '执法案卷'], { keys: [`${R}.withheld.enforcement_file`] }],
   [['行政查询事项', '行政查询', '查询事项'], { keys: [`${R}.withheld.inquiry`] }],
-  [['商业秘密'], { keys: [`${A}.refused.commercial_secret`] }],
-  [['个人隐私', '隐私'], { keys: [`${A}.refused.privacy`] }],
+  // Since 2019 a privacy or trade-secret refusal is counted under 保护第三方合法权益 (the label says so).
+  [['商业秘密'], { keys: [`${A}.refused.commercial_secret`, `${R}.withheld.third_party`] }],
+  [['个人隐私', '隐私'], { keys: [`${A}.refused.privacy`, `${R}.withheld.third_party`] }],
   [['无法提供', '不能提供', '没法提供', '提供不了'], { keys: [`${R}.unavailable`] }],
   [['不掌握', '本机关不掌握', '不掌握相关政府信息', '信息不存在', '申请信息不存在'], { keys: [`${R}.unavailable.not_held`, `${A}.not_exist`] }],
   [['另行制作', '没有现成信息', '需要另行制作'], { keys: [`${R}.unavailable.needs_creation`] }],

@@ -63,6 +63,8 @@ export function parseYears(text: string, today: Date): YearParse {
     found.push(year);
     return '，';
   });
+  // "比去年多吗" after a year is the year before that one, not today's 去年: left for the trend.
+  rest = rest.replace(/(比|较|与|和|跟)(?:去年|上年|上一年)(?!结转)/g, '，');
   const thisYear = today.getUTCFullYear();
   for (const [re, delta] of RELATIVE) {
     rest = rest.replace(re, () => {
