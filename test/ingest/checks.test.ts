@@ -4,6 +4,7 @@ import { detectFormat } from '../../src/ingest/tables/format.ts';
 import { parseTables } from '../../src/ingest/tables/tables.ts';
 import type { Figure } from '../../src/ingest/model.ts';
 import { loadDoc, SEED, REAL } from './tables-helpers.ts';
+import { buildDocument } from '../../src/ingest/text/document.ts';
 
 const tableOf = (path: string) => {
   const doc = loadDoc(path);
@@ -127,5 +128,21 @@ describe('prose against a figure the table holds only as parts', () => {
   test('agreeing parts raise nothing', () => {
     const ok = [...figures, prose('litigation.total', 18, 30, doc.lines[29]), prose('requests.result.withheld', 5, 31, doc.lines[30])];
     expect(checkReport({ doc, format, figures: ok })).toEqual([]);
+  });
+});
+
+describe('a report cut short says so', () => {
+  const codes = (doc: ReturnType<typeof loadDoc>) => {
+    const format = detectFormat(doc);
+    return checkReport({ doc, format, figures: parseTables(doc, format).figures }).map((w) => w.code);
+  };
+  test('seed 002 cut after table 三 row 二 (line 360): table 四 missing, table 三 incomplete, no closing sections', () => {
+    const full = loadDoc(SEED['002']);
+    const cut = buildDocument(full.lines.slice(0, 360));
+    expect(codes(cut)).toEqual(expect.arrayContaining(['table.missing', 'table.incomplete', 'report.truncated']));
+  });
+  test.each(['001', '002', '003'] as const)('the complete seed %s has none of these warnings', (seed) => {
+    const found = codes(loadDoc(SEED[seed]));
+    expect(found.filter((c) => ['table.missing', 'table.incomplete', 'report.truncated'].includes(c))).toEqual([]);
   });
 });

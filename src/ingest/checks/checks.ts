@@ -7,6 +7,7 @@ import type { Figure, ReportFormat, ReportWarning } from '../model.ts';
 import { TABLE3_METRICS, TABLE4_METRICS } from '../../catalogue/metrics.ts';
 import { checkTable3, checkTable4 } from './identities.ts';
 import { checkProseVsTable } from './prose-vs-table.ts';
+import { checkCompleteness } from './completeness.ts';
 
 const T3 = new Set(TABLE3_METRICS.map((d) => d.key));
 const T4 = new Set(TABLE4_METRICS.slice(0, 15).map((d) => d.key));
@@ -18,6 +19,7 @@ export function checkReport(input: { doc: ReportDocument; format: ReportFormat; 
   if (format === '2019' || format === '2021') {
     warnings.push(...checkTable3(table.filter((f) => T3.has(f.metric) && f.applicant !== null)));
     warnings.push(...checkTable4(table.filter((f) => T4.has(f.metric))));
+    warnings.push(...checkCompleteness(input.doc, figures));
   }
   warnings.push(...checkProseVsTable(figures));
   return dedupe(warnings);
