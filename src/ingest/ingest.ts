@@ -78,7 +78,10 @@ function progressBar(total: number): cliProgress.SingleBar {
     {
       format: '入库 [{bar}] {value}/{total} 份 · {rate} 份/秒 · 剩余 {eta_formatted}',
       stream: process.stderr,
-      hideCursor: true,
+      // A Ctrl-C during the synchronous file loop kills the process before any cleanup could restore a
+      // hidden cursor: keep it visible.
+      hideCursor: false,
+      linewrap: true,
       clearOnComplete: true,
       etaBuffer: 50,
     },
