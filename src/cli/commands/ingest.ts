@@ -61,6 +61,13 @@ interface IngestFlags {
   strict?: boolean;
   quiet?: boolean;
   json?: boolean;
+  jobs?: number;
+}
+
+function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new CliError(`gongkai: --jobs 应为 1–64 的整数，收到“${value}”`);
+  return n;
 }
 
 export function registerIngest(program: Command): void {
@@ -72,6 +79,7 @@ export function registerIngest(program: Command): void {
     .option('--strict', '任何文件失败即以非零状态退出 / exit non-zero if any file fails')
     .option('--quiet', '只输出错误 / print errors only')
     .option('--json', '以 JSON 输出结果摘要 / print the summary as JSON')
+    .option('--jobs <n>', '解析线程数 / parse on N worker threads (default 1; see docs/performance.md)', parseJobs)
     .addHelpText(
       'after',
       `
@@ -102,6 +110,7 @@ complete. An existing --db file that is not a gongkai index is never overwritten
       try {
         summary = await ingestPaths(given, {
           db,
+          jobs: flags.jobs,
           progress: !flags.quiet && !flags.json,
           onFile: (e) => {
             if (e.status === 'failed') process.stderr.write(failureLine(e) + '\n');
