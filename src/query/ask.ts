@@ -503,11 +503,13 @@ function extraLines(normalized: string, query: StructuredQuery, results: AnswerR
     out.push(d === 0 ? `两者相同，均为 ${fmt(a.value!)} ${a.unit}。` : `${who(d > 0 ? a : b)}比${who(d > 0 ? b : a)}多 ${fmt(Math.abs(d))} ${a.unit}。`);
   }
   if (RATE_RE.test(normalized)) out.push('（年度报告只列件数，不给比率；以上是计算比率所需的件数。）');
+  if (PERIOD_RE.test(normalized)) out.push('（年度报告只有全年的数字，没有分月、分季度或半年的数字；以上是全年数。）');
   return out.length > 0 ? `\n${out.join('\n')}` : '';
 }
 const SUM_RE = /一共|总共|合计|加起来|加上|共计|总和|^.*加.*(?:共|多少)/;
 const DIFF_RE = /比|相差|差多少|差几|多多少|少多少|多几|少几|哪个多|哪个少|谁多|谁少/;
 const RATE_RE = /率|比例|占比|百分/;
+const PERIOD_RE = /上半年|下半年|季度|\d{1,2}月|[一二三四五六七八九十]{1,2}月份?|月份/;
 
 function yesNo(r: AnswerResult): string {
   if (r.value === null) return '';

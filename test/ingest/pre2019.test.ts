@@ -153,3 +153,63 @@ describe('label rules', () => {
     expect(cleanLabel('（四）政府信息公开专项经费（不包括用于政府公报编辑管理及政府网站建设维护等方面的经费）')).toBe('政府信息公开专项经费');
   });
 });
+
+/**
+ * Generated reports (bench/corpus) whose statistics tables the accuracy benchmark found misread, with
+ * their true cells (sidecar rows: metric, cumulative, cell, value, line). Every true cell must come out
+ * exactly, on its line, and nothing else.
+ */
+describe('generated tables: every true cell exact', () => {
+  type TrueRow = [metric: string, cumulative: boolean, cell: 'number' | 'dash' | 'blank', value: number | null, line: number];
+  test.each([
+    ['national_pdf_layout_2016', 'PDF layout: numbers fallen onto the line below the label and unit'],
+    ['national_markdown_2016', 'Markdown pipe table (CRLF, 0 printed as —)'],
+    ['fujian_header_per_line_2017', 'Fujian variant, its header one cell per line: 2017年度 and 历年累计 both read'],
+    ['national_note_cut_2015', 'a label cut inside its note after "计 1"'],
+    ['national_note_cut_2018', 'a label cut inside its note after "计 1 条"'],
+  ])('%s: %s', (name) => {
+    const truth = JSON.parse(read(`../fixtures/pre2019/${name}.truth.json`)) as { rows: TrueRow[] };
+    const figures = parse(read(`../fixtures/pre2019/${name}.txt`));
+    const got = figures.map((f) => [f.metric, f.cumulative, f.cell, f.value, f.source.line]);
+    expect(got).toEqual(expect.arrayContaining(truth.rows.map(([m, c, cell, v, l]) => [m, Boolean(c), cell, cell === 'number' ? v : null, l])));
+    expect(figures).toHaveLength(truth.rows.length);
+  });
+
+  test('spot checks: a fallen number is cited on its own line, the label as printed above it', () => {
+    const text = read('../fixtures/pre2019/national_pdf_layout_2016.txt');
+    const got = byKey(parse(text));
+    expect(got.get('proactive.total')).toMatchObject({ value: 2, cell: 'number', unit: '条', source: { line: 12, quote: '                                             2' } });
+    expect(got.get('requests.closed.on_time')).toMatchObject({ value: 2, cell: 'number', unit: '件', rowLabel: '1.按时办结数', source: { line: 45 } });
+    const md = byKey(parse(read('../fixtures/pre2019/national_markdown_2016.txt')));
+    expect(md.get('proactive.total')).toMatchObject({ value: 3, rowLabel: '（一）主动公开政府信息数 （不同渠道和方式公开相同信息计 1 条）', raw: '3' });
+    const fj = parse(read('../fixtures/pre2019/fujian_header_per_line_2017.txt'));
+    expect(fj.filter((f) => f.metric === 'proactive.total').map((f) => [f.colLabel, f.value])).toEqual([['2017年度', 12], ['历年累计', 34]]);
+  });
+});
+
+describe('rows whose values are not where they should be', () => {
+  test.each([
+    ['label, unit; value below', ['统计指标 单位 统计数', '一、主动公开情况 ——', '（一）主动公开政府信息数 条', '      15', '其中：主动公开规范性文件数 条 2'], [['proactive.total', 15, 'number', 4], ['proactive.normative_docs', 2, 'number', 5]]],
+    ['label alone; value below', ['统计指标 单位 统计数', '三、依申请公开情况 ——', '（一）收到申请数', '   7', '1.当面申请数 件 3'], [['requests.new', 7, 'number', 4], ['requests.new.in_person', 3, 'number', 5]]],
+    ['a blank row stays blank: the next line is a label, not its value', ['统计指标 单位 统计数', '三、依申请公开情况 ——', '（一）收到申请数 件', '1.当面申请数 件 3'], [['requests.new', null, 'blank', 3], ['requests.new.in_person', 3, 'number', 4]]],
+    ['Markdown rows, the rule row skipped', ['| 统计指标 | 单位 | 统计数 |', '| --- | :---: | ---: |', '| 三、依申请公开情况 | —— |  |', '| （一）收到申请数 | 件 | 9 |', '| 1.当面申请数 | 件 | — |'], [['requests.new', 9, 'number', 4], ['requests.new.in_person', null, 'dash', 5]]],
+  ] as const)('%s', (_, lines, want) => {
+    const got = parse(lines.join('\n')).map((f) => [f.metric, f.value, f.cell, f.source.line]);
+    expect(got).toEqual(want);
+  });
+
+  test('more numbers than columns (a header not found): no figure, a warning naming the row', () => {
+    const out = parsePre2019Table(buildDocument(splitLines(['政府信息公开情况统计表', '主动公开文件数 条 12 34', '受理依申请公开信息总数 件 0 5'].join('\n'))));
+    expect(out.figures).toEqual([]);
+    expect(out.warnings.map((w) => [w.code, w.metric, w.line])).toEqual([
+      ['pre2019.extra_values', 'proactive.total', 2],
+      ['pre2019.extra_values', 'requests.new', 3],
+    ]);
+  });
+
+  test('a label cut inside its note that no line completes: no figure, a warning', () => {
+    const out = parsePre2019Table(buildDocument(splitLines(['统计指标 单位 统计数', '一、主动公开情况 ——', '（一）主动公开政府信息数（不同渠道 条 5', '其中：主动公开规范性文件数 条 3'].join('\n'))));
+    expect(out.figures.map((f) => [f.metric, f.value])).toEqual([['proactive.normative_docs', 3]]);
+    expect(out.warnings.map((w) => [w.code, w.line])).toEqual([['pre2019.unreadable_row', 3]]);
+  });
+});

@@ -119,6 +119,10 @@ export function openIndexWriter(dbPath: string): IndexWriter {
   if (rebuild) {
     db.pragma('journal_mode = MEMORY');
     db.pragma('synchronous = OFF');
+    // Rows reference only rows this writer has just inserted (report before its figures), so checking
+    // each figure's foreign key is a B-tree lookup per row that can never fail; commit prunes explicitly.
+    db.pragma('foreign_keys = OFF');
+    db.pragma('cache_size = -65536');
     // Secondary indexes are built once at the end (a sort) instead of row by row.
     for (const name of secondaryIndexes(db)) db.exec(`DROP INDEX ${name.name}`);
     db.exec('BEGIN');
@@ -147,6 +151,8 @@ export function openIndexWriter(dbPath: string): IndexWriter {
     ),
     insertWarning: db.prepare('INSERT INTO warnings (report_id, code, message, line, line2, metric) VALUES (?, ?, ?, ?, ?, ?)'),
     pruneAgencies: db.prepare('DELETE FROM agencies WHERE id NOT IN (SELECT agency_id FROM reports)'),
+    // What ON DELETE CASCADE does when foreign keys are on (they are off while building a new index).
+    pruneAliases: db.prepare('DELETE FROM agency_aliases WHERE agency_id NOT IN (SELECT id FROM agencies)'),
   };
 
   // A report holds ~140 figures: inserting them FIGURES_PER_INSERT rows per statement crosses into SQLite
@@ -217,6 +223,7 @@ export function openIndexWriter(dbPath: string): IndexWriter {
     },
     commit() {
       stmt.pruneAgencies.run();
+      if (rebuild) stmt.pruneAliases.run();
       if (db.inTransaction) db.exec('COMMIT');
       // Recreate what the build dropped (the schema's CREATE INDEX IF NOT EXISTS statements).
       if (rebuild) db.exec(SCHEMA_SQL);

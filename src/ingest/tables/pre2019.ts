@@ -71,6 +71,8 @@ function splitRow(line: string, nCols: number): Row | null {
   while (values.length < nCols && tokens.length > 1 && VALUE.test(tokens[tokens.length - 1])) values.unshift(tokens.pop()!);
   const before = tokens[tokens.length - 1];
   const extra = values.length === nCols && tokens.length > 1 && VALUE.test(before) && !UNITS.has(before);
+  // The surplus numbers and the unit among them are not the label's words.
+  while (extra && tokens.length > 1 && (VALUE.test(tokens[tokens.length - 1]) || UNITS.has(tokens[tokens.length - 1]))) tokens.pop();
   let unit = '';
   if (tokens.length && UNITS.has(tokens[tokens.length - 1]) && (tokens.length > 1 || values.length)) unit = tokens.pop()!;
   if (!values.length && !unit) return null;

@@ -27,7 +27,7 @@ const convert = OpenCC.Converter({ from: 't', to: 'cn' });
  * lines of almost all reports hold none, and the conversion — the largest single cost of parsing —
  * is then skipped. Null (always convert) if opencc-js ever stops exposing its dictionaries this way.
  */
-export const OPENCC_TRIGGER: RegExp | null = (() => {
+const OPENCC_TRIGGER: { bmp: Uint8Array; astral: Set<number>; lowest: number } | null = (() => {
   const dicts: string[][][] = [];
   const walk = (x: unknown): void => {
     if (typeof x === 'string') dicts.push(x.split('|').map((e) => e.split(' ')));
@@ -37,23 +37,48 @@ export const OPENCC_TRIGGER: RegExp | null = (() => {
   const config = (OpenCC as unknown as { Locale?: { configs?: Record<string, unknown> } }).Locale?.configs?.t2s;
   if (!config || typeof config !== 'object') return null;
   Object.values(config).forEach(walk);
-  const chars = new Set<string>();
+  const bmp = new Uint8Array(0x10000);
+  const astral = new Set<number>();
+  let count = 0;
+  let lowest = 0x10ffff;
+  const add = (ch: string) => {
+    const cp = ch.codePointAt(0)!;
+    lowest = Math.min(lowest, cp);
+    if (cp < 0x10000) bmp[cp] = 1;
+    else astral.add(cp);
+    count++;
+  };
   for (const dict of dicts) {
     for (const [key, value] of dict) {
       if (key === undefined || value === undefined || key === value) continue;
       const k = [...key];
       const v = [...value];
       const i = k.length === v.length ? k.findIndex((ch, j) => ch !== v[j]) : -1;
-      if (i >= 0) chars.add(k[i]!);
-      else for (const ch of k) chars.add(ch);
+      if (i >= 0) add(k[i]!);
+      else k.forEach(add);
     }
   }
-  if (chars.size < 1000) return null;
-  return new RegExp(`[${[...chars].map((ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`).join('')}]`, 'u');
+  return count < 1000 ? null : { bmp, astral, lowest };
 })();
 
+/** True when OpenCC might change s (see OPENCC_TRIGGER); a table lookup per UTF-16 unit, no allocation. */
+export function mayNeedOpenCC(s: string): boolean {
+  if (!OPENCC_TRIGGER) return true;
+  const { bmp, astral, lowest } = OPENCC_TRIGGER;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // Below every trigger (ASCII, digits, punctuation): the common case, one comparison.
+    if (c < lowest && c < 0xd800) continue;
+    if (c >= 0xd800 && c < 0xdc00) {
+      if (astral.has(s.codePointAt(i)!)) return true;
+      i++;
+    } else if (bmp[c] === 1) return true;
+  }
+  return false;
+}
+
 function toSimplified(s: string): string {
-  return OPENCC_TRIGGER && !OPENCC_TRIGGER.test(s) ? s : convert(s);
+  return mayNeedOpenCC(s) ? convert(s) : s;
 }
 
 function tidy(s: string): string {

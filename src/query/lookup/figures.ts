@@ -137,17 +137,18 @@ export class FigureStore {
     const unit = def?.unit ?? '件';
     if (column === 'legal_person' && def?.byApplicant) {
       const parts = LEGAL_PERSON_COLUMNS.map((c) => ({ ...this.resolve(reportId, key, c, depth + 1), name: applicantLabel(c) }));
-      return parts.some((p) => p.cell !== 'missing') ? sum(key, unit, parts) : null;
+      // The columns stored are summed: a row whose cells could not be read is stored undecided, not left out.
+      return parts.some((p) => p.cell !== 'missing') ? sum(key, unit, parts, false) : null;
     }
     const formula = FORMULAS[key];
     if (formula) {
       const parts = formula.map((k) => this.resolve(reportId, k, column, depth + 1));
-      if (parts.some((p) => p.cell !== 'missing')) return sum(key, unit, parts);
+      if (parts.some((p) => p.cell !== 'missing')) return sum(key, unit, parts, true);
     }
     const children = childrenOf(key);
     if (children.length > 0) {
-      const parts = children.map((c) => this.resolve(reportId, c.key, column, depth + 1)).filter((p) => p.cell !== 'missing');
-      if (parts.length > 0) return sum(key, unit, parts);
+      const parts = children.map((c) => this.resolve(reportId, c.key, column, depth + 1));
+      if (parts.some((p) => p.cell !== 'missing')) return sum(key, unit, parts, def?.derived === true);
     }
     return null;
   }
@@ -183,17 +184,24 @@ function partLabel(parentKey: string): (r: Resolved) => string {
   };
 }
 
-function sum(key: string, unit: string, parts: Resolved[], label: (p: Resolved) => string = partLabel(key)): Resolved {
+/**
+ * `complete`: the parts are a fixed set (不予公开 = its eight reasons, 行政诉讼 = 直接起诉 + 复议后起诉), so
+ * one not read makes the sum unknown rather than understated. Open sets (pre-2019 channels of 收到申请,
+ * which vary by form) add what is there.
+ */
+function sum(key: string, unit: string, parts: Resolved[], complete: boolean, label: (p: Resolved) => string = partLabel(key)): Resolved {
   const present = parts.filter((p) => p.cell !== 'missing');
-  const undecided = present.some((p) => p.cell === 'undecided');
-  const allBlank = present.length > 0 && present.every((p) => p.cell === 'blank');
+  const incomplete = complete && present.length < parts.length;
+  const undecided = incomplete || present.some((p) => p.cell === 'undecided');
+  // A blank cell is not 0 (报告未填写): a sum over one is no figure.
+  const blank = present.some((p) => p.cell === 'blank');
   const numeric = present.filter((p) => p.value !== null);
-  const value = undecided || allBlank || numeric.length === 0 ? null : numeric.reduce((s, p) => s + p.value!, 0);
+  const value = undecided || blank || numeric.length === 0 ? null : numeric.reduce((s, p) => s + p.value!, 0);
   const formula = present.map((p) => `${label(p)} ${p.value === null ? (p.cell === 'blank' ? '空白' : '?') : fmt(p.value)}`).join(' + ');
   return {
     key,
     value,
-    cell: undecided ? 'undecided' : allBlank ? 'blank' : 'computed',
+    cell: undecided ? 'undecided' : blank ? 'blank' : 'computed',
     approximate: present.some((p) => p.approximate),
     cells: present.flatMap((p) => p.cells),
     formula,

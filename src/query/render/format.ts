@@ -34,6 +34,7 @@ export function resultText(r: AnswerResult): string {
   const head = `${r.agency}${r.year}年${r.label}：${valueText(r)}。`;
   const lines = [head];
   if (r.formula && r.value !== null) lines.push(`计算：${r.formula} = ${fmt(r.value)}`);
+  else if (r.formula) lines.push(`各项：${r.formula}（有项目空白或未识别，不能合计）`);
   const all = r.sources && r.sources.length > 0 ? r.sources : r.source ? [r.source] : [];
   const sources = all.filter((s, i) => all.findIndex((o) => o.line === s.line) === i);
   if (sources.length > 3) {
