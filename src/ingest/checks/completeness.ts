@@ -8,10 +8,11 @@ import type { ReportDocument } from '../text/document.ts';
 import type { Figure, ReportWarning } from '../model.ts';
 import { TABLE2_METRICS, TABLE3_METRICS, TABLE4_METRICS } from '../../catalogue/metrics.ts';
 
+/** Each table with the section heading it sits under: a table is missed only where its section is present. */
 const TABLES = [
-  { name: '表二（主动公开政府信息情况）', keys: new Set(TABLE2_METRICS.map((d) => d.key)) },
-  { name: '表三（收到和处理政府信息公开申请情况）', keys: new Set(TABLE3_METRICS.map((d) => d.key)) },
-  { name: '表四（政府信息公开行政复议、行政诉讼情况）', keys: new Set(TABLE4_METRICS.map((d) => d.key)) },
+  { name: '表二（主动公开政府信息情况）', section: /主动公开/, keys: new Set(TABLE2_METRICS.map((d) => d.key)) },
+  { name: '表三（收到和处理政府信息公开申请情况）', section: /收到和处理|依申请公开/, keys: new Set(TABLE3_METRICS.map((d) => d.key)) },
+  { name: '表四（政府信息公开行政复议、行政诉讼情况）', section: /行政复议|行政诉讼/, keys: new Set(TABLE4_METRICS.map((d) => d.key)) },
 ];
 /** Table 三 has 23 (2019) or 25 (2021) stored rows; fewer than this many read means it stops short. */
 const TABLE3_MIN_ROWS = 12;
@@ -22,8 +23,10 @@ export function checkCompleteness(doc: ReportDocument, figures: Figure[]): Repor
   const warnings: ReportWarning[] = [];
   const lastLine = doc.sourceLine[doc.sourceLine.length - 1] ?? 1;
   for (const t of TABLES) {
-    if (!table.some((f) => t.keys.has(f.metric))) {
-      warnings.push({ code: 'table.missing', message: `未找到${t.name}的数据。`, line: null, line2: null, metric: null });
+    const at = doc.section.findIndex((s) => s !== null && t.section.test(s));
+    if (at >= 0 && !table.some((f) => t.keys.has(f.metric))) {
+      const line = doc.sourceLine[at] ?? null;
+      warnings.push({ code: 'table.missing', message: `第${line}行的“${doc.section[at]}”部分未读到${t.name}的数据。`, line, line2: null, metric: null });
     }
   }
   const t3 = table.filter((f) => TABLES[1].keys.has(f.metric));
