@@ -17,6 +17,15 @@ import { citation, metricLabel, resultText, valueText } from './render/format.ts
 import { StructuredQuerySchema, type StructuredQuery } from './understand/structured-query.ts';
 import { understand } from './understand/understand.ts';
 
+/** "注意：…；…。" — the reports' warnings after an answer, each without its own full stop. */
+function warningNotes(warnings: string[]): string {
+  if (warnings.length === 0) return '';
+  return `\n注意：${warnings.map((w) => w.replace(/[。.]$/u, '')).join('；')}。`;
+}
+
+/** Report-level warnings that explain why a figure may be absent from the file (src/ingest/checks). */
+const INCOMPLETE_FILE_CODES = new Set(['report.truncated', 'table.missing', 'table.incomplete', 'table.row_missing', 'table.row_unreadable']);
+
 export interface AskerOptions {
   /** Fixed "today" for every question (tests); AskOptions.today overrides it. */
   today?: Date;
@@ -359,6 +368,8 @@ class Engine {
     const lines = new Set(r.cells.map((c) => c.line));
     const keys = new Set([r.key, ...r.cells.map((c) => c.metric)]);
     const touches = (w: WarningRow) => {
+      // A figure the file lacks may be missing because the file is cut short or a table went unread.
+      if (r.cell === 'missing' && INCOMPLETE_FILE_CODES.has(w.code)) return true;
       if (w.metric) {
         for (const k of keys) if (w.metric === k || w.metric.startsWith(k + '.') || k.startsWith(w.metric + '.')) return true;
         return false;
@@ -408,7 +419,7 @@ class Engine {
     if (query.corrected.length > 0) text += `\n（按${query.corrected.map((c) => `“${c.replace(' → ', '”理解为“')}”`).join('、')}）`;
     if (notes.length > 0) text += `\n${[...new Set(notes)].join('')}`;
     if (missingYears.length > 0) text += `\n（未收录：${missingYears.join('、')}的报告）`;
-    if (warnings.length > 0) text += `\n注意：${warnings.join('；')}`;
+    if (warnings.length > 0) text += warningNotes(warnings);
     return { question, status: 'answered', text, results, warnings, suggestions: [] };
   }
 
@@ -462,7 +473,7 @@ class Engine {
         `${year}年${scope}${withValue.length}个单位${label}合计 ${fmt(total)} ${unit}${note}。\n${lines.join('\n')}` +
         (without.length > 0 ? `\n未计入（报告未披露或无法识别）：${without.map((r) => r.agency).join('、')}` : '') +
         missingNote +
-        (warnings.length > 0 ? `\n注意：${warnings.join('；')}` : '');
+        warningNotes(warnings);
       return { question, status: 'answered', text, results: [...withValue, ...without], warnings, suggestions: [] };
     }
     const sign = query.order === 'asc' ? 1 : -1;
@@ -479,7 +490,7 @@ class Engine {
     const head = `${year}年${scope}${label}${query.order === 'asc' ? '最少' : '最多'}的是${who}${note}：`;
     const moreTied = tiedAtCut.length > MAX_LIST ? `\n……另有 ${tiedAtCut.length - MAX_LIST} 个单位同为 ${valueText(tiedAtCut[0]!)}` : '';
     const tail = moreTied + (without.length > 0 ? `\n未参与排序（报告未披露或无法识别）：${without.map((r) => r.agency).join('、')}` : '');
-    const text = `${head}\n${lines.join('\n')}${tail}${missingNote}${warnings.length > 0 ? `\n注意：${warnings.join('；')}` : ''}`;
+    const text = `${head}\n${lines.join('\n')}${tail}${missingNote}${warningNotes(warnings)}`;
     return { question, status: 'answered', text, results: top, warnings, suggestions: [] };
   }
 }
