@@ -234,7 +234,7 @@ describe('readIdentity: pronouns are not agencies, places that start like one ar
     expect(value(report('2018年政府信息公开工作年度报告', '填报单位：本溪市南芬区医疗保障局')).agency.name).toBe('本溪市南芬区医疗保障局');
   });
 
-  test.each([['本机关'], ['本局'], ['我局'], ['该单位'], ['各级行政机关'], ['本市人民政府'], ['我区教育局']])('%s is a pronoun, not an agency', (name) => {
+  test.each([['本机关'], ['本局'], ['我局'], ['该单位'], ['本会'], ['各级行政机关'], ['本市人民政府'], ['我区教育局']])('%s is a pronoun, not an agency', (name) => {
     expect(parseTitle(`${name}2020年政府信息公开工作年度报告`).agency).toBeNull();
   });
 });

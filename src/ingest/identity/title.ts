@@ -39,7 +39,7 @@ const NAME_CHARS = /^[\u4e00-\u9fff（）()]{2,40}$/u;
  * ("本溪市明山区文化和旅游局").
  */
 const NOT_AGENCY =
-  /^(?:本|我|该|各)(?:级|机关|单位|部门|系统|街道|[省市区县州旗盟镇乡局委办院厅署部处科室所站队馆行校]|中心|公司)|(网站|门户|首页|平台|栏目|专栏|专题)$/u;
+  /^(?:本|我|该|各)(?:级|机关|单位|部门|系统|街道|[省市区县州旗盟镇乡局委办院厅署部处科室所站队馆行校会团社]|中心|公司)|(网站|门户|首页|平台|栏目|专栏|专题)$/u;
 
 export function looksLikeAgency(name: string): boolean {
   return NAME_CHARS.test(name) && ORG_SUFFIX.test(name) && !NOT_AGENCY.test(name);

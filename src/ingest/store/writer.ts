@@ -5,7 +5,7 @@
  * - an existing index is updated one transaction per report (delete that file's old rows, insert the
  *   new ones), so a failure inside a report leaves its previous rows in place.
  */
-import Database, { type Statement } from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { openIndexForWrite, readSchemaVersion, type Db } from '../../store/open.ts';
@@ -38,8 +38,6 @@ export interface IndexWriter {
 const FIGURE_INSERT = `INSERT INTO figures (report_id, metric, applicant, cumulative, row_label, col_label, value, cell, raw,
   unit, approximate, computed, origin, line, section, quote) VALUES `;
 const FIGURE_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
-/** 16 parameters a row: 64 rows stay well under SQLite's 32,766-parameter limit. */
-const FIGURES_PER_INSERT = 64;
 
 function figureParams(reportId: number, f: Figure): unknown[] {
   return [
@@ -119,10 +117,6 @@ export function openIndexWriter(dbPath: string): IndexWriter {
   if (rebuild) {
     db.pragma('journal_mode = MEMORY');
     db.pragma('synchronous = OFF');
-    // Rows reference only rows this writer has just inserted (report before its figures), so checking
-    // each figure's foreign key is a B-tree lookup per row that can never fail; commit prunes explicitly.
-    db.pragma('foreign_keys = OFF');
-    db.pragma('cache_size = -65536');
     // Secondary indexes are built once at the end (a sort) instead of row by row.
     for (const name of secondaryIndexes(db)) db.exec(`DROP INDEX ${name.name}`);
     db.exec('BEGIN');
@@ -149,26 +143,10 @@ export function openIndexWriter(dbPath: string): IndexWriter {
       `INSERT INTO reports (file, sha256, agency_id, year, format, title, website, published, line_count, ingested_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
+    insertFigure: db.prepare(FIGURE_INSERT + FIGURE_ROW),
     insertWarning: db.prepare('INSERT INTO warnings (report_id, code, message, line, line2, metric) VALUES (?, ?, ?, ?, ?, ?)'),
     pruneAgencies: db.prepare('DELETE FROM agencies WHERE id NOT IN (SELECT agency_id FROM reports)'),
-    // What ON DELETE CASCADE does when foreign keys are on (they are off while building a new index).
-    pruneAliases: db.prepare('DELETE FROM agency_aliases WHERE agency_id NOT IN (SELECT id FROM agencies)'),
   };
-
-  // A report holds ~140 figures: inserting them FIGURES_PER_INSERT rows per statement crosses into SQLite
-  // a few times instead of once per figure (the per-call cost, not SQLite's, dominated the writer).
-  const figureInserts = new Map<number, Statement>();
-  const figureInsert = (rows: number) => {
-    let st = figureInserts.get(rows);
-    if (!st) figureInserts.set(rows, (st = db.prepare(FIGURE_INSERT + Array(rows).fill(FIGURE_ROW).join(', '))));
-    return st;
-  };
-  function insertFigures(reportId: number, figures: readonly Figure[]): void {
-    for (let i = 0; i < figures.length; i += FIGURES_PER_INSERT) {
-      const chunk = figures.slice(i, i + FIGURES_PER_INSERT);
-      figureInsert(chunk.length).run(chunk.flatMap((f) => figureParams(reportId, f)));
-    }
-  }
 
   function agencyId(report: ParsedReport): number {
     const a = report.agency;
@@ -196,7 +174,7 @@ export function openIndexWriter(dbPath: string): IndexWriter {
         new Date().toISOString(),
       ).lastInsertRowid,
     );
-    insertFigures(reportId, report.figures);
+    for (const f of report.figures) stmt.insertFigure.run(figureParams(reportId, f));
     for (const w of report.warnings) stmt.insertWarning.run(reportId, w.code, w.message, w.line, w.line2 ?? null, w.metric ?? null);
   });
 
@@ -223,7 +201,6 @@ export function openIndexWriter(dbPath: string): IndexWriter {
     },
     commit() {
       stmt.pruneAgencies.run();
-      if (rebuild) stmt.pruneAliases.run();
       if (db.inTransaction) db.exec('COMMIT');
       // Recreate what the build dropped (the schema's CREATE INDEX IF NOT EXISTS statements).
       if (rebuild) db.exec(SCHEMA_SQL);
