@@ -2,10 +2,9 @@
  * Child process of the benchmarks: ingest paths into an index and print one JSON line with the time,
  * outcome counts and this process's peak RSS (workers are threads, so theirs is included).
  *   node --import tsx bench/children/ingest.ts --db FILE --jobs N [--pool] PATH...
- * --jobs 1 runs ingestPaths (no worker); --pool, or --jobs > 1, runs ingestPathsParallel with N workers.
+ * --jobs 1 parses in the writing thread; --pool, or --jobs > 1, parses on N worker threads (ingestPaths' `workers`).
  */
 import { ingestPaths } from '../../src/ingest/ingest.ts';
-import { ingestPathsParallel } from '../../src/ingest/pool.ts';
 
 const args = process.argv.slice(2);
 const take = (name: string) => {
@@ -20,7 +19,7 @@ const poolFlag = args.indexOf('--pool');
 const pool = poolFlag >= 0 || jobs > 1;
 if (poolFlag >= 0) args.splice(poolFlag, 1);
 const started = performance.now();
-const summary = pool ? await ingestPathsParallel(args, { db, jobs }) : await ingestPaths(args, { db });
+const summary = await ingestPaths(args, { db, workers: pool ? jobs : 0 });
 const ms = performance.now() - started;
 const failCodes: Record<string, number> = {};
 for (const f of summary.files) if (f.status === 'failed') failCodes[f.code] = (failCodes[f.code] ?? 0) + 1;

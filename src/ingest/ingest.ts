@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { processFile } from './process-file.ts';
+import type { ParseResult } from './model.ts';
 import { openIndexWriter, type IndexTotals } from './store/writer.ts';
 
 export interface IngestOptions {
@@ -16,8 +17,10 @@ export interface IngestOptions {
   progress?: boolean;
   /** Called once per file with its outcome (the CLI prints errors as one line each). */
   onFile?: (event: IngestFileEvent) => void;
-  /** Parse on this many worker threads (pool.ts); 1 or absent: in this thread. Same index either way. */
+  /** Parse on this many threads: 1 or absent parses in this thread, N > 1 on N workers (pool.ts). Same index either way. */
   jobs?: number;
+  /** Exact number of worker threads, overriding `jobs` (0 = this thread); benchmarks measure one worker this way. */
+  workers?: number;
 }
 export type IngestFileEvent =
   | { file: string; status: 'ingested'; figures: number; warnings: number; replaced?: boolean }
@@ -91,11 +94,15 @@ function progressBar(total: number): cliProgress.SingleBar {
   return bar;
 }
 
+/** One file's way through the job: read and hashed, then either settled already or waiting to be parsed. */
+type Job = { file: string; sha: string; bytes: Buffer } | { file: string; done: IngestFileEvent };
+
+/**
+ * Files → index. Parsing runs in this thread, or on `jobs` worker threads (pool.ts) with results
+ * taken back in input order; everything else — reading, hashing, skipping unchanged files, writing,
+ * events, progress — is this one loop either way, so both give the same index.
+ */
 export async function ingestPaths(paths: string[], options: IngestOptions): Promise<IngestSummary> {
-  if ((options.jobs ?? 1) > 1) {
-    const { ingestPathsParallel } = await import('./pool.ts');
-    return ingestPathsParallel(paths, options);
-  }
   const dbAbs = resolve(options.db);
   const skip = new Set([dbAbs, `${dbAbs}-wal`, `${dbAbs}-shm`, `${dbAbs}-journal`]);
   const { files, missing } = expandPaths(paths, skip);
@@ -107,40 +114,58 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
   for (const m of missing) emit({ file: m, status: 'failed', code: 'io', message: '文件或目录不存在' });
 
   const writer = openIndexWriter(options.db);
+  // Reading and hashing happen lazily, inside the parse window, so memory stays bounded.
+  function* jobs(): Generator<Job> {
+    for (const file of files) {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file);
+      } catch (err) {
+        yield { file, done: { file, status: 'failed', code: 'io', message: `无法读取：${(err as NodeJS.ErrnoException).code ?? String(err)}` } };
+        continue;
+      }
+      const sha = sha256(bytes);
+      if (writer.isUnchanged(file, sha)) yield { file, done: { file, status: 'unchanged' } };
+      else yield { file, sha, bytes };
+    }
+  }
+  const workers = options.workers ?? ((options.jobs ?? 1) > 1 ? options.jobs! : 0);
+  const pool = workers > 0 ? (await import('./pool.ts')).createParsePool({ jobs: workers }) : null;
+  const parsed: AsyncIterable<[Job, ParseResult | null]> | Iterable<[Job, ParseResult | null]> = pool
+    ? (await import('./pool.ts')).mapOrdered(jobs(), pool.size * 8, async (job) => ('done' in job ? null : pool.parse(job.file, job.bytes)))
+    : (function* () {
+        for (const job of jobs()) yield [job, 'done' in job ? null : processFile(job.file, job.bytes)] as [Job, ParseResult | null];
+      })();
+
   const bar = options.progress && process.stderr.isTTY && files.length > 1 ? progressBar(files.length) : null;
   const started = Date.now();
   let replaced = 0;
+  let done = 0;
   let totals: IndexTotals;
   try {
-    files.forEach((file, i) => {
-      emit(ingestOne(file));
+    for await (const [job, result] of parsed) {
+      emit('done' in job ? job.done : write(job, result!));
+      done++;
       if (bar) {
         const secs = (Date.now() - started) / 1000;
-        bar.update(i + 1, { rate: secs > 0 ? Math.round((i + 1) / secs) : '…' });
+        bar.update(done, { rate: secs > 0 ? Math.round(done / secs) : '…' });
       }
-    });
+    }
     totals = writer.commit();
   } catch (err) {
     writer.abort();
     throw err;
   } finally {
     bar?.stop();
+    await pool?.close();
   }
 
-  function ingestOne(file: string): IngestFileEvent {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch (err) {
-      return { file, status: 'failed', code: 'io', message: `无法读取：${(err as NodeJS.ErrnoException).code ?? String(err)}` };
-    }
-    const sha = sha256(bytes);
-    if (writer.isUnchanged(file, sha)) return { file, status: 'unchanged' };
-    const result = processFile(file, bytes);
+  function write(job: Extract<Job, { sha: string }>, result: ParseResult): IngestFileEvent {
+    const { file } = job;
     if (!result.ok) return { file, status: 'failed', code: result.error.code, message: result.error.message };
     const wasKnown = writer.isKnown(file);
     try {
-      writer.writeReport(file, sha, result.report);
+      writer.writeReport(file, job.sha, result.report);
     } catch (err) {
       return { file, status: 'failed', code: 'io', message: `写入索引失败：${err instanceof Error ? err.message : String(err)}` };
     }

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { createParsePool, ingestPathsParallel, mapOrdered } from '../../src/ingest/pool.ts';
+import { createParsePool, mapOrdered } from '../../src/ingest/pool.ts';
 import { processFile } from '../../src/ingest/process-file.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
 
@@ -51,7 +51,7 @@ describe('parse pool (worker_threads)', () => {
   });
 });
 
-describe('ingestPaths with jobs (ingestPathsParallel)', () => {
+describe('ingestPaths with jobs (worker threads)', () => {
   test('builds the same index as the single-threaded ingest', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gongkai-pool-'));
     const one = await ingestPaths([SEEDS], { db: join(dir, 'one.db') });
@@ -70,7 +70,7 @@ describe('ingestPaths with jobs (ingestPathsParallel)', () => {
     };
     expect(rows(join(dir, 'two.db'))).toEqual(rows(join(dir, 'one.db')));
     // A second run finds every file unchanged.
-    const again = await ingestPathsParallel([SEEDS], { db: join(dir, 'two.db'), jobs: 2 });
+    const again = await ingestPaths([SEEDS], { db: join(dir, 'two.db'), jobs: 2 });
     expect(again.unchanged).toBe(seedFiles.length);
     rmSync(dir, { recursive: true, force: true });
   });
