@@ -57,7 +57,7 @@ export async function benchIngest(ctx: BenchContext): Promise<Section> {
     '',
     `Method: \`npm run bench -- --only ingest${ctx.quick ? ' --quick' : ''}\`. A corpus of ${int(n)} generated reports (\`bench/gen-corpus.ts\`, seed ${SEED}, 2015–2025,`,
     'every format, layout, damage and encoding in the generator\'s proportions) is ingested into a fresh index by `ingestPaths`',
-    `(1 thread) and by \`ingestPathsParallel\` (\`src/ingest/pool.ts\`: worker_threads parse, main thread writes, ${cores} workers),`,
+    `(1 thread) and by \`ingestPaths\` with \`jobs\` (\`src/ingest/pool.ts\`: worker_threads parse, main thread writes, ${cores} workers),`,
     'each in its own child process; reports/s counts ingested reports over wall time including reading, hashing, parsing and',
     'writing; CPU / report is the child\'s user+system time (all threads) per file; peak memory is the child\'s maxRSS',
     '(worker threads included).',
