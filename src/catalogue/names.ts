@@ -6,6 +6,8 @@
  * Aliases = (ways to write the place) × (ways to write the body). Everything is by rule, so an agency
  * never seen before gets its short forms too.
  */
+import { gazetteer, shortPlaceName } from './gazetteer.ts';
+
 export interface AgencyNameParts {
   name: string;
   province: string | null;
@@ -35,6 +37,15 @@ const BODY_ABBREVIATIONS: [RegExp, string[]][] = [
   [/^人民政府办公室$/, ['政府办公室', '政府办']],
   [/^人民政府$/, ['政府']],
   [/^卫生健康委员会$/, ['卫健委']],
+  [/^卫生健康局$/, ['卫健局']],
+  [/^卫生和计划生育委员会$/, ['卫计委']],
+  [/^医疗保障局$/, ['医保局']],
+  [/^退役军人事务局$/, ['退役军人局']],
+  [/^科学技术局$/, ['科技局']],
+  [/^城市管理局$/, ['城管局']],
+  [/^综合行政执法局$/, ['综合执法局', '执法局']],
+  [/^人民防空办公室$/, ['人防办']],
+  [/^大数据发展管理局$/, ['大数据局']],
   [/^农业农村局$/, ['农业局']],
   [/^交通运输局$/, ['交通局']],
   [/^文化广电旅游局$/, ['文广旅局']],
@@ -58,6 +69,21 @@ export function placeStem(place: string): string {
   return stem.length >= 2 ? stem : place;
 }
 
+let upperStems: ReadonlySet<string> | null = null;
+/**
+ * Stems of provinces and prefecture-level cities (朝阳, 辽阳, 吉林). A county whose stem is one of them
+ * (长春市朝阳区, 辽阳市辽阳县) is not named by the stem alone: "辽阳应急局" is 辽阳市's, "朝阳交通局"
+ * is 朝阳市's, so answering with the county's figure would be another agency's figure.
+ */
+function upperPlaceStems(): ReadonlySet<string> {
+  if (upperStems) return upperStems;
+  const g = gazetteer();
+  const out = new Set<string>();
+  for (const name of [...g.provincesByName.keys(), ...g.citiesByName.keys()]) out.add(shortPlaceName(name));
+  upperStems = out;
+  return out;
+}
+
 function bodyForms(body: string): string[] {
   const forms = new Set([body]);
   for (const [re, shorts] of BODY_ABBREVIATIONS) {
@@ -72,11 +98,13 @@ function bodyForms(body: string): string[] {
 function splitName(agency: AgencyNameParts): { places: string[]; body: string } {
   let rest = agency.name;
   const places: string[] = [];
-  for (const p of [agency.province, agency.city, agency.county]) {
+  const parts = [agency.province, agency.city, agency.county];
+  for (const [i, p] of parts.entries()) {
     if (p && rest.startsWith(p)) {
       places.push(p);
       rest = rest.slice(p.length);
-    } else if (p && rest.startsWith(placeStem(p)) && placeStem(p) !== p) {
+    } else if (p && rest.startsWith(placeStem(p)) && placeStem(p) !== p && !parts.slice(i + 1).some((q) => q && rest.startsWith(q))) {
+      // "吉林市船营区…" of 吉林省: 吉林 there is the city's name, not the province's stem.
       places.push(p);
       rest = rest.slice(placeStem(p).length);
     }
@@ -107,9 +135,12 @@ export function deriveAliases(agency: AgencyNameParts): Alias[] {
   // Place spellings from most to least specific context.
   const placeForms: [string, string][] = [];
   if (own) {
-    const ownForms = [own, placeStem(own)];
+    const ownStem = placeStem(own);
+    // The stem alone only when it cannot be read as a city or province (see upperPlaceStems).
+    const stemClashes = parent !== null && ownStem !== own && upperPlaceStems().has(ownStem);
+    const ownForms = [own, ownStem];
     if (parent) for (const pf of [parent, placeStem(parent)]) for (const of of ownForms) placeForms.push([pf + of, 'city_prefixed']);
-    for (const of of ownForms) placeForms.push([of, 'short']);
+    for (const of of stemClashes ? [own] : ownForms) placeForms.push([of, 'short']);
     if (!isGovernment) {
       const level = PLACE_SUFFIX.exec(own)?.[1];
       if (level && level.length === 1) placeForms.push([level, 'level']); // 市统计局, 区政府

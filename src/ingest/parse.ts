@@ -12,16 +12,60 @@ import { detectFormat } from './tables/format.ts';
 import { parseTables } from './tables/tables.ts';
 import { extractProseFigures } from './prose/prose.ts';
 import { checkReport } from './checks/checks.ts';
+import { parseTitle } from './identity/title.ts';
 
-export function parseDocument(doc: ReportDocument): ParseResult {
+/** A line that is nothing but a report's title ("温州市龙湾区人民政府2022年政府信息公开工作年度报告"). */
+const WHOLE_TITLE = /^[^,;:。:，；：、]{4,40}(?:政府信息|政务信息|信息)公开(?:工作)?(?:年度)?(?:报告|年报)$/u;
+
+/**
+ * Where a second report begins when a file holds two (one pasted after the other): a whole-line title
+ * naming an agency and a year, after the first report's section 一. Null when there is none. The second
+ * report's tables and sentences must not become the first's figures.
+ */
+export function secondReportStart(doc: ReportDocument): number | null {
+  let inBody = false;
+  for (let i = 0; i < doc.norm.length; i++) {
+    const s = doc.norm[i].replace(/\s+/gu, '');
+    if (!inBody) {
+      inBody = /^一[、.．]/u.test(s);
+      continue;
+    }
+    if (!WHOLE_TITLE.test(s)) continue;
+    const t = parseTitle(s);
+    if (t.isReportTitle && t.agency !== null && t.year !== null) return i;
+  }
+  return null;
+}
+
+function truncated(doc: ReportDocument, end: number): ReportDocument {
+  return { lines: doc.lines.slice(0, end), norm: doc.norm.slice(0, end), sourceLine: doc.sourceLine.slice(0, end), section: doc.section.slice(0, end) };
+}
+
+export function parseDocument(whole: ReportDocument): ParseResult {
+  const second = secondReportStart(whole);
+  const doc = second === null ? whole : truncated(whole, second);
+  // The signature block read for the agency is the first report's too.
   const identity = readIdentity(doc);
   if (!identity.ok) return identity;
+  const cut: ReportWarning[] =
+    second === null
+      ? []
+      : [
+          {
+            code: 'file.second_report',
+            message: `第${whole.sourceLine[second]}行起是另一份报告（“${whole.lines[second].trim()}”），只读取了其前的第一份报告。`,
+            line: whole.sourceLine[second],
+            line2: null,
+            metric: null,
+          },
+        ];
   const format = detectFormat(doc);
   const tables = parseTables(doc, format);
-  const prose = extractProseFigures(doc, format);
+  const prose = extractProseFigures(doc, format, identity.value.year);
   const figures: Figure[] = [...tables.figures, ...prose.figures];
   const warnings: ReportWarning[] = [
     ...identity.warnings,
+    ...cut,
     ...tables.warnings,
     ...prose.warnings,
     ...checkReport({ doc, format, figures }),
@@ -31,7 +75,7 @@ export function parseDocument(doc: ReportDocument): ParseResult {
     format,
     figures,
     warnings,
-    lineCount: doc.lines.length,
+    lineCount: whole.lines.length,
   };
   return { ok: true, report };
 }

@@ -140,7 +140,7 @@ class Engine {
       }
     }
     const answer = this.perAgency(question, query);
-    if (answer.status === 'answered') answer.text += extraLines(und.normalized, query, answer.results);
+    if (answer.status === 'answered') answer.text = notSplitNote(query, answer.results) + answer.text + extraLines(und.normalized, query, answer.results);
     return { ...answer, query };
   }
 
@@ -521,6 +521,19 @@ const SUM_RE = /一共|总共|合计|加起来|加上|共计|总和|^.*加.*(?:�
 const DIFF_RE = /比|相差|差多少|差几|多多少|少多少|多几|少几|哪个多|哪个少|谁多|谁少/;
 const RATE_RE = /率|比例|占比|百分/;
 const PERIOD_RE = /上半年|下半年|季度|\d{1,2}月|[一二三四五六七八九十]{1,2}月份?|月份/;
+
+/**
+ * "企业申请行政复议多少件": only table 三 is split by applicant. Any other figure asked for with an
+ * applicant is the total, and is said to be, first — never read as that applicant's figure.
+ */
+function notSplitNote(query: StructuredQuery, results: AnswerResult[]): string {
+  const who = [...new Set([query.applicant, ...(query.applicants ?? [])])].filter((a): a is NonNullable<typeof a> => !!a);
+  if (who.length === 0) return '';
+  const whole = [...new Set(results.filter((r) => !metricDef(r.metric)?.byApplicant).map((r) => metricLabel(r.metric)))];
+  if (whole.length === 0) return '';
+  const names = who.map((a) => metricLabel('', a).replace(/^（|）$/g, '')).join('、');
+  return `年度报告的${whole.join('、')}不按申请人类型分列，没有${names}的单独数字；以下是总数。\n`;
+}
 
 function yesNo(r: AnswerResult): string {
   if (r.value === null) return '';

@@ -29,6 +29,9 @@ type Status = Answer['status'];
 type Case = [string, Status, StructuredQuery['kind'] | null, string[] | null, number[] | null, string[] | null, (number | null)[] | null];
 
 const CASES: Case[] = [
+  // "比去年多了多少" with no year: the latest report and the one before it, not every year (round 2).
+  ['洪泽区收到申请比去年多了多少', 'answered', 'trend', [HZ, HZ], [2023, 2024], ['requests.new'], [21, 95]],
+  ['洪泽区行政复议同比', 'answered', 'trend', [HZ, HZ], [2023, 2024], ['review.total'], [0, 2]],
   // A figure word beside the channel: "依申请公开…没公开" asks for 不予公开, not 收到申请.
   ['淮安市政府2024年依申请公开有多少件没公开', 'answered', 'figure', [HA], [2024], ['requests.result.withheld'], [178]],
   ['洪泽区2024年依申请公开的有几件未公开', 'answered', 'figure', [HZ], [2024], ['requests.result.withheld'], [3]],

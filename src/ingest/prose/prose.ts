@@ -61,6 +61,33 @@ function sentenceHead(text: string, to: number): string {
   return head.slice(head.search(/[^。;!?]*$/));
 }
 
+/**
+ * "上年度收到申请30件", "去年行政复议9件": a clause about last year (or the one before) quotes that year's
+ * figure, not this report's. "含上年结转15件" is this year's carried-over count and stays.
+ */
+const OTHER_YEAR = /(?:上一?|前一?)年(?!度?结转)|去年|前年/u;
+
+/** Years printed as digits ("2021年", "2021年度"). */
+const YEAR_MENTION = /(?<!\d)(20\d\d)年/gu;
+
+/**
+ * True when the clause so far is about another year than the report's: "上年度…", "去年…", or
+ * "2021年共收到申请30件" in the 2022 report (the last year the clause names before the number decides:
+ * "与2021年相比,2022年收到申请120件" is the report's).
+ */
+function aboutOtherYear(head: string, year: number | undefined): boolean {
+  if (OTHER_YEAR.test(head)) return true;
+  if (year === undefined) return false;
+  const years = [...head.matchAll(YEAR_MENTION)];
+  return years.length > 0 && Number(years[years.length - 1][1]) !== year;
+}
+
+/** The clause from its start up to `to` (clauses end at "。;!?,"). */
+function clauseHead(text: string, to: number): string {
+  const head = text.slice(0, to);
+  return head.slice(head.search(/[^。;!?,]*$/));
+}
+
 interface Found {
   figure: Figure;
   /** Offset in the block: figures are listed in reading order. */
@@ -68,7 +95,7 @@ interface Found {
 }
 
 /** Rule matches in one block; `used` holds the start offsets of numbers already taken. */
-function ruleFigures(doc: ReportDocument, block: ProseBlock, used: Set<number>): Found[] {
+function ruleFigures(doc: ReportDocument, block: ProseBlock, used: Set<number>, year: number | undefined): Found[] {
   const out: Found[] = [];
   for (const { rule, re } of COMPILED) {
     re.lastIndex = 0;
@@ -82,6 +109,8 @@ function ruleFigures(doc: ReportDocument, block: ProseBlock, used: Set<number>):
         const raw = m![k + 1];
         const at = m!.indices?.[k + 1];
         if (raw === undefined || !at || used.has(at[0])) return;
+        // From the clause where the match starts: "上一年度行政复议9件,维持3件" is last year's throughout.
+        if (aboutOtherYear(clauseHead(block.text, m!.index) + block.text.slice(m!.index, at[0]), year)) return;
         const n = parseProseNumber(raw);
         if (!n) return;
         used.add(at[0]);
@@ -94,11 +123,12 @@ function ruleFigures(doc: ReportDocument, block: ProseBlock, used: Set<number>):
   return out;
 }
 
-function noCaseFigures(doc: ReportDocument, block: ProseBlock): Found[] {
+function noCaseFigures(doc: ReportDocument, block: ProseBlock, year: number | undefined): Found[] {
   const out: Found[] = [];
   NO_CASES.lastIndex = 0;
   for (let m = NO_CASES.exec(block.text); m; m = NO_CASES.exec(block.text)) {
     const rest = m.groups!.rest;
+    if (aboutOtherYear(clauseHead(block.text, m.index) + m[0].split(/[。;!?,]/u)[0], year)) continue;
     if (NO_REQUESTS.test(rest)) {
       out.push({ figure: figureAt(doc, block, m.index, 'requests.new', 0, m.groups!.neg, false), at: m.index });
       continue;
@@ -112,12 +142,13 @@ function noCaseFigures(doc: ReportDocument, block: ProseBlock): Found[] {
   return out;
 }
 
-export function extractProseFigures(doc: ReportDocument, _format: ReportFormat): StageOutput {
+/** `year`: the report's year, when known (a clause about another year is not the report's figure). */
+export function extractProseFigures(doc: ReportDocument, _format: ReportFormat, year?: number): StageOutput {
   const figures: Figure[] = [];
   const seen = new Set<string>();
   for (const block of joinProse(doc)) {
     const used = new Set<number>();
-    const found = [...ruleFigures(doc, block, used), ...noCaseFigures(doc, block)].sort((a, b) => a.at - b.at);
+    const found = [...ruleFigures(doc, block, used, year), ...noCaseFigures(doc, block, year)].sort((a, b) => a.at - b.at);
     for (const { figure } of found) {
       // A report restates its figures ("如前所述…"): the first statement is the one to cite.
       if (seen.has(figure.metric)) continue;

@@ -47,6 +47,15 @@ export function anchorRows<S extends RowSpec>(region: Region, specs: S[], from =
     if (ref && !found.some((f) => f.spec.key === spec.key)) find(spec, ref.pos + 1);
   }
   found.sort((a, b) => a.pos - b.pos);
+  const lineOf = (pos: number) => region.textLine[pos] ?? region.start;
+  if (valuesFirst(region, found.map((a) => ({ pos: a.pos, line: lineOf(a.pos) })))) {
+    return found.map((a, i) => {
+      const line = lineOf(a.pos);
+      const prev = found[i - 1]?.pos ?? -1;
+      const tokens = region.tokens.filter((t) => t.line === line && t.pos > prev && t.pos <= a.pos);
+      return { spec: a.spec, pos: a.pos, line, tokens: trimBlanks(tokens), untrimmed: tokens };
+    });
+  }
   return found.map((a, i) => {
     const next = found[i + 1]?.pos ?? Number.POSITIVE_INFINITY;
     let tokens = region.tokens.filter((t) => t.pos > a.pos && t.pos <= next);
@@ -56,6 +65,23 @@ export function anchorRows<S extends RowSpec>(region: Region, specs: S[], from =
     }
     return { spec: a.spec, pos: a.pos, line: region.textLine[a.pos] ?? region.start, tokens: trimBlanks(tokens), untrimmed: tokens };
   });
+}
+
+/**
+ * Some converters print each row's cells before its label on the same line ("34 0 0 0 0 0 34 二、上年结转…").
+ * Read that way only when it is the whole table's layout: at least three rows, at least three in four
+ * rows with numbers on the label's line before the label, and no row with a number after its label on
+ * that line (squeezed text with several rows on one line has both, and is read label-first).
+ */
+function valuesFirst(region: Region, anchors: { pos: number; line: number }[]): boolean {
+  if (anchors.length < 3) return false;
+  let before = 0;
+  for (const a of anchors) {
+    const own = region.tokens.filter((t) => t.line === a.line && t.kind === 'number');
+    if (own.some((t) => t.pos > a.pos)) return false;
+    if (own.some((t) => t.pos <= a.pos)) before++;
+  }
+  return before * 4 >= anchors.length * 3;
 }
 
 /**

@@ -65,20 +65,25 @@ const FUSED_NEIGHBOUR_RE = /[\d—\-－/／─]/u;
 const ORDINAL_RE = /\d[.、．]\s*(?=[\u3400-\u9fff“"《（(])/uy;
 const PAREN_ORDINAL_RE = /\(\d{1,2}\)(?=[\u3400-\u9fff“"《])/uy;
 
-// OCR prints a 0 as the letter O/o (or 〇): in a table, a cell of only those, or a run of them mixed with
-// digits and not part of a Latin word ("3o5o", "数量123OOO116"), is digits.
+// OCR prints a 0 as the letter O/o (or 〇), a 5 as S and an 8 as B: in a table, a cell of only O/o/〇, or
+// a run of those letters mixed with digits and not part of a Latin word ("3o5o", "数量123OOO116", "S3",
+// "12BB"), is digits. A lone "S"/"B" stays text (the row is then undecided): it could be a letter.
 const OCR_ZERO_CELL = /^[Oo〇]+$/u;
-const OCR_ZERO_RUN = /(?<![A-Za-z])[\dOo〇]*\d[\dOo〇]*(?![A-Za-z])/gu;
+const OCR_DIGIT_RUN = /(?<![A-Za-z])[\dOo〇SB]*\d[\dOo〇SB]*(?![A-Za-z])/gu;
+const OCR_DIGIT: Record<string, string> = { O: '0', o: '0', 〇: '0', S: '5', B: '8' };
 
 function ocrZeros(w: string): string {
   if (OCR_ZERO_CELL.test(w)) return '0'.repeat(w.length);
-  if (!/[Oo〇]/u.test(w)) return w;
-  return w.replace(OCR_ZERO_RUN, (run) => run.replace(/[Oo〇]/gu, '0'));
+  if (!/[Oo〇SB]/u.test(w)) return w;
+  return w.replace(OCR_DIGIT_RUN, (run) =>
+    // "B2B" is a word: S/B are read as digits only in runs with at least as many real digits.
+    (run.match(/[SB]/gu)?.length ?? 0) > (run.match(/\d/gu)?.length ?? 0) ? run : run.replace(/[Oo〇SB]/gu, (c) => OCR_DIGIT[c]),
+  );
 }
 
-/** A line with OCR zeros read as digits, word by word: what the tokens' `raw` text is made of. */
+/** A line with OCR digits read as digits, word by word: what the tokens' `raw` text is made of. */
 export function withOcrZeros(norm: string): string {
-  return /[Oo〇]/u.test(norm) ? norm.replace(/[^ \t]+/gu, ocrZeros) : norm;
+  return /[Oo〇SB]/u.test(norm) ? norm.replace(/[^ \t]+/gu, ocrZeros) : norm;
 }
 
 /** Split one line into cells: tab or pipe separated when the line has them, else one cell. */
@@ -224,6 +229,27 @@ function withTrailingTabs(norm: string, verbatim: string): string {
   return norm + trailing;
 }
 
+const NUMBER_CELL = /^[\dOo〇SB,]*\d[\dOo〇SB,]*$/u;
+const LONE_OCR_DIGIT: Record<string, string> = { S: '5', B: '8' };
+
+/**
+ * A cell of its own holding only "S" or "B" is OCR's 5 or 8 when it sits among number cells: no
+ * Latin word next to it and a number cell on at least one side (the other may be the row label).
+ */
+function loneOcrDigits(cells: string[]): void {
+  const trimmed = cells.map((c) => c.trim());
+  const neighbour = (k: number, step: number) => {
+    for (let j = k + step; j >= 0 && j < trimmed.length; j += step) if (trimmed[j] !== '') return trimmed[j];
+    return '';
+  };
+  trimmed.forEach((c, k) => {
+    if (!(c in LONE_OCR_DIGIT)) return;
+    const sides = [neighbour(k, -1), neighbour(k, 1)];
+    if (sides.some((n) => /[A-Za-z]/u.test(n) && !NUMBER_CELL.test(n) && !(n in LONE_OCR_DIGIT))) return;
+    if (sides.some((n) => NUMBER_CELL.test(n))) cells[k] = LONE_OCR_DIGIT[c];
+  });
+}
+
 /** Scan doc lines [start, end) into one region. */
 export function scanRegion(
   doc: ReportDocument,
@@ -238,6 +264,7 @@ export function scanRegion(
     const norm = doc.norm[i];
     if (isNoiseLine(norm) || !keepLine(norm)) continue;
     const { cells, celled } = cellsOf(/\t/.test(doc.lines[i]) ? withTrailingTabs(norm, doc.lines[i]) : norm);
+    if (celled) loneOcrDigits(cells);
     for (const cell of cells) {
       if (celled && cell.trim() === '') {
         out.tokens.push({ kind: 'blank', raw: '', value: null, digits: null, unit: null, line: i, pos: out.text.length, celled });

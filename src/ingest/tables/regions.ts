@@ -100,7 +100,7 @@ function isColumnNumbers(norm: string): boolean {
 /** True when a table-四 line carries only header words, values and dashes (not prose). */
 export function isTable4DataLine(norm: string): boolean {
   if (isColumnNumbers(norm)) return false;
-  // OCR's O/o/〇 for 0 counts as a value (cells.ts reads it as one).
-  const rest = squeeze(norm).replace(/[+\-]?[\dOo〇]+件?|[—–\-－/／|]/gu, '');
+  // OCR's O/o/〇 for 0, S for 5 and B for 8 count as values (cells.ts reads them as such).
+  const rest = squeeze(norm).replace(/[+\-]?[\dOo〇SB]+件?|[—–\-－/／|]/gu, '');
   return rest === '' || T4_HEADER_ONLY.test(rest);
 }

@@ -35,7 +35,8 @@ const spec = (key: string, match: RegExp, leaf = true): T3Spec => ({ key, label:
 export const TABLE3_ROWS: T3Spec[] = [
   spec('requests.new', /本年新收|新收政府信息/, false),
   spec('requests.carried_over', /上年结转/, false),
-  spec('requests.result.disclosed', /予以公开/),
+  // OCR misreads 予 as 于/子 ("于以公开").
+  spec('requests.result.disclosed', /[予于子]以公开/),
   spec('requests.result.partial', /部分公开|区分处理/),
   spec('requests.result.withheld.state_secret', /国家秘密|属于国家秘/),
   spec('requests.result.withheld.law_prohibited', /其他法律|法规禁止|行政止公开/),

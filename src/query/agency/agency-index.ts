@@ -39,6 +39,8 @@ const CJK = /[\u4e00-\u9fff]/;
 const PLACE_END = /[省市区县州旗镇乡盟]/;
 /** Words that may stand right before an agency name without being part of it. */
 const LEAD_INS = /[问查的和与及跟同是看在了]/;
+/** Words that join two agency names ("温州市统计局和鹿城区统计局"). */
+const JOINERS = /[和与及跟同]/;
 
 /** Two-character place stems that are also everyday words: not read as a place on their own. */
 export const PLACE_STOPWORDS: ReadonlySet<string> = new Set([
@@ -173,7 +175,9 @@ export class AgencyIndex {
       }
       if (hit && this.placeless.has(hit.text) && i > 0 && isForeignQualifier(text, i, hit.text)) {
         let start = i;
-        while (start > 0 && CJK.test(text[start - 1]!)) start--;
+        // Back to the start of the name, but not over "和" after another agency: "温州市统计局和鹿城区统计局"
+        // is 温州市统计局 and a foreign 鹿城区统计局.
+        while (start > 0 && CJK.test(text[start - 1]!) && !(JOINERS.test(text[start - 1]!) && out.some((m) => m.end === start - 1))) start--;
         while (out.length > 0 && out.at(-1)!.end > start) out.pop();
         hit = { text: text.slice(start, hit.end), start, end: hit.end, ids: [], foreign: true };
       }

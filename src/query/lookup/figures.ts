@@ -167,7 +167,9 @@ export class FigureStore {
       const parts = formula.map((k) => this.resolve(reportId, k, column, depth + 1));
       if (parts.some((p) => p.cell !== 'missing')) return sum(key, unit, parts, true);
     }
-    const children = childrenOf(key);
+    // One applicant's column of a sum is the sum of that column: a child not split by applicant (the
+    // pre-2019 channels of 收到申请) holds totals only, and must not stand in for 商业企业 or 自然人.
+    const children = childrenOf(key).filter((c) => column === 'total' || c.byApplicant);
     if (children.length > 0) {
       const parts = children.map((c) => this.resolve(reportId, c.key, column, depth + 1));
       if (parts.some((p) => p.cell !== 'missing')) return sum(key, unit, parts, def?.derived === true);

@@ -56,6 +56,7 @@ const CJK_ANY_RE = /[\u4e00-\u9fff]+/g;
 /** "和", "、" between two figure words: both are asked for ("依申请公开和行政复议各多少"). */
 const CONJUNCTION_RE = /^(?:和|与|及|跟|、|,|，|以及|还有|加|同)$/;
 const MAX_QUESTION = 200;
+const REPEAT_RE = /([^\d零〇○一二两三四五六七八九十百千万壹贰貳叁參肆伍陆陸柒捌玖]{1,4}?)\1{2,}/gu;
 const PREVIOUS_YEAR_RE = /同比|环比|(?:比|较|与|和|跟)(?:去年|上年|上一年)(?!结转)/;
 const SUB_AGENCY_RE = /^(?:办公室|办事处|办|局|委员会|委|中心|厅|署|所|队|站)/;
 const NAMED_LIST_RE = /有几个|有哪些|是哪些|哪几个|有多少个|有多少家|都有谁|几家|都有哪/;
@@ -86,7 +87,9 @@ function namesAnotherPlace(run: string, agencyId: number, index: AgencyIndex): b
 
 export function understand(question: string, index: AgencyIndex, today: Date, agencyId?: number): Understood {
   // Questions are short; a pasted page must not cost more than a question.
-  const normalized = normalizeText(question.slice(0, 1000)).slice(0, MAX_QUESTION);
+  // A word said over and over ("请问请问…", "啊啊啊", "？？？") counts once, so it cannot push the
+  // question itself past the cut. Digits are left alone: "2000年", "二〇〇〇年" are years, not repeats.
+  const normalized = normalizeText(question.slice(0, 1000)).replace(REPEAT_RE, '$1').slice(0, MAX_QUESTION);
   const { years, rest: afterYears } = parseYears(normalized, today);
 
   const mentions = index.scan(afterYears);
@@ -255,7 +258,10 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
     ambiguous,
     unresolved,
     corrected,
-    years: kind === 'trend' && yearsAsked.type === 'latest' ? { type: 'all' } : yearsAsked,
+    // A trend with no year: every year; "比去年多了多少" with no year: the latest report and the one before.
+    years: kind === 'trend' && yearsAsked.type === 'latest'
+      ? (PREVIOUS_YEAR_RE.test(normalized) ? { type: 'recent', count: 2 } : { type: 'all' })
+      : yearsAsked,
     metrics,
     slots: uniqueSlots,
     applicant,
