@@ -103,3 +103,22 @@ describe('prose about another year is not the report’s figure', () => {
     expect(r.ok && r.report.figures.map((f) => [f.metric, f.value])).toEqual([['requests.new', 120]]);
   });
 });
+
+describe('a file holding two reports, one pasted after the other', () => {
+  // A narrative report followed by another agency's 2021-format report: the tables are not the first's.
+  const report = parse('two-reports-narrative-then-tables.txt');
+  test('the first report only, with a warning naming where the second starts', () => {
+    expect([report.agency.name, report.year, report.format]).toEqual(['温州市龙湾区教育局', 2022, 'narrative']);
+    expect(report.figures.map((f) => [f.metric, f.value, f.source.line])).toEqual([
+      ['requests.new', 5, 5],
+      ['review.total', 0, 5],
+      ['litigation.total', 0, 5],
+    ]);
+    expect(report.warnings.map((w) => [w.code, w.line])).toEqual([['file.second_report', 11]]);
+  });
+  test('a report that names its own title in its body is still one report', () => {
+    const text = '温州市瓯海区人民政府2022年政府信息公开工作年度报告\n\n一、总体情况\n\n现发布《温州市瓯海区人民政府2022年政府信息公开工作年度报告》。本年度共收到政府信息公开申请12件。\n';
+    const r = processFile('x.txt', Buffer.from(text, 'utf8'));
+    expect(r.ok && [r.report.warnings.map((w) => w.code), r.report.figures.map((f) => [f.metric, f.value])]).toEqual([[], [['requests.new', 12]]]);
+  });
+});
