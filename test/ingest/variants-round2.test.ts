@@ -122,3 +122,36 @@ describe('a file holding two reports, one pasted after the other', () => {
     expect(r.ok && [r.report.warnings.map((w) => w.code), r.report.figures.map((f) => [f.metric, f.value])]).toEqual([[], [['requests.new', 12]]]);
   });
 });
+
+describe('table 二 (2019): 本年增/减 in parentheses, and a row with an unreadable cell', () => {
+  // "行政许可 120 (3) 4521": the "(3)" is −3; it used to be text, and the lone "120" was split into 1·2·0.
+  // "行政强制 20 [2] 4": "[2]" is no value, so the row is undecided rather than "20" split to fill it.
+  const report = parse('2019-table2-paren-negative.txt');
+  const get = (metric: string) => {
+    const f = report.figures.find((x) => x.metric === metric && x.origin === 'table');
+    return f?.cell === 'number' ? f.value : f?.cell;
+  };
+  test.each([
+    ['licensing.prev_items', 120], ['licensing.change', -3], ['licensing.decisions', 4521],
+    ['other_services.change', 2], ['penalty.decisions', 86],
+    ['coercion.prev_items', 'undecided'], ['coercion.change', 'undecided'], ['coercion.decisions', 'undecided'],
+  ] as [string, number | string][])('%s = %s', (metric, want) => expect(get(metric)).toBe(want));
+  test('one warning, for 行政强制', () => {
+    expect(report.warnings.map((w) => [w.code, w.metric])).toEqual([['table.row_unreadable', 'coercion.prev_items']]);
+  });
+  test('"(3)" is negative only in a signed column', () => {
+    expect(scanRegion(docOf('行政许可\t120\t(3)\t4521'), 0, 1, () => true, true).tokens.map((t) => t.value)).toEqual([120, -3, 4521]);
+    expect(scanRegion(docOf('予以公开\t120\t(3)\t4521'), 0, 1).tokens.map((t) => t.value)).toEqual([120, 3, 4521]);
+  });
+});
+
+describe('page numbers inside table rows', () => {
+  const values = (text: string) => scanRegion(docOf(text), 0, text.split('\n').length).tokens.filter((t) => t.kind === 'number').map((t) => t.value);
+  test.each([
+    // A page-number cell at a row's end is not an eighth value.
+    ['予以公开\t1288\t21\t0\t0\t50\t3\t1362\t\t— 5 —', [1288, 21, 0, 0, 50, 3, 1362]],
+    ['予以公开\t1288\t21\t0\t0\t50\t3\t1362\t第5页 共8页', [1288, 21, 0, 0, 50, 3, 1362]],
+    // A row broken by a page footer line.
+    ['予以公开\t1288\t21\t0\n- 5 -\n0\t50\t3\t1362', [1288, 21, 0, 0, 50, 3, 1362]],
+  ])('%s', (text, want) => expect(values(text)).toEqual(want));
+});

@@ -49,6 +49,9 @@ const NOISE_LINE = [
   /^(\s*-{3,}\s*)+$/u,
 ];
 
+/** The page-number forms of NOISE_LINE ("-3-", "第3页 共8页"). */
+const PAGE_NUMBER_CELL = NOISE_LINE.slice(0, 2);
+
 export function isNoiseLine(norm: string): boolean {
   return NOISE_LINE.some((re) => re.test(norm));
 }
@@ -118,6 +121,13 @@ function scanCell(
     // Dashes squeezed together ("///////"): one cell each.
     if (DASH_RUN_RE.test(w)) {
       for (const ch of w) dash(ch);
+      continue;
+    }
+    // Accounting negatives in a signed column: "(3)", "(-3)" (NFKC of "（3）") is −3.
+    const paren = signed ? /^\(-?(\d+)\)$/u.exec(w) : null;
+    if (paren) {
+      pushValue(`-${paren[1]}`, line, celled, out);
+      out.tokens[out.tokens.length - 1].raw = w;
       continue;
     }
     // "增" / "减" as a word of its own followed by a number word ("增 3418").
@@ -266,6 +276,8 @@ export function scanRegion(
     const { cells, celled } = cellsOf(/\t/.test(doc.lines[i]) ? withTrailingTabs(norm, doc.lines[i]) : norm);
     if (celled) loneOcrDigits(cells);
     for (const cell of cells) {
+      // A page number the converter put in a cell of a row ("…\t1362\t\t— 5 —") is not a value.
+      if (celled && PAGE_NUMBER_CELL.some((re) => re.test(cell))) continue;
       if (celled && cell.trim() === '') {
         out.tokens.push({ kind: 'blank', raw: '', value: null, digits: null, unit: null, line: i, pos: out.text.length, celled });
         continue;

@@ -100,16 +100,22 @@ export function parseTable2(doc: ReportDocument, start: number, end: number, for
     const n = r.spec.columns.length;
     if (tokens.length === 0) tokens = blankRow(r, n) ?? [];
     if (tokens.length === 0) return;
-    const rr = readRow(tokens, n, []);
-    const raw = tokens.map((t) => t.raw).join(' ');
+    // More numbers on the row's line after its first group ("120 (3) 4521" with the middle cell not
+    // read as a value): the group is not the whole row, so its digits must not be split to fill it.
+    const strays = tokens.length < n && r.tokens.some((t) => t.kind === 'number' && !tokens.includes(t) && t.line === tokens[0]?.line);
+    const rr = strays ? { readings: [] } : readRow(tokens, n, []);
+    const shown = strays ? r.tokens.filter((t) => t.kind !== 'blank') : tokens;
+    const raw = shown.map((t) => t.raw).join(' ');
     const line = tokens[0].line;
     const cells = rr.readings.length > 0 ? settle(rr.readings, raw, line) : null;
     if (!cells || cells.some((c) => c.kind === 'undecided')) {
       const options = rr.readings.slice(0, 4).map(describeReading).join('，或 ');
       warnings.push({
-        code: tokens.some((t) => (t.digits?.length ?? 0) > 1) && tokens.length < n ? 'fused.ambiguous' : 'table.row_unreadable',
+        code: !strays && tokens.some((t) => (t.digits?.length ?? 0) > 1) && tokens.length < n ? 'fused.ambiguous' : 'table.row_unreadable',
         message:
-          `表二“${r.spec.label}”第${citeLine(doc, line)}行读到${tokens.length}个数（“${raw}”），应为${n}个` +
+          (strays
+            ? `表二“${r.spec.label}”第${citeLine(doc, line)}行的数（“${raw}”）有的夹在无法识读的文字之间，不能确定各在哪一栏`
+            : `表二“${r.spec.label}”第${citeLine(doc, line)}行读到${tokens.length}个数（“${raw}”），应为${n}个`) +
           (options ? `，可能读作 ${options}${rr.readings.length > 4 ? ' 等' : ''}` : '') +
           `；本表没有勾稽关系可据以判断，无法确定的栏未录入。`,
         line: citeLine(doc, line),
