@@ -6,6 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { expandPaths } from '../ingest/ingest.ts';
+import { indexFiles } from '../ingest/store/writer.ts';
 import { readSchemaVersion } from '../store/open.ts';
 import { SCHEMA_VERSION } from '../store/schema.ts';
 
@@ -13,8 +14,7 @@ export type Freshness = { stale: false } | { stale: true; reason: string };
 
 export function indexFreshness(dbPath: string, reportsDir: string): Freshness {
   if (!existsSync(dbPath)) return { stale: true, reason: '索引不存在' };
-  const dbAbs = resolve(dbPath);
-  const { files } = expandPaths([reportsDir], new Set([dbAbs, `${dbAbs}-wal`, `${dbAbs}-shm`, `${dbAbs}-journal`]));
+  const { files } = expandPaths([reportsDir], indexFiles(dbPath));
   const builtAt = Math.max(...[dbPath, `${dbPath}-wal`].filter((p) => existsSync(p)).map((p) => statSync(p).mtimeMs));
   let indexed: Set<string>;
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });

@@ -12,7 +12,7 @@ export interface RenderStyle {
   quote(text: string): string;
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+export const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export const STYLES = {
   /** Telegram parse_mode HTML. */

@@ -38,6 +38,11 @@ export type ApplicantKey = (typeof APPLICANTS)[number]['key'];
 export const LEGAL_PERSON_COLUMNS: ApplicantKey[] = ['commercial', 'research', 'nonprofit', 'legal', 'other'];
 export const APPLICANT_KEYS: ApplicantKey[] = APPLICANTS.map((a) => a.key);
 
+/** The Chinese label of an applicant column, including the derived 法人或其他组织 ('legal_person'). */
+export function applicantLabel(key: string): string {
+  return key === 'legal_person' ? '法人或其他组织' : (APPLICANTS.find((a) => a.key === key)?.label ?? key);
+}
+
 const m = (key: string, label: string, unit: Unit, extra: Partial<MetricDef> = {}): MetricDef => ({
   key,
   label,

@@ -8,7 +8,7 @@ import { extname, join, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { processFile } from './process-file.ts';
 import type { ParseResult } from './model.ts';
-import { openIndexWriter, type IndexTotals } from './store/writer.ts';
+import { indexFiles, openIndexWriter, type IndexTotals } from './store/writer.ts';
 
 export interface IngestOptions {
   /** Index file to write (default data/gongkai.db). */
@@ -103,9 +103,7 @@ type Job = { file: string; sha: string; bytes: Buffer } | { file: string; done: 
  * events, progress — is this one loop either way, so both give the same index.
  */
 export async function ingestPaths(paths: string[], options: IngestOptions): Promise<IngestSummary> {
-  const dbAbs = resolve(options.db);
-  const skip = new Set([dbAbs, `${dbAbs}-wal`, `${dbAbs}-shm`, `${dbAbs}-journal`]);
-  const { files, missing } = expandPaths(paths, skip);
+  const { files, missing } = expandPaths(paths, indexFiles(options.db));
   const events: IngestFileEvent[] = [];
   const emit = (e: IngestFileEvent) => {
     events.push(e);

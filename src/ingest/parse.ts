@@ -9,6 +9,7 @@ import type { ParseResult, ParsedReport, Figure, ReportWarning } from './model.t
 import type { ReportDocument } from './text/document.ts';
 import { readIdentity } from './identity/identity.ts';
 import { detectFormat } from './tables/format.ts';
+import { locateTables } from './tables/regions.ts';
 import { parseTables } from './tables/tables.ts';
 import { extractProseFigures } from './prose/prose.ts';
 import { checkReport } from './checks/checks.ts';
@@ -59,8 +60,9 @@ export function parseDocument(whole: ReportDocument): ParseResult {
             metric: null,
           },
         ];
-  const format = detectFormat(doc);
-  const tables = parseTables(doc, format);
+  const regions = locateTables(doc);
+  const format = detectFormat(doc, regions);
+  const tables = parseTables(doc, format, regions);
   const prose = extractProseFigures(doc, format, identity.value.year);
   const figures: Figure[] = [...tables.figures, ...prose.figures];
   const warnings: ReportWarning[] = [

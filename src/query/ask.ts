@@ -219,15 +219,7 @@ class Engine {
     const years = query.years;
     // A year named: that year. None: each agency's latest report, as everywhere else (reading every
     // year of every agency would cost a report per agency-year on a large index).
-    const yearsOf = (id: number): number[] => {
-      const have = this.store.years(id);
-      if (years.type === 'single') return have.filter((y) => y === years.year);
-      if (years.type === 'list') return have.filter((y) => years.years.includes(y));
-      if (years.type === 'range') return have.filter((y) => y >= years.from && y <= years.to);
-      if (years.type === 'recent') return have.slice(-years.count);
-      if (years.type === 'all') return have;
-      return have.slice(-1);
-    };
+    const yearsOf = (id: number): number[] => this.yearsFor(id, query).years;
     const matched: { agency: AgencyRef; results: AnswerResult[] }[] = [];
     const unknown: string[] = [];
     let considered = 0;

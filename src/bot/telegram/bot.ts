@@ -12,7 +12,7 @@ import type { TelegramConfig } from '../config.ts';
 import type { Catalog } from '../catalog.ts';
 import type { Conversation } from '../conversation.ts';
 import type { SharedStore } from '../state/store.ts';
-import { renderBlocks, splitMessage } from '../render.ts';
+import { escapeHtml, renderBlocks, splitMessage } from '../render.ts';
 import { CHOICE_EXPIRED_TEXT, HELP_TEXT, RATE_LIMITED_TEXT, START_TEXT } from './texts.ts';
 
 export const TELEGRAM_LIMIT = 4096;
@@ -29,8 +29,6 @@ export interface BotDeps {
   onQuestion?: (event: { channel: 'telegram'; status: Answer['status']; latencyMs: number; question: string; private: boolean }) => void;
   now?: () => number;
 }
-
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export function chatKey(ctx: Context): string {
   return `telegram:${ctx.chat?.id ?? ctx.from?.id ?? 'unknown'}`;

@@ -7,7 +7,7 @@
  */
 import Database from 'better-sqlite3';
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { openIndexForWrite, readSchemaVersion, type Db } from '../../store/open.ts';
 import { SCHEMA_SQL, SCHEMA_VERSION } from '../../store/schema.ts';
 import { assertIndexTarget } from '../../store/target.ts';
@@ -78,7 +78,14 @@ function needsRebuild(path: string): boolean {
   }
 }
 
-const SIDE_FILES = ['-wal', '-shm', '-journal'];
+/** SQLite's companions of an index file. */
+export const SIDE_FILES = ['-wal', '-shm', '-journal'];
+
+/** The index file and its companions, absolute: never to be read as reports. */
+export function indexFiles(db: string): Set<string> {
+  const abs = resolve(db);
+  return new Set(['', ...SIDE_FILES].map((suffix) => abs + suffix));
+}
 const removeWithSideFiles = (path: string) => {
   for (const suffix of ['', ...SIDE_FILES]) rmSync(path + suffix, { force: true });
 };

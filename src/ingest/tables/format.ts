@@ -4,7 +4,7 @@
  */
 import type { ReportDocument } from '../text/document.ts';
 import type { ReportFormat } from '../model.ts';
-import { locateTables } from './regions.ts';
+import { locateTables, type TableRegions } from './regions.ts';
 import { hasOtherHandlingSubrows } from './table3.ts';
 
 /** Marker → format, first match wins; matched on whitespace-free text (headers break across lines). */
@@ -19,8 +19,8 @@ const PRE2019_HEADER = /统计指标|指标名称[\s\S]{0,80}计量单位/;
 const PRE2019_TITLE = /政府信息公开情况统计表/;
 const UNIT_VALUE_ROW = /(条|件|个|人|次|篇|万元|人次)\s+\d+(\.\d+)?\s*$/u;
 
-export function detectFormat(doc: ReportDocument): ReportFormat {
-  const regions = locateTables(doc);
+/** `regions`: the tables already located in `doc` (parseDocument locates them once for both stages). */
+export function detectFormat(doc: ReportDocument, regions: TableRegions = locateTables(doc)): ReportFormat {
   const squeeze = (a: number, b: number) => doc.norm.slice(a, b).join('').replace(/\s+/gu, '');
   if (regions.t2) {
     const t2 = squeeze(regions.t2[0], regions.t2[1]);

@@ -150,10 +150,6 @@ export class AgencyIndex {
     return a ? { id: a.id, name: a.name } : null;
   }
 
-  exact(alias: string): number[] {
-    return this.aliases.get(normalizeText(alias)) ?? [];
-  }
-
   /** Whether text already in normal form is an alias (no normalization: for the question's own pieces). */
   isAlias(normalized: string): boolean {
     return this.aliases.has(normalized);

@@ -8,7 +8,7 @@
  * children (catalogue childrenOf), litigation.* follow FORMULAS; 法人或其他组织 = the five columns summed.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import { childrenOf, FORMULAS, LEGAL_PERSON_COLUMNS, metricDef } from '../../catalogue/metrics.ts';
+import { applicantLabel, childrenOf, FORMULAS, LEGAL_PERSON_COLUMNS, metricDef } from '../../catalogue/metrics.ts';
 import type { FigureRow, ReportRow, WarningRow } from '../../store/schema.ts';
 import { Lru } from './lru.ts';
 
@@ -187,10 +187,6 @@ function fromRow(key: string, unit: string, f: FigureRow): Resolved {
     cells: [f],
     unit: f.unit || unit,
   };
-}
-
-function applicantLabel(column: string): string {
-  return { commercial: '商业企业', research: '科研机构', nonprofit: '社会公益组织', legal: '法律服务机构', other: '其他' }[column] ?? column;
 }
 
 function missing(key: string, unit: string): Resolved {

@@ -1,12 +1,12 @@
 /** Chinese answer text pieces: the figure with its unit, the cell's caveat, the citation. */
-import { APPLICANTS, metricDef } from '../../catalogue/metrics.ts';
+import { applicantLabel, metricDef } from '../../catalogue/metrics.ts';
 import type { AnswerResult, AnswerSource } from '../answer.ts';
 import { fmt } from '../lookup/figures.ts';
 
 export function metricLabel(key: string, applicant?: string | null): string {
   const label = (metricDef(key)?.label ?? key).replace(/\s+/g, '');
   if (!applicant || applicant === 'total') return label;
-  const col = applicant === 'legal_person' ? '法人或其他组织' : APPLICANTS.find((a) => a.key === applicant)?.label ?? applicant;
+  const col = applicantLabel(applicant);
   return `${label}（${col}）`;
 }
 
