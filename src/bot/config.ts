@@ -3,6 +3,7 @@
  * A channel whose variables are absent is off; a malformed value stops start-up naming the variable.
  */
 import { z } from 'zod';
+import { DEFAULT_DB, DEFAULT_REPORTS } from '../store/open.ts';
 
 const optionalText = z
   .string()
@@ -16,9 +17,9 @@ const positiveInt = z.coerce.number().int().positive();
 export const EnvSchema = z.object({
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   PORT: port.default(3000),
-  GONGKAI_DB: z.string().trim().min(1).default('data/gongkai.db'),
+  GONGKAI_DB: z.string().trim().min(1).default(DEFAULT_DB),
   /** Folder the index is built from when missing or stale. */
-  GONGKAI_REPORTS: z.string().trim().min(1).default('data/reports'),
+  GONGKAI_REPORTS: z.string().trim().min(1).default(DEFAULT_REPORTS),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Requests per RATE_LIMIT_WINDOW_MS per client on /api and the webhooks. */
   RATE_LIMIT_MAX: positiveInt.default(600),

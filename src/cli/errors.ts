@@ -4,7 +4,7 @@
  */
 import { assertIndexTarget as assertStoreTarget, indexFileKind, IndexTargetError, isForeignDatabase, type IndexFileKind } from '../store/target.ts';
 import { SCHEMA_VERSION } from '../store/schema.ts';
-import { openIndex, type Db } from '../store/open.ts';
+import { IndexVersionError, openIndex, type Db } from '../store/open.ts';
 
 export class CliError extends Error {
   constructor(
@@ -67,8 +67,7 @@ export function openIndexOrFail(path: string): Db {
   try {
     return openIndex(path);
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    if (/schema version/.test(message)) {
+    if (err instanceof IndexVersionError) {
       throw new CliError(`gongkai: ${path} 不是本版本的 gongkai 索引，或已损坏（需要索引版本 ${SCHEMA_VERSION}）；${rebuild}。`);
     }
     throw new CliError(`gongkai: 无法打开索引文件 ${path}：${sqliteReason(err)}；${rebuild}。`);

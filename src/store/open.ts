@@ -7,6 +7,20 @@ import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.ts';
 
 export type Db = Database.Database;
 
+/** Where the CLI and the server look by default (relative to the working directory). */
+export const DEFAULT_DB = 'data/gongkai.db';
+export const DEFAULT_REPORTS = 'data/reports';
+
+/** An index written by another version of the schema (or not by gongkai at all): rebuild it. */
+export class IndexVersionError extends Error {
+  constructor(
+    readonly path: string,
+    readonly version: number | null,
+  ) {
+    super(`index ${path} has schema version ${version ?? 'none'}, expected ${SCHEMA_VERSION} (run: gongkai ingest)`);
+  }
+}
+
 /** Open an existing index read-only. Throws a clear error when it is missing or of another version. */
 export function openIndex(path: string): Db {
   if (!existsSync(path)) throw new Error(`索引文件不存在 / index not found: ${path} (run: gongkai ingest)`);
@@ -14,7 +28,7 @@ export function openIndex(path: string): Db {
   const version = readSchemaVersion(db);
   if (version !== SCHEMA_VERSION) {
     db.close();
-    throw new Error(`index ${path} has schema version ${version ?? 'none'}, expected ${SCHEMA_VERSION} (run: gongkai ingest)`);
+    throw new IndexVersionError(path, version);
   }
   return db;
 }

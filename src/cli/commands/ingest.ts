@@ -8,8 +8,9 @@ import type { Command } from 'commander';
 import { ingestPaths, type IngestFileEvent, type IngestSummary } from '../../ingest/ingest.ts';
 import { assertIndexTarget, CliError, fsReason, sqliteReason } from '../errors.ts';
 
-export const DEFAULT_REPORTS = 'data/reports';
-export const DEFAULT_DB = 'data/gongkai.db';
+import { DEFAULT_DB, DEFAULT_REPORTS } from '../../store/open.ts';
+
+export { DEFAULT_DB, DEFAULT_REPORTS };
 
 /** --db, else $GONGKAI_DB, else data/gongkai.db — relative paths resolve against the working directory. */
 export function dbPath(option: string | undefined): string {
