@@ -2,7 +2,7 @@
  * Figures stated in sentences (report-format.md §F). Pure: document in, figures out. Each figure is
  * cited on the line where its number (or, for "未发生…", the denial) is printed.
  */
-import type { ReportDocument } from '../text/document.ts';
+import { sourceAt, type ReportDocument } from '../text/document.ts';
 import type { Figure, ReportFormat } from '../model.ts';
 import type { StageOutput } from '../tables/tables.ts';
 import { metricDef } from '../../catalogue/metrics.ts';
@@ -47,7 +47,7 @@ function figureAt(
     approximate,
     computed: false,
     origin: 'prose',
-    source: { line: doc.sourceLine[i], section: doc.section[i], quote: doc.lines[i] },
+    source: sourceAt(doc, i),
   };
 }
 

@@ -1,5 +1,5 @@
 /** Decided cells → catalogue Figures, citing the line where each value is printed. */
-import type { ReportDocument } from '../text/document.ts';
+import { sourceAt, type ReportDocument } from '../text/document.ts';
 import type { Figure } from '../model.ts';
 import { metricDef } from '../../catalogue/metrics.ts';
 import type { Cell } from './fused.ts';
@@ -28,7 +28,7 @@ export function toFigure(doc: ReportDocument, place: CellPlace, cell: Cell): Fig
     approximate: false,
     computed: cell.computed,
     origin: 'table',
-    source: { line: doc.sourceLine[cell.line], section: doc.section[cell.line], quote: doc.lines[cell.line] },
+    source: sourceAt(doc, cell.line),
   };
 }
 

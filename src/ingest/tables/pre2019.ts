@@ -4,7 +4,7 @@
  * the label broken over lines before its unit and value; labels map to catalogue keys by the rule table
  * in pre2019-labels.ts. Pure.
  */
-import { isSectionHeading, type ReportDocument } from '../text/document.ts';
+import { isSectionHeading, sourceAt, type ReportDocument } from '../text/document.ts';
 import type { CellKind, Figure, ReportWarning } from '../model.ts';
 import type { StageOutput } from './tables.ts';
 import { metricDef } from '../../catalogue/metrics.ts';
@@ -251,7 +251,7 @@ export function parsePre2019Table(doc: ReportDocument): StageOutput {
         approximate: false,
         computed: false,
         origin: 'table',
-        source: { line: doc.sourceLine[i], section: doc.section[i], quote: doc.lines[i] },
+        source: sourceAt(doc, i),
       });
     });
   }

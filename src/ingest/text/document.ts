@@ -89,6 +89,11 @@ export function buildDocument(lines: readonly string[], sourceLine?: readonly nu
   };
 }
 
+/** The citation of lines[i]: the line to cite, its section and its verbatim text. */
+export function sourceAt(doc: ReportDocument, i: number): { line: number; section: string | null; quote: string } {
+  return { line: doc.sourceLine[i], section: doc.section[i], quote: doc.lines[i] };
+}
+
 /** Split decoded text into lines the way editors count them (\r\n, \r, \n). */
 export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
