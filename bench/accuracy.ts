@@ -89,7 +89,7 @@ export interface AccuracyResult {
 export function compareIndex(dbPath: string, corpusDir: string, files: string[], truths: string[]): AccuracyResult {
   const db = new Database(dbPath, { readonly: true });
   const reportQ = db.prepare('SELECT r.id, r.year, r.format, a.name FROM reports r JOIN agencies a ON a.id = r.agency_id WHERE r.file = ?');
-  const figQ = db.prepare("SELECT metric, applicant, cumulative, value, cell, computed, line, origin FROM figures WHERE report_id = ?");
+  const figQ = db.prepare("SELECT metric, applicant, cumulative, value, cell, computed, line, origin FROM cited_figures WHERE report_id = ?");
   const warnQ = db.prepare('SELECT metric, line FROM warnings WHERE report_id = ?');
   const res: AccuracyResult = {
     reports: files.length,

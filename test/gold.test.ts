@@ -141,7 +141,7 @@ const reportId = (e: GoldEntry) => reportIds.get(e.seed) ?? reportOf(e).id;
 
 function figures(e: GoldEntry, origin: 'table' | 'prose', metric: string, applicant: string | null): FigureRow[] {
   return db
-    .prepare('SELECT * FROM figures WHERE report_id = ? AND origin = ? AND metric = ? AND applicant IS ? AND cumulative = 0')
+    .prepare('SELECT * FROM cited_figures WHERE report_id = ? AND origin = ? AND metric = ? AND applicant IS ? AND cumulative = 0')
     .all(reportId(e), origin, metric, applicant) as FigureRow[];
 }
 const describeRows = (rows: FigureRow[]) =>
@@ -212,13 +212,13 @@ describe('seed index matches the gold', () => {
   );
   test.each(shortRows)('%s', (_n, e, line, missing) => {
     const rows = db
-      .prepare("SELECT * FROM figures WHERE report_id = ? AND origin = 'table' AND line = ?")
+      .prepare("SELECT * FROM cited_figures WHERE report_id = ? AND origin = 'table' AND line = ?")
       .all(reportId(e), line) as FigureRow[];
     expect(rows.filter((r) => r.computed === 1).map((r) => cellKey(r.metric, r.applicant))).toHaveLength(missing);
   });
 
   test.each(ENTRIES.map((e) => [e.seed, e] as const))('%s: every figure quotes its line verbatim', (_s, e) => {
-    const rows = db.prepare('SELECT * FROM figures WHERE report_id = ?').all(reportId(e)) as FigureRow[];
+    const rows = db.prepare('SELECT * FROM cited_figures WHERE report_id = ?').all(reportId(e)) as FigureRow[];
     const wrong = rows
       .filter((r) => e.lines[r.line - 1] !== r.quote)
       .map((r) => `${cellKey(r.metric, r.applicant)} @${r.line}: ${JSON.stringify(r.quote)}`);
@@ -227,7 +227,7 @@ describe('seed index matches the gold', () => {
 
   test.each(ENTRIES.map((e) => [e.seed, e] as const))('%s: no table figure the gold does not list', (_s, e) => {
     const listed = new Set(e.gold.cells.map((c) => cellKey(c.metric, c.applicant)));
-    const rows = db.prepare("SELECT * FROM figures WHERE report_id = ? AND origin = 'table'").all(reportId(e)) as FigureRow[];
+    const rows = db.prepare("SELECT * FROM cited_figures WHERE report_id = ? AND origin = 'table'").all(reportId(e)) as FigureRow[];
     const invented = rows
       .filter((r) => r.cumulative !== 0 || !listed.has(cellKey(r.metric, r.applicant)))
       .map((r) => `${cellKey(r.metric, r.applicant)}${r.cumulative ? ' (cumulative)' : ''} = ${r.value ?? r.cell} @${r.line}`);

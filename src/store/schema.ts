@@ -3,7 +3,7 @@
  * Documented in README ("Data model"). Bump SCHEMA_VERSION on any change: ingest rebuilds an index
  * whose version differs instead of mixing layouts.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -45,13 +45,25 @@ CREATE TABLE IF NOT EXISTS reports (
 );
 CREATE INDEX IF NOT EXISTS reports_agency_year ON reports(agency_id, year);
 
-CREATE TABLE IF NOT EXISTS figures (
-  id          INTEGER PRIMARY KEY,
+-- Where in a report figures are printed: one row per distinct (line, section, row label, quote). The
+-- seven cells of a table row cite one line, so each quote is stored once, not once per cell. Clustered
+-- by report (WITHOUT ROWID): a report's rows are read and deleted together, with no secondary index.
+CREATE TABLE IF NOT EXISTS sources (
   report_id   INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  n           INTEGER NOT NULL,           -- numbered from 0 within the report
+  line        INTEGER NOT NULL,           -- 1-based line of the file (HTML: of the row's element)
+  section     TEXT,                       -- 二、主动公开政府信息情况 …
+  row_label   TEXT NOT NULL,              -- the row or sentence label as printed
+  quote       TEXT NOT NULL,              -- the line verbatim (HTML: the row's text)
+  PRIMARY KEY (report_id, n)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS figures (
+  report_id   INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  n           INTEGER NOT NULL,           -- order within the report, as parsed
   metric      TEXT NOT NULL,              -- catalogue key: requests.new, review.total …
   applicant   TEXT,                       -- table 三 column key; NULL elsewhere
   cumulative  INTEGER NOT NULL DEFAULT 0, -- Fujian pre-2019 历年累计 column
-  row_label   TEXT NOT NULL,
   col_label   TEXT NOT NULL,
   value       REAL,                       -- NULL when cell is dash, blank or undecided
   cell        TEXT NOT NULL CHECK (cell IN ('number','dash','blank','undecided')),
@@ -60,12 +72,15 @@ CREATE TABLE IF NOT EXISTS figures (
   approximate INTEGER NOT NULL DEFAULT 0,
   computed    INTEGER NOT NULL DEFAULT 0,
   origin      TEXT NOT NULL CHECK (origin IN ('table','prose')),
-  line        INTEGER NOT NULL,
-  section     TEXT,
-  quote       TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS figures_report_metric ON figures(report_id, metric, applicant);
-CREATE INDEX IF NOT EXISTS figures_metric ON figures(metric, applicant);
+  source      INTEGER NOT NULL,           -- sources.n of the same report
+  PRIMARY KEY (report_id, n)
+) WITHOUT ROWID;
+
+-- Each figure with its citation: what query, the tests and ad-hoc SQL read.
+CREATE VIEW IF NOT EXISTS cited_figures AS
+  SELECT f.report_id, f.n, f.metric, f.applicant, f.cumulative, s.row_label, f.col_label, f.value, f.cell, f.raw,
+         f.unit, f.approximate, f.computed, f.origin, s.line, s.section, s.quote
+  FROM figures f JOIN sources s ON s.report_id = f.report_id AND s.n = f.source;
 
 CREATE TABLE IF NOT EXISTS warnings (
   id        INTEGER PRIMARY KEY,
@@ -101,9 +116,10 @@ export interface ReportRow {
   line_count: number;
   ingested_at: string;
 }
+/** A row of the cited_figures view. */
 export interface FigureRow {
-  id: number;
   report_id: number;
+  n: number;
   metric: string;
   applicant: string | null;
   cumulative: number;

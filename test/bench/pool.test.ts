@@ -63,7 +63,7 @@ describe('ingestPaths with jobs (worker threads)', () => {
     const rows = (db: string) => {
       const d = new Database(db, { readonly: true });
       const r = d
-        .prepare('SELECT r.file, f.metric, f.applicant, f.value, f.cell, f.line FROM figures f JOIN reports r ON r.id = f.report_id ORDER BY r.file, f.id')
+        .prepare('SELECT r.file, f.metric, f.applicant, f.value, f.cell, f.line FROM cited_figures f JOIN reports r ON r.id = f.report_id ORDER BY r.file, f.n')
         .all();
       d.close();
       return r;

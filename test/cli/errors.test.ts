@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { assertIndexTarget, CliError, errorLine, openIndexOrFail } from '../../src/cli/errors.ts';
 import { parsePort } from '../../src/cli/commands/serve.ts';
 import { openIndexForWrite } from '../../src/store/open.ts';
+import { SCHEMA_VERSION } from '../../src/store/schema.ts';
 import { IndexTargetError } from '../../src/store/target.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
 
@@ -54,7 +55,7 @@ describe('reading the index (ask, reports): why it cannot be opened, in one line
     ['empty.db', ['是空文件', 'gongkai ingest --db']],
     ['report.txt', ['不是 gongkai 索引（不是 SQLite 文件）', 'report.txt']],
     ['other.sqlite', ['other.sqlite 是别的程序的 SQLite 数据库，不是 gongkai 索引']],
-    ['old.db', ['需要索引版本 1', 'gongkai ingest --db']],
+    ['old.db', [`需要索引版本 ${SCHEMA_VERSION}`, 'gongkai ingest --db']],
     ['truncated.db', ['truncated.db', 'gongkai ingest --db']],
   ])('%s', (name, parts) => {
     const line = lineOf(() => openIndexOrFail(p(name)));

@@ -7,9 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { deriveAliases } from '../../src/catalogue/names.ts';
 import { AnswerSchema, createAsker, type AskFn, type StructuredQuery } from '../../src/query/index.ts';
-import { openIndex, openIndexForWrite, type Db } from '../../src/store/open.ts';
+import { openIndex, type Db } from '../../src/store/open.ts';
+import { openIndexWriter } from '../../src/ingest/store/writer.ts';
+import type { AgencyIdentity, Figure, ReportFormat, ReportWarning } from '../../src/ingest/model.ts';
 import { openSeed, seedIndexPath } from './seed-db.ts';
 
 const TODAY = new Date('2021-03-01T00:00:00Z');
@@ -23,10 +24,17 @@ type Cell = [metric: string, applicant: string | null, value: number | null, cel
 /** 测试市甲区: 2019 (2019 format) and 2021 (2021 format), with every kind of cell. */
 function buildSmallIndex(): string {
   const path = join(mkdtempSync(join(tmpdir(), 'gongkai-small-')), 'small.db');
-  const db = openIndexForWrite(path);
-  const agency = { name: '测试市甲区人民政府', province: '浙江省', city: '测试市', county: '甲区' };
-  const id = Number(db.prepare('INSERT INTO agencies(name, province, city, county) VALUES (?, ?, ?, ?)').run(agency.name, agency.province, agency.city, agency.county).lastInsertRowid);
-  for (const a of deriveAliases(agency)) db.prepare('INSERT OR IGNORE INTO agency_aliases VALUES (?, ?, ?)').run(a.alias, id, a.kind);
+  const writer = openIndexWriter(path);
+  const figure = (metric: string, applicant: string | null, value: number | null, cell: string, origin: string, line: number, section: string | null, quote: string): Figure => ({
+    metric, applicant, cumulative: false, rowLabel: '', colLabel: '', value, cell: cell as Figure['cell'], raw: String(value ?? ''),
+    unit: '件', approximate: false, computed: false, origin: origin as Figure['origin'], source: { line, section, quote },
+  });
+  const report = (file: string, agency: AgencyIdentity, year: number, format: string, figures: Figure[], warnings: ReportWarning[] = []) =>
+    writer.writeReport(file, '', {
+      agency, year, format: format as ReportFormat, title: `${agency.name}${year}年政府信息公开工作年度报告`,
+      website: null, published: null, figures, warnings, lineCount: 100,
+    });
+  const agency = { name: '测试市甲区人民政府', province: '浙江省', city: '测试市', county: '甲区', divisionCode: null, line: null };
   const years: [number, string, Cell[]][] = [
     [2019, '2019', [
       ['review.total', null, 3, 'number'],
@@ -52,33 +60,20 @@ function buildSmallIndex(): string {
     ]],
   ];
   for (const [year, format, cells] of years) {
-    const file = `data/small/${year}.txt`;
-    const rid = Number(db.prepare(
-      "INSERT INTO reports(file, sha256, agency_id, year, format, title, line_count, ingested_at) VALUES (?, '', ?, ?, ?, ?, 100, '2026-01-01')",
-    ).run(file, id, year, format, `测试市甲区人民政府${year}年政府信息公开工作年度报告`).lastInsertRowid);
-    cells.forEach(([metric, applicant, value, cell, origin], i) => {
-      db.prepare(
-        `INSERT INTO figures(report_id, metric, applicant, row_label, col_label, value, cell, raw, unit, origin, line, section, quote)
-         VALUES (?, ?, ?, '', '', ?, ?, ?, '件', ?, ?, '三、收到和处理政府信息公开申请情况', ?)`,
-      ).run(rid, metric, applicant, value, cell, String(value ?? ''), origin ?? 'table', 10 + i, `第${10 + i}行原文`);
-    });
-    if (year === 2021) {
-      db.prepare("INSERT INTO warnings(report_id, code, message, line, line2, metric) VALUES (?, 'prose_table_mismatch', '报告正文称新收申请60件，表格为52件（第14行 / 第13行）', 14, 13, 'requests.new')").run(rid);
-    }
+    const figures = cells.map(([metric, applicant, value, cell, origin], i) =>
+      figure(metric, applicant, value, cell, origin ?? 'table', 10 + i, '三、收到和处理政府信息公开申请情况', `第${10 + i}行原文`));
+    const warnings = year === 2021
+      ? [{ code: 'prose_table_mismatch', message: '报告正文称新收申请60件，表格为52件（第14行 / 第13行）', line: 14, line2: 13, metric: 'requests.new' }]
+      : [];
+    report(`data/small/${year}.txt`, agency, year, format, figures, warnings);
   }
   // Two cities' 统计局, for clarify.
   for (const [name, city, value] of [['测试市统计局', '测试市', 11], ['乙市统计局', '乙市', 12]] as const) {
-    const parts = { name, province: '浙江省', city, county: null };
-    const aid = Number(db.prepare('INSERT INTO agencies(name, province, city, county) VALUES (?, ?, ?, ?)').run(name, '浙江省', city, null).lastInsertRowid);
-    for (const a of deriveAliases(parts)) db.prepare('INSERT OR IGNORE INTO agency_aliases VALUES (?, ?, ?)').run(a.alias, aid, a.kind);
-    const rid = Number(db.prepare(
-      "INSERT INTO reports(file, sha256, agency_id, year, format, title, line_count, ingested_at) VALUES (?, '', ?, 2021, '2021', ?, 100, '2026-01-01')",
-    ).run(`data/small/${city}.txt`, aid, `${name}2021年政府信息公开工作年度报告`).lastInsertRowid);
-    db.prepare(
-      "INSERT INTO figures(report_id, metric, applicant, row_label, col_label, value, cell, raw, unit, origin, line, section, quote) VALUES (?, 'review.total', NULL, '', '', ?, 'number', ?, '件', 'table', 50, NULL, '行')",
-    ).run(rid, value, String(value));
+    report(`data/small/${city}.txt`, { name, province: '浙江省', city, county: null, divisionCode: null, line: null }, 2021, '2021', [
+      figure('review.total', null, value, 'number', 'table', 50, null, '行'),
+    ]);
   }
-  db.close();
+  writer.commit();
   return path;
 }
 
@@ -233,7 +228,7 @@ describe('cells and computed figures', () => {
 describe('never throws', () => {
   test('an empty index answers not_found and says how to build it', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'gongkai-empty-')), 'empty.db');
-    openIndexForWrite(path).close();
+    openIndexWriter(path).commit();
     const db = openIndex(path);
     const a = createAsker(db)('鹿城区2020年行政复议多少件');
     db.close();

@@ -35,17 +35,17 @@ export interface IndexWriter {
   abort(): void;
 }
 
-const FIGURE_INSERT = `INSERT INTO figures (report_id, metric, applicant, cumulative, row_label, col_label, value, cell, raw,
-  unit, approximate, computed, origin, line, section, quote) VALUES `;
-const FIGURE_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+const SOURCE_INSERT = 'INSERT INTO sources (report_id, n, line, section, row_label, quote) VALUES (?, ?, ?, ?, ?, ?)';
+const FIGURE_INSERT = `INSERT INTO figures (report_id, n, metric, applicant, cumulative, col_label, value, cell, raw, unit,
+  approximate, computed, origin, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
-function figureParams(reportId: number, f: Figure): unknown[] {
+function figureParams(reportId: number, n: number, f: Figure, source: number): unknown[] {
   return [
     reportId,
+    n,
     f.metric,
     f.applicant,
     f.cumulative ? 1 : 0,
-    f.rowLabel,
     f.colLabel,
     f.value,
     f.cell,
@@ -54,9 +54,7 @@ function figureParams(reportId: number, f: Figure): unknown[] {
     f.approximate ? 1 : 0,
     f.computed ? 1 : 0,
     f.origin,
-    f.source.line,
-    f.source.section,
-    f.source.quote,
+    source,
   ];
 }
 
@@ -150,7 +148,8 @@ export function openIndexWriter(dbPath: string): IndexWriter {
       `INSERT INTO reports (file, sha256, agency_id, year, format, title, website, published, line_count, ingested_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    insertFigure: db.prepare(FIGURE_INSERT + FIGURE_ROW),
+    insertSource: db.prepare(SOURCE_INSERT),
+    insertFigure: db.prepare(FIGURE_INSERT),
     insertWarning: db.prepare('INSERT INTO warnings (report_id, code, message, line, line2, metric) VALUES (?, ?, ?, ?, ?, ?)'),
     pruneAgencies: db.prepare('DELETE FROM agencies WHERE id NOT IN (SELECT agency_id FROM reports)'),
   };
@@ -181,7 +180,19 @@ export function openIndexWriter(dbPath: string): IndexWriter {
         new Date().toISOString(),
       ).lastInsertRowid,
     );
-    for (const f of report.figures) stmt.insertFigure.run(figureParams(reportId, f));
+    // Cells citing the same printed place share one sources row.
+    const sources = new Map<string, number>();
+    report.figures.forEach((f, n) => {
+      const { line, section, quote } = f.source;
+      const key = `${line}\u0000${section ?? "\u0002"}\u0000${f.rowLabel}\u0000${quote}`;
+      let source = sources.get(key);
+      if (source === undefined) {
+        source = sources.size;
+        sources.set(key, source);
+        stmt.insertSource.run(reportId, source, line, section, f.rowLabel, quote);
+      }
+      stmt.insertFigure.run(figureParams(reportId, n, f, source));
+    });
     for (const w of report.warnings) stmt.insertWarning.run(reportId, w.code, w.message, w.line, w.line2 ?? null, w.metric ?? null);
   });
 

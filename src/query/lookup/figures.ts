@@ -32,7 +32,7 @@ const STATEMENTS = {
   aliases: ['所有单位别名', 'SELECT alias, agency_id FROM agency_aliases'],
   reportYears: ['所有报告的单位与年份', 'SELECT agency_id, year, id FROM reports ORDER BY agency_id, year, id'],
   report: ['某报告（不含正文）', 'SELECT id, file, sha256, agency_id, year, format, title, website, published, line_count, ingested_at FROM reports WHERE id = ?'],
-  figures: ['某报告的全部数字', 'SELECT * FROM figures WHERE report_id = ? AND cumulative = 0 ORDER BY id'],
+  figures: ['某报告的全部数字', 'SELECT * FROM cited_figures WHERE report_id = ? AND cumulative = 0 ORDER BY n'],
   warnings: ['某报告的全部警告', 'SELECT * FROM warnings WHERE report_id = ? ORDER BY id'],
 } as const;
 
