@@ -131,8 +131,8 @@ describe('index writer', () => {
 
     const w = openIndexWriter(db);
     const broken = seedReport();
-    // The schema's CHECK constraint rejects this figure after the old rows were deleted and some new inserted.
-    broken.figures = [...broken.figures, { ...broken.figures[0], cell: 'bogus' as never }];
+    // The schema's NOT NULL rejects this figure after the old rows were deleted and some new inserted.
+    broken.figures = [...broken.figures, { ...broken.figures[0], metric: null as never }];
     expect(() => w.writeReport(SEED, 'sha-2', broken)).toThrow();
     w.commit();
     expect(rows('SELECT sha256 FROM reports')).toEqual([{ sha256: 'sha-1' }]);
