@@ -60,6 +60,9 @@ const CASES: Case[] = [
   // Unknown words and no figure: say so, never the overview as if it were the answer.
   ['鹿城区2020年公开率是多少', 'unsupported', 'figure', null, null, [], null],
   ['鹿城区2020年的信息公开情况', 'answered', 'figure', [L, L, L], [2020, 2020, 2020], ['requests.new', 'review.total', 'litigation.total'], [208, 23, 18]],
+  // Words asking for the overview itself ("概况", "咋样") are not unknown figures.
+  ['鹿城区2020年信息公开概况', 'answered', 'figure', [L, L, L], [2020, 2020, 2020], ['requests.new', 'review.total', 'litigation.total'], [208, 23, 18]],
+  ['鹿城区2020年政务公开做得咋样', 'answered', 'figure', [L, L, L], [2020, 2020, 2020], ['requests.new', 'review.total', 'litigation.total'], [208, 23, 18]],
   // Another agency named by its place alone, or an office of the agency found: not_found, never its figure.
   ['长春统计局2020年收到多少申请', 'not_found', null, null, null, null, null],
   ['宁波商务局2018年收到多少申请', 'not_found', null, null, null, null, null],

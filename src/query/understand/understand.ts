@@ -152,7 +152,8 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
     }
     const looksLikeAgency = run.length >= 2 && AGENCY_SUFFIX_RE.test(run);
     const noteUnknown = () => {
-      if (run.replace(UNKNOWN_IGNORE_RE, '') !== '') unknown.push(run);
+      const bare = run.replace(UNKNOWN_IGNORE_RE, '');
+      if (bare !== '' && !OVERVIEW_WORDS.test(bare)) unknown.push(run);
     };
     if ((!looksLikeAgency && run.length < 3) || fuzzyTries >= 6) {
       noteUnknown();

@@ -1,0 +1,77 @@
+/**
+ * What every kind of answer stands on: the opened index (agency names, figures) and the small rules they
+ * share — which years a question covers, which agencies a place holds, the unsupported answer.
+ * One file per kind of question sits beside this one (per-agency, across-agencies, filter, agencies).
+ */
+import { placeStem } from '../../catalogue/names.ts';
+import type { AgencyRow } from '../../store/schema.ts';
+import type { AgencyIndex } from '../agency/agency-index.ts';
+import type { Answer } from '../answer.ts';
+import { EXAMPLE_QUESTIONS } from '../examples.ts';
+import type { FigureStore } from '../lookup/figures.ts';
+import type { StructuredQuery } from '../understand/structured-query.ts';
+
+/** The opened index, as every answer reads it. */
+export interface Ctx {
+  readonly index: AgencyIndex;
+  readonly store: FigureStore;
+}
+
+/** Longest list an answer prints before "……等 N 个". */
+export const MAX_LIST = 10;
+
+/** "注意：…；…。" — the reports' warnings after an answer, each without its own full stop. */
+export function warningNotes(warnings: string[]): string {
+  if (warnings.length === 0) return '';
+  return `\n注意：${warnings.map((w) => w.replace(/[。.]$/u, '')).join('；')}。`;
+}
+
+export function unsupported(question: string, lead?: string): Answer {
+  return {
+    question,
+    status: 'unsupported',
+    text: `${lead ?? '抱歉，这个问题不在政府信息公开年度报告的范围内。'}可以这样问：\n${EXAMPLE_QUESTIONS.slice(0, 4).join('\n')}`,
+    results: [],
+    warnings: [],
+    suggestions: EXAMPLE_QUESTIONS,
+  };
+}
+
+/** Years of one agency a query asks about, and a note when the year was chosen for the user. */
+export function yearsFor(ctx: Ctx, agencyId: number, query: StructuredQuery): { years: number[]; note: string | null; missing: number[] } {
+  const have = ctx.store.years(agencyId);
+  const y = query.years;
+  switch (y.type) {
+    case 'latest': {
+      const last = have.at(-1);
+      return { years: last === undefined ? [] : [last], note: last === undefined ? null : `（未指定年份，按最新的${last}年报告）`, missing: [] };
+    }
+    case 'single':
+      return { years: have.includes(y.year) ? [y.year] : [], note: null, missing: have.includes(y.year) ? [] : [y.year] };
+    case 'list':
+      return { years: y.years.filter((v) => have.includes(v)), note: null, missing: y.years.filter((v) => !have.includes(v)) };
+    case 'range': {
+      const years = have.filter((v) => v >= y.from && v <= y.to);
+      return { years, note: null, missing: years.length === 0 ? [y.from, y.to] : [] };
+    }
+    case 'recent':
+      return { years: have.slice(-y.count), note: null, missing: [] };
+    case 'all':
+      return { years: have, note: null, missing: [] };
+  }
+}
+
+export function yearsLabel(query: StructuredQuery): string {
+  const y = query.years;
+  if (y.type === 'range') return `${y.from}—${y.to}年`;
+  if (y.type === 'list') return y.years.map((v) => `${v}年`).join('、');
+  if (y.type === 'recent') return `近${y.count}年`;
+  return '';
+}
+
+/** Agencies a ranking, total or list covers: all, or those in the places named ("温州市各单位"). */
+export function inScope(ctx: Ctx, query: StructuredQuery): AgencyRow[] {
+  const all = [...ctx.index.agencies.values()];
+  if (!query.scope || query.scope.length === 0) return all;
+  return all.filter((a) => query.scope!.some((p) => [a.province, a.city, a.county].some((x) => !!x && (x === p || placeStem(x) === p)) || a.name.startsWith(p)));
+}
