@@ -6,7 +6,7 @@
  *   checks/    the format's identities and prose-vs-table cross-checks → warnings
  */
 import type { ParseResult, ParsedReport, Figure, ReportWarning } from './model.ts';
-import type { ReportDocument } from './text/document.ts';
+import { squeezedLines, type ReportDocument } from './text/document.ts';
 import { readIdentity } from './identity/identity.ts';
 import { detectFormat } from './tables/format.ts';
 import { locateTables } from './tables/regions.ts';
@@ -25,13 +25,15 @@ const WHOLE_TITLE = /^[^,;:。:，；：、]{4,40}(?:政府信息|政务信息|�
  */
 export function secondReportStart(doc: ReportDocument): number | null {
   let inBody = false;
-  for (let i = 0; i < doc.norm.length; i++) {
-    const s = doc.norm[i].replace(/\s+/gu, '');
+  const squeezed = squeezedLines(doc);
+  for (let i = 0; i < squeezed.length; i++) {
+    const s = squeezed[i];
     if (!inBody) {
       inBody = /^一[、.．]/u.test(s);
       continue;
     }
-    if (!WHOLE_TITLE.test(s)) continue;
+    // (A title says 公开: most lines are spared WHOLE_TITLE's backtracking.)
+    if (!s.includes('公开') || !WHOLE_TITLE.test(s)) continue;
     const t = parseTitle(s);
     if (t.isReportTitle && t.agency !== null && t.year !== null) return i;
   }

@@ -155,3 +155,22 @@ describe('page numbers inside table rows', () => {
     ['予以公开\t1288\t21\t0\n- 5 -\n0\t50\t3\t1362', [1288, 21, 0, 0, 50, 3, 1362]],
   ])('%s', (text, want) => expect(values(text)).toEqual(want));
 });
+
+describe('a cell reading as a name every JavaScript object has', () => {
+  // The lone-OCR-digit table was an object, and `"constructor" in {}` is true: the report failed to parse.
+  test.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])('%s in a table row: the report parses, the row is undecided with a warning', (word) => {
+    const path = 'data/reports/001_0057fa3dafb4cac1.txt';
+    const lines = readFileSync(ROOT + path, 'utf8').split('\n');
+    expect(lines[43]).toBe('行政强制\t0\t0\t0');
+    lines[43] = `行政强制\t${word}\t0\t0`;
+    const r = processFile(path, Buffer.from(lines.join('\n')));
+    expect(r.ok).toBe(true);
+    const onLine = r.ok ? r.report.figures.filter((f) => f.source.line === 44) : [];
+    expect(onLine.map((f) => [f.metric, f.cell, f.value])).toEqual([
+      ['coercion.prev_items', 'undecided', null],
+      ['coercion.change', 'undecided', null],
+      ['coercion.decisions', 'undecided', null],
+    ]);
+    expect(r.ok && r.report.warnings.filter((w) => w.line === 44).map((w) => w.code)).toEqual(['table.row_unreadable']);
+  });
+});

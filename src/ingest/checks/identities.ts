@@ -20,15 +20,20 @@ function lineRange(figs: Figure[]): string {
 
 const label3 = (key: string) => TABLE3_METRICS.find((d) => d.key === key)?.label ?? key;
 
+/** Leaf rows of 本年度办理结果 in the catalogue, and 其他处理's sub-rows among them (worked out once). */
+const LEAF_KEYS = TABLE3_METRICS.map((d) => d.key).filter(
+  (k) => k.startsWith('requests.result.') && k !== 'requests.result.total' && !TABLE3_METRICS.find((d) => d.key === k)?.derived,
+);
+const SUB_KEYS = LEAF_KEYS.filter((k) => k.startsWith('requests.result.other_handling.'));
+
 /** Leaf rows of 本年度办理结果 present in the report (其他处理's sub-rows replace it when printed). */
 function resultLeaves(has: (metric: string) => boolean): string[] {
-  const keys = TABLE3_METRICS.map((d) => d.key).filter(
-    (k) => k.startsWith('requests.result.') && k !== 'requests.result.total' && !TABLE3_METRICS.find((d) => d.key === k)?.derived,
-  );
-  const sub = keys.filter((k) => k.startsWith('requests.result.other_handling.'));
-  const withSub = sub.some(has);
-  return keys.filter((k) => (withSub ? k !== 'requests.result.other_handling' : !sub.includes(k)));
+  const withSub = SUB_KEYS.some(has);
+  return LEAF_KEYS.filter((k) => (withSub ? k !== 'requests.result.other_handling' : !SUB_KEYS.includes(k)));
 }
+
+/** Table 三's applicant columns summed by its 总计. */
+const PART_KEYS = APPLICANTS.filter((a) => a.key !== 'total').map((a) => a.key);
 
 interface Failure {
   col: string;
@@ -42,15 +47,21 @@ function joinOthers(fails: Failure[]): string {
 
 export function checkTable3(table: Figure[]): ReportWarning[] {
   const warnings: ReportWarning[] = [];
-  const byKey = new Map(table.map((f) => [`${f.metric}|${f.applicant}`, f]));
-  const get: Lookup = (m, a) => byKey.get(`${m}|${a}`);
+  // Figures by metric, then applicant: a lookup builds no key string (this runs a few hundred times a report).
+  const byKey = new Map<string, Map<string | null, Figure>>();
+  for (const f of table) {
+    let row = byKey.get(f.metric);
+    if (!row) byKey.set(f.metric, (row = new Map()));
+    row.set(f.applicant, f);
+  }
+  const get: Lookup = (m, a) => byKey.get(m)?.get(a);
   const rows = [...new Set(table.filter((f) => f.applicant !== null).map((f) => f.metric))];
   if (rows.length === 0) return warnings;
 
   // Row sums: 总计 = the six applicant columns.
   for (const metric of rows) {
     const total = get(metric, 'total');
-    const parts = APPLICANTS.filter((a) => a.key !== 'total').map((a) => get(metric, a.key));
+    const parts = PART_KEYS.map((a) => get(metric, a));
     const tv = value(total);
     const pv = parts.map(value);
     if (tv === null || pv.some((v) => v === null) || parts.some((p) => !p)) continue;
@@ -65,7 +76,8 @@ export function checkTable3(table: Figure[]): ReportWarning[] {
     });
   }
 
-  const has = (m: string) => rows.includes(m);
+  const rowSet = new Set(rows);
+  const has = (m: string) => rowSet.has(m);
   const cols = APPLICANTS.map((a) => a.key);
   const colLabel = (c: string) => APPLICANTS.find((a) => a.key === c)!.label;
 

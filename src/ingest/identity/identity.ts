@@ -4,10 +4,10 @@
  * file name. Short names are completed and one-character misreads of place names corrected with the
  * gazetteer, each only when the match is unique.
  */
-import type { ReportDocument } from '../text/document.ts';
+import { squeezedLines, type ReportDocument } from '../text/document.ts';
 import type { AgencyIdentity, IngestError, ReportWarning } from '../model.ts';
 import { parsePlace, shortPlaceName } from '../../catalogue/gazetteer.ts';
-import { CN_DIGIT, looksLikeAgency, parseTitle, squeeze, YEAR_TEXT, yearValue } from './title.ts';
+import { CN_DIGIT, looksLikeAgency, parseTitle, stripMarks, YEAR_TEXT, yearValue } from './title.ts';
 
 export interface IdentityValue {
   agency: AgencyIdentity;
@@ -33,14 +33,16 @@ interface Line {
 
 function window(doc: ReportDocument): { head: Line[]; tail: Line[] } {
   const n = doc.norm.length;
+  // squeeze(doc.norm[i]), from the document's whitespace-free lines.
+  const squeezed = squeezedLines(doc);
   const head: Line[] = [];
   for (let i = 0; i < Math.min(n, HEADER); i++) {
-    const s = squeeze(doc.norm[i]);
+    const s = stripMarks(squeezed[i]);
     if (s) head.push({ i, s });
   }
   const tail: Line[] = [];
   for (let i = Math.max(HEADER, n - TRAILER); i < n; i++) {
-    const s = squeeze(doc.norm[i]);
+    const s = stripMarks(squeezed[i]);
     if (s) tail.push({ i, s });
   }
   return { head, tail };

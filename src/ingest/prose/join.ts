@@ -26,8 +26,12 @@ export function lineAt(block: ProseBlock, pos: number): number {
   return block.lines[lo];
 }
 
-const PAGE_NUMBER = /^\s*-?\s*\d{1,3}\s*-?\s*$/;
+// = /^\s*-?\s*\d{1,3}\s*-?\s*$/, written so that a blank run has one way to be read: that form tried every
+// split of an indented line's leading blanks between its two \s* (quadratic in the indentation).
+const PAGE_NUMBER = /^\s*(?:-\s*)?\d{1,3}\s*(?:-\s*)?$/;
 const NUMERIC_CELL = /^(?:[-+]?\d[\d,.]*%?|[—–-]+|\/)$/;
+/** The characters a NUMERIC_CELL can end with. */
+const CELL_END = new Set([...'0123456789,.%—–-/']);
 const ENDS_SENTENCE = /[。;；:：!！?？”」]\s*$/;
 
 /**
@@ -36,7 +40,12 @@ const ENDS_SENTENCE = /[。;；:：!！?？”」]\s*$/;
  * prose lines full of dates stay prose.
  */
 export function isTableLine(norm: string): boolean {
-  if (norm.includes('\t') || /\|/.test(norm)) return true;
+  if (norm.includes('\t') || norm.includes('|')) return true;
+  // The last word is a NUMERIC_CELL only if the line ends in a digit or one of ",.%—–-/": most prose
+  // lines end otherwise and are decided without splitting them into words.
+  let end = norm.length;
+  while (end > 0 && /\s/.test(norm[end - 1])) end--;
+  if (end === 0 || !CELL_END.has(norm[end - 1])) return false;
   const tokens = norm.trim().split(/\s+/).filter(Boolean);
   let trailing = 0;
   for (let i = tokens.length - 1; i >= 0 && NUMERIC_CELL.test(tokens[i]); i--) trailing++;
@@ -61,10 +70,13 @@ function isPageNumber(doc: ReportDocument, i: number): boolean {
 }
 
 const WORD = /[A-Za-z0-9]/;
+/** = line.trim() === '', without making the trimmed copy. */
+const BLANK = /^\s*$/;
 const SPACES = /\s+/g;
 
 /** Drop whitespace except one space between two ASCII word characters. */
 function squeeze(line: string): string {
+  if (!/\s/.test(line)) return line; // the replace below, with its callback, for nothing
   return line.replace(SPACES, (m: string, at: number, str: string) =>
     at > 0 && WORD.test(str[at - 1]) && WORD.test(str[at + m.length] ?? '') ? ' ' : '',
   );
@@ -73,6 +85,8 @@ function squeeze(line: string): string {
 export function joinProse(doc: ReportDocument): ProseBlock[] {
   const blocks: ProseBlock[] = [];
   let text = '';
+  // The last character of `text`: reading it from the string being built would flatten it every line.
+  let last = '';
   let starts: number[] = [];
   let lines: number[] = [];
   const flush = () => {
@@ -83,7 +97,7 @@ export function joinProse(doc: ReportDocument): ProseBlock[] {
   };
   for (let i = 0; i < doc.norm.length; i++) {
     const line = doc.norm[i];
-    if (line.trim() === '' || isPageNumber(doc, i)) continue;
+    if (BLANK.test(line) || isPageNumber(doc, i)) continue;
     if (isTableLine(line)) {
       flush();
       continue;
@@ -91,13 +105,15 @@ export function joinProse(doc: ReportDocument): ProseBlock[] {
     const heading = isSectionHeading(line);
     if (heading) flush();
     // Markdown emphasis and heading marks are layout, not words.
-    const piece = squeeze(line.replace(/\*\*|^\s*#{1,6}\s*/g, ''));
+    const marked = line.includes('*') || line.includes('#');
+    const piece = squeeze(marked ? line.replace(/\*\*|^\s*#{1,6}\s*/g, '') : line);
     if (!piece) continue;
     // ASCII words meeting at a line break keep one space between them, as they would inside a line.
-    if (text && WORD.test(text[text.length - 1]) && WORD.test(piece[0])) text += ' ';
+    if (text && WORD.test(last) && WORD.test(piece[0])) text += ' ';
     starts.push(text.length);
     lines.push(i);
     text += piece;
+    last = piece[piece.length - 1];
     if (heading) flush();
   }
   flush();

@@ -27,6 +27,18 @@ export interface AnchoredRow<S extends RowSpec = RowSpec> {
   untrimmed: Token[];
 }
 
+const searchers = new WeakMap<RegExp, RegExp>();
+
+/** A global copy of a row's pattern, to search from an offset: made once per pattern, not per table. */
+function searcher(match: RegExp): RegExp {
+  let re = searchers.get(match);
+  if (!re) {
+    re = new RegExp(match.source, match.flags.replace('g', '') + 'g');
+    searchers.set(match, re);
+  }
+  return re;
+}
+
 /**
  * Find each spec's first match at or after `from`, order the anchors by position and hand out the
  * tokens. The last row takes only the tokens printed before any further text: what follows the table
@@ -35,7 +47,7 @@ export interface AnchoredRow<S extends RowSpec = RowSpec> {
 export function anchorRows<S extends RowSpec>(region: Region, specs: S[], from = 0): AnchoredRow<S>[] {
   const found: { spec: S; pos: number }[] = [];
   const find = (spec: S, start: number) => {
-    const re = new RegExp(spec.match.source, spec.match.flags.replace('g', '') + 'g');
+    const re = searcher(spec.match);
     re.lastIndex = start;
     const m = re.exec(region.text);
     if (m) found.push({ spec, pos: m.index });
@@ -48,17 +60,18 @@ export function anchorRows<S extends RowSpec>(region: Region, specs: S[], from =
   }
   found.sort((a, b) => a.pos - b.pos);
   const lineOf = (pos: number) => region.textLine[pos] ?? region.start;
-  if (valuesFirst(region, found.map((a) => ({ pos: a.pos, line: lineOf(a.pos) })))) {
+  const byLine = tokensByLine(region.tokens);
+  if (valuesFirst(byLine, found.map((a) => ({ pos: a.pos, line: lineOf(a.pos) })))) {
     return found.map((a, i) => {
       const line = lineOf(a.pos);
       const prev = found[i - 1]?.pos ?? -1;
-      const tokens = region.tokens.filter((t) => t.line === line && t.pos > prev && t.pos <= a.pos);
+      const tokens = (byLine.get(line) ?? []).filter((t) => t.pos > prev && t.pos <= a.pos);
       return { spec: a.spec, pos: a.pos, line, tokens: trimBlanks(tokens), untrimmed: tokens };
     });
   }
   return found.map((a, i) => {
     const next = found[i + 1]?.pos ?? Number.POSITIVE_INFINITY;
-    let tokens = region.tokens.filter((t) => t.pos > a.pos && t.pos <= next);
+    let tokens = tokensIn(region.tokens, a.pos, next);
     if (!Number.isFinite(next) && tokens.length > 0) {
       const firstPos = tokens[0].pos;
       tokens = tokens.filter((t) => t.pos === firstPos);
@@ -73,15 +86,47 @@ export function anchorRows<S extends RowSpec>(region: Region, specs: S[], from =
  * rows with numbers on the label's line before the label, and no row with a number after its label on
  * that line (squeezed text with several rows on one line has both, and is read label-first).
  */
-function valuesFirst(region: Region, anchors: { pos: number; line: number }[]): boolean {
+function valuesFirst(byLine: Map<number, Token[]>, anchors: { pos: number; line: number }[]): boolean {
   if (anchors.length < 3) return false;
   let before = 0;
   for (const a of anchors) {
-    const own = region.tokens.filter((t) => t.line === a.line && t.kind === 'number');
+    const own = (byLine.get(a.line) ?? []).filter((t) => t.kind === 'number');
     if (own.some((t) => t.pos > a.pos)) return false;
     if (own.some((t) => t.pos <= a.pos)) before++;
   }
   return before * 4 >= anchors.length * 3;
+}
+
+/** A region's tokens grouped by line, each group in token order (a table has a few hundred tokens: one pass, not one per row). */
+function tokensByLine(tokens: Token[]): Map<number, Token[]> {
+  const byLine = new Map<number, Token[]>();
+  for (const t of tokens) {
+    const group = byLine.get(t.line);
+    if (group) group.push(t);
+    else byLine.set(t.line, [t]);
+  }
+  return byLine;
+}
+
+/**
+ * The tokens with lo < pos <= hi, in order. A region's tokens are in text order (scanRegion appends
+ * them as it reads, so pos never decreases): the range is found by binary search, not by a pass over
+ * every token for every row.
+ */
+function tokensIn(tokens: Token[], lo: number, hi: number): Token[] {
+  return tokens.slice(firstAfter(tokens, lo), firstAfter(tokens, hi));
+}
+
+/** Index of the first token whose pos is greater than `pos` (tokens.length if none). */
+function firstAfter(tokens: Token[], pos: number): number {
+  let a = 0;
+  let b = tokens.length;
+  while (a < b) {
+    const m = (a + b) >> 1;
+    if (tokens[m].pos > pos) b = m;
+    else a = m + 1;
+  }
+  return a;
 }
 
 /**

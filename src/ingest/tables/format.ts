@@ -2,7 +2,7 @@
  * Which table format a report uses — by the tables' own column headers and rows, never by its year or
  * the notice it cites (report-format.md §A, §B, §E).
  */
-import type { ReportDocument } from '../text/document.ts';
+import { squeezedLines, type ReportDocument } from '../text/document.ts';
 import type { ReportFormat } from '../model.ts';
 import { locateTables, type TableRegions } from './regions.ts';
 import { hasOtherHandlingSubrows } from './table3.ts';
@@ -21,7 +21,7 @@ const UNIT_VALUE_ROW = /(条|件|个|人|次|篇|万元|人次)\s+\d+(\.\d+)?\s*
 
 /** `regions`: the tables already located in `doc` (parseDocument locates them once for both stages). */
 export function detectFormat(doc: ReportDocument, regions: TableRegions = locateTables(doc)): ReportFormat {
-  const squeeze = (a: number, b: number) => doc.norm.slice(a, b).join('').replace(/\s+/gu, '');
+  const squeeze = (a: number, b: number) => squeezedLines(doc).slice(a, b).join('');
   if (regions.t2) {
     const t2 = squeeze(regions.t2[0], regions.t2[1]);
     for (const [re, format] of TABLE2_HEADERS) if (re.test(t2)) return format;

@@ -3,7 +3,7 @@
  * are not always recognisable, and prose before a table may repeat its words).
  */
 import type { ReportDocument } from '../text/document.ts';
-import { isSectionHeading } from '../text/document.ts';
+import { isSectionHeading, squeezedLines } from '../text/document.ts';
 
 export interface TableRegions {
   /** 0-based doc lines [start, end). */
@@ -22,12 +22,7 @@ const T4_START = /^(四、)?.{0,12}(行政复议|行政法复议).{0,16}$/;
 const T4_HEADER_ONLY = /^[行政复议诉讼结果维持纠正其他尚未审结总计未经直接起后数量合\s、:：()]+$/u;
 const AFTER_T4 = /存在的?主要问题|其他需要报告|^五、/;
 
-/** Lines of the document with whitespace removed, each line alone (for line-level markers). */
-function squeezed(doc: ReportDocument): string[] {
-  return doc.norm.map(squeeze);
-}
-
-function findFrom(lines: string[], from: number, re: RegExp, to = lines.length): number {
+function findFrom(lines: readonly string[], from: number, re: RegExp, to = lines.length): number {
   for (let i = Math.max(0, from); i < to; i++) if (re.test(lines[i])) return i;
   return -1;
 }
@@ -36,9 +31,18 @@ function findFrom(lines: string[], from: number, re: RegExp, to = lines.length):
  * Like findFrom, for captions and headers broken across lines ("第二" / "十条第" / "（五）" / "项"):
  * the first line where a match starts, reading it joined with the few lines after it.
  */
-function findBroken(lines: string[], from: number, re: RegExp, span = 5): number {
+function findBroken(lines: readonly string[], from: number, re: RegExp, span = 5): number {
   const g = new RegExp(re.source, re.flags.replace('g', '') + 'g');
-  for (let i = Math.max(0, from); i < lines.length; i++) {
+  let i = Math.max(0, from);
+  if (isPlain(re)) {
+    // A plain pattern that matches in a few joined lines matches the whole text at the same place, so
+    // no line before the one holding the whole text's first match can hold one: start there (most
+    // reports: at once), and stop at once when the whole text has none (narrative and pre-2019 reports).
+    const whole = g.exec(lines.slice(i).join(''));
+    if (!whole) return -1;
+    for (let at = 0; i < lines.length && at + lines[i].length <= whole.index; i++) at += lines[i].length;
+  }
+  for (; i < lines.length; i++) {
     if (lines[i] === '') continue;
     const joined = lines.slice(i, i + span).join('');
     g.lastIndex = 0;
@@ -50,8 +54,18 @@ function findBroken(lines: string[], from: number, re: RegExp, span = 5): number
   return -1;
 }
 
+/**
+ * No anchors, lookaround or word boundaries, not sticky: whether it matches at a place depends only on
+ * the characters it consumes there, not on what the text holds around them. (Conservative: "[^" counts
+ * as an anchor.)
+ */
+function isPlain(re: RegExp): boolean {
+  return !/[\^$]|\\[bB]|\(\?<?[=!]/.test(re.source) && !re.sticky;
+}
+
 export function locateTables(doc: ReportDocument): TableRegions {
-  const L = squeezed(doc);
+  // Lines with whitespace removed, each line alone (for line-level markers).
+  const L = squeezedLines(doc);
   // Table 二: from its first caption/header to where table 三 begins.
   let t2s = findBroken(L, 0, T2_START);
   if (t2s < 0) t2s = findBroken(L, 0, T2_ANY);
@@ -86,7 +100,7 @@ export function locateTables(doc: ReportDocument): TableRegions {
 }
 
 /** Without a table 四, table 三 ends at the next section heading. */
-function findEnd(L: string[], from: number): number {
+function findEnd(L: readonly string[], from: number): number {
   for (let i = from + 1; i < L.length; i++) if (/^[四五六]、.*(情况|问题|事项)$/u.test(L[i]) && !/结转/.test(L[i])) return i;
   return L.length;
 }

@@ -4,6 +4,7 @@
  * strict UTF-8 is tried first and every candidate is judged by how much of it reads as Chinese text
  * (share of GB2312 characters, replacement and control characters). Errors are values.
  */
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import type { IngestError } from '../model.ts';
 
@@ -112,13 +113,13 @@ function decodeAs(buf: Buffer, encoding: Encoding): string {
   return iconv.decode(buf, encoding);
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+/**
+ * The text when the bytes are valid UTF-8, else null. (Same as a fatal TextDecoder — the buffer never
+ * starts with a BOM here — but validating natively and then decoding is several times faster, and a
+ * GBK file costs no exception.)
+ */
 function tryStrictUtf8(buf: Buffer): string | null {
-  try {
-    return strictUtf8.decode(buf);
-  } catch {
-    return null;
-  }
+  return isUtf8(buf) ? buf.toString('utf8') : null;
 }
 
 /**
@@ -126,9 +127,7 @@ function tryStrictUtf8(buf: Buffer): string | null {
  * characters like U+5F00 put one on the other side). Text in any 8-bit encoding has no NULs.
  */
 function hasNul(buf: Buffer): boolean {
-  const n = Math.min(buf.length, 65536);
-  for (let i = 0; i < n; i++) if (buf[i] === 0) return true;
-  return false;
+  return buf.subarray(0, 65536).indexOf(0) !== -1;
 }
 
 function err(code: IngestError['code'], message: string): DecodeResult {

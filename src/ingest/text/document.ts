@@ -18,11 +18,17 @@ export interface ReportDocument {
   readonly section: readonly (string | null)[];
 }
 
+/** Non-breaking and other fixed-width spaces → ' ', hyphen and dash variants → '-' (never a line feed). */
+function tidyChars(s: string): string {
+  return s.replace(/[\u00a0\u2002-\u200b\u3000\ufeff]/g, ' ').replace(/[‐‑‒–﹣－]/g, '-');
+}
+
+/**
+ * tidyChars, trimmed right. trimEnd strips exactly what .replace(/\s+$/u, '') would, without the regex
+ * retrying its trailing-run match at every blank of a layout line full of spaces (quadratic in the run).
+ */
 function tidy(s: string): string {
-  return s
-    .replace(/[\u00a0\u2002-\u200b\u3000\ufeff]/g, ' ')
-    .replace(/[‐‑‒–﹣－]/g, '-')
-    .replace(/\s+$/u, '');
+  return tidyChars(s).trimEnd();
 }
 
 /** Normalize one line for matching. Never used for quotes. */
@@ -36,10 +42,11 @@ export function normalizeLine(s: string): string {
  */
 export function normalizeLines(lines: readonly string[]): string[] {
   if (lines.some((l) => l.includes('\n') || l.includes('\r'))) return lines.map(normalizeLine);
-  const out = toSimplified(lines.join('\n').normalize('NFKC')).split('\n');
+  // tidyChars maps single characters, none of them a line feed: done once over the whole text too.
+  const out = tidyChars(toSimplified(lines.join('\n').normalize('NFKC'))).split('\n');
   // NFKC or OpenCC never add or remove line feeds; fall back rather than misalign if one ever did.
   if (out.length !== lines.length) return lines.map(normalizeLine);
-  return out.map(tidy);
+  return out.map((l) => l.trimEnd());
 }
 
 /**
@@ -87,6 +94,21 @@ export function buildDocument(lines: readonly string[], sourceLine?: readonly nu
     sourceLine: sourceLine ?? lines.map((_, i) => i + 1),
     section,
   };
+}
+
+const squeezedCache = new WeakMap<readonly string[], readonly string[]>();
+
+/**
+ * doc.norm with all whitespace removed, line by line (headers and captions break across lines and
+ * cells): built once per document and shared by the stages that match on it.
+ */
+export function squeezedLines(doc: ReportDocument): readonly string[] {
+  let squeezed = squeezedCache.get(doc.norm);
+  if (!squeezed) {
+    squeezed = doc.norm.map((l) => l.replace(/\s+/gu, ''));
+    squeezedCache.set(doc.norm, squeezed);
+  }
+  return squeezed;
 }
 
 /** The citation of lines[i]: the line to cite, its section and its verbatim text. */

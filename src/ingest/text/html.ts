@@ -40,6 +40,8 @@ const COLLAPSIBLE = /[ \t\n\r\f\u200b]+/gu;
  * source line break inside Chinese text, CSS segment-break rules); &nbsp; becomes a plain space.
  */
 export function cleanInline(s: string): string {
+  // Text without any whitespace (most table cells: "0", "12") is left as is by every step below.
+  if (!/[\s\u200b]/u.test(s)) return s;
   return s
     .replace(COLLAPSIBLE, ' ')
     .replace(SPACE_BETWEEN_WIDE, '')
