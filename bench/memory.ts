@@ -1,12 +1,12 @@
 /**
- * Memory benchmark: peak RSS of the real server holding the large index (100,000 generated reports;
+ * Memory benchmark: peak RSS of the real server (`node bin/gongkai.js serve`, as `npm start` runs it) holding the large index (100,000 generated reports;
  * 10,000 in --quick) while answering varied questions under load. The index stays on disk (SQLite).
  */
 import { statSync } from 'node:fs';
 import type { BenchContext } from './lib/context.ts';
 import type { Section } from './lib/doc.ts';
 import { corpus, corpusIndex } from './lib/cache.ts';
-import { emptyReportsDir, memoryOf, serverEnv, startChild } from './lib/child.ts';
+import { emptyReportsDir, memoryOf, serverEnv, startServe } from './lib/child.ts';
 import { load } from './lib/load.ts';
 import { knownQuestions, loadTruths } from './lib/questions.ts';
 import { createRng } from './corpus/prng.ts';
@@ -20,7 +20,7 @@ export async function benchMemory(ctx: BenchContext): Promise<Section> {
   const rng = createRng(21);
   const truths = loadTruths(Array.from({ length: 1_000 }, () => c.truths[rng.int(0, c.truths.length - 1)]));
   const questions = knownQuestions(truths, 1_000, 23).map((q) => q.question);
-  const server = await startChild('bench/children/serve.ts', serverEnv(db, emptyReportsDir()));
+  const server = await startServe(serverEnv(db, emptyReportsDir()));
   let idle, after, result;
   try {
     idle = memoryOf(server.pid);
@@ -33,7 +33,8 @@ export async function benchMemory(ctx: BenchContext): Promise<Section> {
   const body = [
     '## Memory',
     '',
-    `Method: \`npm run bench -- --only memory${ctx.quick ? ' --quick' : ''}\`. The real server in a child process over the index of ${int(n)} generated`,
+    `Method: \`npm run bench -- --only memory${ctx.quick ? ' --quick' : ''}\`. The real server as \`npm start\` runs it (\`node bin/gongkai.js serve\`, compiled dist/,`,
+    `\`LOG_LEVEL=warn\`) in a child process over the index of ${int(n)} generated`,
     `reports (${mb(statSync(db).size)} on disk), then ${ctx.quick ? 10 : 30} s of autocannon (100 connections) over 1,000 different generated questions;`,
     'RSS from /proc/<pid>/status (VmRSS after start-up, VmHWM = peak).',
     '',

@@ -1,5 +1,6 @@
 /** Start a benchmark child (a server), wait for its {"url"} line, read its memory from /proc. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,8 +14,9 @@ export interface RunningChild {
   stop(): Promise<void>;
 }
 
-export function startChild(script: string, env: Record<string, string> = {}): Promise<RunningChild> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(PROJECT, script)], {
+export function startChild(script: string, env: Record<string, string> = {}, cpus?: string): Promise<RunningChild> {
+  const args = ['--import', 'tsx', join(PROJECT, script)];
+  const proc = spawn(cpus ? 'taskset' : process.execPath, cpus ? ['-c', cpus, process.execPath, ...args] : args, {
     cwd: PROJECT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -46,11 +48,65 @@ export function startChild(script: string, env: Record<string, string> = {}): Pr
   });
 }
 
+/**
+ * The server exactly as `npm start` runs it: `node bin/gongkai.js serve` after the prestart build (the
+ * compiled dist/, no tsx loader), on a free port; ready once /healthz answers. `cpus` pins it (taskset -c).
+ */
+export async function startServe(env: Record<string, string>, cpus?: string): Promise<RunningChild> {
+  execFileSync(process.execPath, [join(PROJECT, 'bin/build.js'), '--if-stale'], { cwd: PROJECT, stdio: 'inherit' });
+  const port = await freePort();
+  const args = [join(PROJECT, 'bin/gongkai.js'), 'serve', '--host', '127.0.0.1', '--port', String(port)];
+  const [cmd, argv] = cpus ? ['taskset', ['-c', cpus, process.execPath, ...args]] : [process.execPath, args];
+  const proc = spawn(cmd, argv, { cwd: PROJECT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const url = `http://127.0.0.1:${port}`;
+  let exited = false;
+  proc.once('exit', () => (exited = true));
+  for (let i = 0; ; i++) {
+    if (exited) throw new Error(`gongkai serve exited (${proc.exitCode}) before listening`);
+    if (i > 1200) throw new Error('gongkai serve did not answer /healthz within 120 s');
+    const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    // taskset execs node in place: same pid.
+    pid: proc.pid!,
+    proc,
+    stop: () =>
+      new Promise((done) => {
+        if (proc.exitCode !== null) return done();
+        proc.once('exit', () => done());
+        proc.kill('SIGTERM');
+        setTimeout(() => proc.kill('SIGKILL'), 10_000).unref();
+      }),
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.once('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as AddressInfo;
+      srv.close(() => ok(port));
+    });
+  });
+}
+
 /** Peak and current resident memory of a process, in bytes (Linux /proc). */
 export function memoryOf(pid: number): { peak: number; now: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
   return { peak: kb('VmHWM'), now: kb('VmRSS') };
+}
+
+/** CPU time a process has used so far (user + system, all its threads), in seconds (Linux /proc). */
+export function cpuOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces) start at ") "; utime and stime are fields 14 and 15.
+  const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // USER_HZ: 100 on Linux
 }
 
 /** The server checks its index against a reports folder on start; an empty one means "up to date". */

@@ -10,21 +10,34 @@ import { indexFiles } from '../ingest/store/writer.ts';
 import { readSchemaVersion } from '../store/open.ts';
 import { SCHEMA_VERSION } from '../store/schema.ts';
 
-export type Freshness = { stale: false } | { stale: true; reason: string };
+/**
+ * `refuse`: the index cannot be served (another schema version, unreadable) and the report folder holds no
+ * report to rebuild it from — a rebuild would replace it with an empty index, so the server must not start.
+ */
+export type Freshness = { stale: false } | { stale: true; reason: string; refuse?: string };
 
 export function indexFreshness(dbPath: string, reportsDir: string): Freshness {
   if (!existsSync(dbPath)) return { stale: true, reason: '索引不存在' };
   const { files } = expandPaths([reportsDir], indexFiles(dbPath));
   const builtAt = Math.max(...[dbPath, `${dbPath}-wal`].filter((p) => existsSync(p)).map((p) => statSync(p).mtimeMs));
+  const unusable = (reason: string): Freshness =>
+    files.length > 0
+      ? { stale: true, reason }
+      : {
+          stale: true,
+          reason,
+          refuse: `${reason}（${dbPath}），而报告目录 ${reportsDir} 中没有报告可用来重建：不会用空索引覆盖它。请运行 gongkai ingest --db ${dbPath} <报告目录> 重建。`,
+        };
   let indexed: Set<string>;
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  let db: Database.Database | null = null;
   try {
-    if (readSchemaVersion(db) !== SCHEMA_VERSION) return { stale: true, reason: '索引版本不同' };
+    db = new Database(dbPath, { readonly: true, fileMustExist: true });
+    if (readSchemaVersion(db) !== SCHEMA_VERSION) return unusable('索引版本不同');
     indexed = new Set((db.prepare('SELECT file FROM reports').pluck().all() as string[]).map((f) => resolve(f)));
   } catch {
-    return { stale: true, reason: '索引无法读取' };
+    return unusable('索引无法读取');
   } finally {
-    db.close();
+    db?.close();
   }
   const newer = files.find((f) => statSync(f).mtimeMs > builtAt);
   if (newer) return { stale: true, reason: `${newer} 比索引新` };

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { cpSync, mkdtempSync, rmSync, utimesSync, writeFileSync, readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { indexFreshness } from '../../src/bot/index-freshness.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
+import { startServer } from '../../src/bot/main.ts';
 
 let dir: string;
 let reports: string;
@@ -36,5 +38,31 @@ describe('index freshness (what npm start rebuilds)', () => {
     writeFileSync(added, readFileSync(lucheng));
     utimesSync(added, past, past);
     expect(indexFreshness(db, reports)).toMatchObject({ stale: true, reason: expect.stringContaining('未入库') });
+  });
+});
+
+describe('an index that cannot be served and no reports to rebuild it from', () => {
+  test.each([
+    ['another schema version', (path: string) => {
+      const raw = new Database(path);
+      raw.prepare("UPDATE meta SET value = '0' WHERE key = 'schema_version'").run();
+      raw.close();
+    }, '索引版本不同'],
+    ['damaged (cut short)', (path: string) => writeFileSync(path, readFileSync(path).subarray(0, 100)), '索引版本不同'],
+  ])('%s: refused, never replaced by an empty index', async (_name, spoil, reason) => {
+    const d = mkdtempSync(join(tmpdir(), 'gongkai-refuse-'));
+    const index = join(d, 'gongkai.db');
+    const empty = join(d, 'empty');
+    mkdirSync(empty);
+    await ingestPaths(['data/reports'], { db: index });
+    spoil(index);
+    const before = readFileSync(index);
+    const fresh = indexFreshness(index, empty);
+    expect(fresh).toMatchObject({ stale: true, reason, refuse: expect.stringContaining('不会用空索引覆盖它') });
+    // With reports to rebuild from, it is simply stale.
+    expect(indexFreshness(index, 'data/reports')).toEqual({ stale: true, reason });
+    await expect(startServer({ GONGKAI_DB: index, GONGKAI_REPORTS: empty, PORT: '0', LOG_LEVEL: 'silent' })).rejects.toThrow('不会用空索引覆盖它');
+    expect(readFileSync(index).equals(before)).toBe(true);
+    rmSync(d, { recursive: true, force: true });
   });
 });
