@@ -88,6 +88,8 @@ describe('readIdentity: title shapes', () => {
     [['淮安市洪泽区2023年政府信息公开工作年度报告'], '淮安市洪泽区人民政府', 2023],
     [['浙江省商务厅2020年政府信息公开工作年度报告'], '浙江省商务厅', 2020],
     [['瑞安市人民政府2020年政府信息公开工作年度报告'], '瑞安市人民政府', 2020],
+    // A place name with a CJK Extension A character (㵲, U+3D72) is still a name.
+    [['岑巩县㵲水街道办事处2022年政府信息公开工作年度报告'], '岑巩县㵲水街道办事处', 2022],
   ])('%j', (header, name, year) => {
     const v = value(report(...header));
     expect(v.agency.name).toBe(name);

@@ -108,8 +108,8 @@ interface NameFound {
   i: number;
 }
 
-const FILLED_BY = /(?:填报单位|报送单位|编制单位|发布机构|发布单位)[:：]([\u4e00-\u9fff（）()]{2,40})/u;
-const COMPILED_BY = /本报告由([\u4e00-\u9fff]{2,40}?)(?:根据|依据|按照|编制|汇总|结合|发布|通过)/u;
+const FILLED_BY = /(?:填报单位|报送单位|编制单位|发布机构|发布单位)[:：]([\p{sc=Han}（）()]{2,40})/u;
+const COMPILED_BY = /本报告由(\p{sc=Han}{2,40}?)(?:根据|依据|按照|编制|汇总|结合|发布|通过)/u;
 const DATE_ONLY = /^(?:\d{4}年\d{1,2}月\d{1,2}日|[二][〇○零ＯO0][一二三四五六七八九〇○零ＯO0]{2}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$/u;
 
 function signatureName(tail: Line[]): NameFound | null {
@@ -243,7 +243,7 @@ const WWW = /(?<![\w./])www\.[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+[A-Za-z0-9\-._~/
 
 /** A host that ends like a whole domain name; anything else at a line end was probably cut by wrapping. */
 const WHOLE_HOST = /^https?:\/\/[^/]+\.(cn|com|net|org|gov|edu|mil|info)(:\d+)?(\/|$)/iu;
-const URL_CONTINUATION = /^\s*([A-Za-z0-9\-._~/?#=&%]+)(?=[)）>」】\u4e00-\u9fff]|$)/u;
+const URL_CONTINUATION = /^\s*([A-Za-z0-9\-._~/?#=&%]+)(?=[)）>」】\p{sc=Han}]|$)/u;
 
 function findWebsite(doc: ReportDocument, head: Line[]): string | null {
   for (const pattern of [URL, WWW]) {

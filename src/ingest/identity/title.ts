@@ -42,7 +42,7 @@ export function yearValue(digits: string): number {
 /** Agencies' names end with one of these (an organ, or a place whose government is meant). */
 export const ORG_SUFFIX =
   /(政府|办事处|委员会|管委会|局|委|办|办公室|中心|院|厅|部|署|会|处|所|队|站|馆|社|公司|集团|街道|镇|乡|行|校|大学|学院|科|室|省|市|区|县|旗|盟|州|团)$/u;
-const NAME_CHARS = /^[\u4e00-\u9fff（）()]{2,40}$/u;
+const NAME_CHARS = /^[\p{sc=Han}（）()]{2,40}$/u;
 
 /**
  * Page furniture and pronouns that end like an agency ("…门户网站", "本机关", "我局", "各级行政机关").

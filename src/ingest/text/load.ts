@@ -11,7 +11,7 @@ export type LoadResult =
   | { ok: true; doc: ReportDocument; encoding: string; kind: 'text' | 'html' }
   | { ok: false; error: IngestError };
 
-const CJK = /[\u4e00-\u9fff]/u;
+const CJK = /\p{sc=Han}/u;
 /** Fewer lines with Chinese than this and the text cannot be a report. */
 const MIN_CJK_LINES = 3;
 /** The title line of an HTML page is used when the page body does not carry the report title. */

@@ -35,7 +35,7 @@ export interface FuzzyMatch extends AgencyRef {
 const SHORT_LIST = 40;
 const MAX_POSTINGS = 5000;
 
-const CJK = /[\u4e00-\u9fff]/;
+const CJK = /\p{sc=Han}/u;
 const PLACE_END = /[省市区县州旗镇乡盟]/;
 /** Words that may stand right before an agency name without being part of it. */
 const LEAD_INS = /[问查的和与及跟同是看在了]/;

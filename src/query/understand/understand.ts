@@ -52,7 +52,7 @@ const FILLER_ALT = FILLERS.sort((a, b) => b.length - a.length).join('|');
 const FILLER_RE = new RegExp(FILLER_ALT, 'g');
 const LEADING_FILLER_RE = new RegExp(`^(?:${FILLER_ALT})+`);
 const AGENCY_SUFFIX_RE = /(省|市|区|县|局|委|办|中心|政府|厅|镇|乡|街道|院|所|队|站|署|委员会|办公室)$/;
-const CJK_ANY_RE = /[\u4e00-\u9fff]+/g;
+const CJK_ANY_RE = /\p{sc=Han}+/gu;
 /** "和", "、" between two figure words: both are asked for ("依申请公开和行政复议各多少"). */
 const CONJUNCTION_RE = /^(?:和|与|及|跟|、|,|，|以及|还有|加|同)$/;
 const MAX_QUESTION = 200;
