@@ -123,10 +123,47 @@ function push<T>(m: Map<string, T[]>, k: string, v: T): void {
   else m.set(k, [v]);
 }
 
-/** "温州市" → "温州", "鹿城区" → "鹿城", "内蒙古自治区" → "内蒙古". Two characters at least. */
+/**
+ * The ethnic groups an autonomous area is named after (黔东南苗族侗族自治州, 龙胜各族自治县). Those some
+ * official names print without 族 (新疆维吾尔自治区, 伊犁哈萨克自治州, 察布查尔锡伯自治县) take it optionally.
+ */
+const ETHNIC_GROUP =
+  '(?:(?:蒙古|维吾尔|哈萨克|柯尔克孜|塔吉克|锡伯|鄂伦春)族?' +
+  '|(?:回|藏|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|阿昌|普米|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|赫哲|门巴|珞巴|基诺|各)族)';
+/**
+ * An autonomous area: its place name (the shortest of two characters or more), then its ethnic groups,
+ * then the level (group 2: the level people add to the short name, none for a region: 广西, not 广西区).
+ * The optional 族 right after the place is for areas named after their people (东乡族自治县 → 东乡).
+ */
+const AUTONOMOUS = new RegExp(`^(.{2,}?)族?${ETHNIC_GROUP}*自治(?:区|(州|县|旗))$`, 'u');
+/** An ethnic district (管城回族区, 梅里斯达斡尔族区): called 管城区, 管城. */
+const ETHNIC_DISTRICT = new RegExp(`^(.{2,}?)${ETHNIC_GROUP}+(区)$`, 'u');
+const PLACE_SUFFIX = /(特别行政区|省|市|地区|盟|区|县|旗|镇|乡|街道)$/u;
+
+const ethnicArea = (name: string): RegExpExecArray | null => AUTONOMOUS.exec(name) ?? ETHNIC_DISTRICT.exec(name);
+
+/**
+ * The name a place is called by without its level (report-format.md §H): "温州市" → "温州", "鹿城区" →
+ * "鹿城", "内蒙古自治区" → "内蒙古"; an autonomous area without its ethnic groups either, as people say it:
+ * "新疆维吾尔自治区" → "新疆", "黔东南苗族侗族自治州" → "黔东南", "峨边彝族自治县" → "峨边". Two characters at
+ * least ("东区" stays). The one stem rule: agency aliases (names.ts) and the query's place words use it.
+ */
 export function shortPlaceName(name: string): string {
-  const short = name.replace(/(维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|省|市|地区|自治州|盟|区|县|自治县|旗)$/u, '');
+  const ethnic = ethnicArea(name);
+  const short = ethnic ? ethnic[1]! : name.replace(PLACE_SUFFIX, '');
   return short.length >= 2 ? short : name;
+}
+
+/**
+ * The shorter ways to write a place, longest first: its stem, and for an autonomous prefecture, county or
+ * banner or an ethnic district also the stem with the level (黔东南苗族侗族自治州 → 黔东南州, 黔东南;
+ * 峨边彝族自治县 → 峨边县, 峨边; 管城回族区 → 管城区, 管城). Empty when the name has no shorter form.
+ */
+export function shortPlaceForms(name: string): string[] {
+  const stem = shortPlaceName(name);
+  if (stem === name) return [];
+  const level = ethnicArea(name)?.[2];
+  return level ? [stem + level, stem] : [stem];
 }
 
 export interface PlaceMatch {

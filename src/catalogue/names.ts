@@ -6,7 +6,7 @@
  * Aliases = (ways to write the place) × (ways to write the body). Everything is by rule, so an agency
  * never seen before gets its short forms too.
  */
-import { gazetteer, shortPlaceName } from './gazetteer.ts';
+import { gazetteer, shortPlaceForms, shortPlaceName } from './gazetteer.ts';
 
 export interface AgencyNameParts {
   name: string;
@@ -60,14 +60,12 @@ const BODY_ABBREVIATIONS: [RegExp, string[]][] = [
 const GENERAL_AND_RULE = /^(.{2,6})和(.{2,6})(局|委员会|委|厅|办公室|中心)$/;
 const SUFFIX_SHORT: Record<string, string> = { 委员会: '委', 办公室: '办' };
 
-/** Administrative suffixes a place name may be typed without (鹿城区 → 鹿城, 温州市 → 温州). */
+/** A place's level: its one-character form names the agency's own level (市统计局, 区政府). */
 const PLACE_SUFFIX = /(省|市|自治区|自治州|自治县|特别行政区|地区|盟|区|县|旗|镇|乡|街道)$/;
 const PLACE_PREFIX_RE = /^(.{2,7}?(?:省|自治区))?(.{2,7}?(?:市|自治州|地区|盟))?(.{1,7}?(?:区|县|市|旗))?/;
 
-export function placeStem(place: string): string {
-  const stem = place.replace(PLACE_SUFFIX, '');
-  return stem.length >= 2 ? stem : place;
-}
+/** A place without its level (鹿城区 → 鹿城, 黔东南苗族侗族自治州 → 黔东南): the gazetteer's one rule. */
+export const placeStem: (place: string) => string = shortPlaceName;
 
 let upperStems: ReadonlySet<string> | null = null;
 /**
@@ -100,13 +98,19 @@ function splitName(agency: AgencyNameParts): { places: string[]; body: string } 
   const places: string[] = [];
   const parts = [agency.province, agency.city, agency.county];
   for (const [i, p] of parts.entries()) {
-    if (p && rest.startsWith(p)) {
+    if (!p) continue;
+    if (rest.startsWith(p)) {
       places.push(p);
       rest = rest.slice(p.length);
-    } else if (p && rest.startsWith(placeStem(p)) && placeStem(p) !== p && !parts.slice(i + 1).some((q) => q && rest.startsWith(q))) {
-      // "吉林市船营区…" of 吉林省: 吉林 there is the city's name, not the province's stem.
+      continue;
+    }
+    // "吉林市船营区…" of 吉林省: 吉林 there is the city's name, not the province's stem.
+    if (parts.slice(i + 1).some((q) => q && rest.startsWith(q))) continue;
+    // "恩施州利川市…": the longest short form printed (恩施州 before 恩施).
+    const short = shortPlaceForms(p).find((f) => rest.startsWith(f));
+    if (short) {
       places.push(p);
-      rest = rest.slice(placeStem(p).length);
+      rest = rest.slice(short.length);
     }
   }
   if (places.length === 0) {
@@ -138,9 +142,9 @@ export function deriveAliases(agency: AgencyNameParts): Alias[] {
     const ownStem = placeStem(own);
     // The stem alone only when it cannot be read as a city or province (see upperPlaceStems).
     const stemClashes = parent !== null && ownStem !== own && upperPlaceStems().has(ownStem);
-    const ownForms = [own, ownStem];
-    if (parent) for (const pf of [parent, placeStem(parent)]) for (const of of ownForms) placeForms.push([pf + of, 'city_prefixed']);
-    for (const of of stemClashes ? [own] : ownForms) placeForms.push([of, 'short']);
+    const ownForms = [own, ...shortPlaceForms(own)]; // 恩施土家族苗族自治州, 恩施州, 恩施
+    if (parent) for (const pf of [parent, ...shortPlaceForms(parent)]) for (const of of ownForms) placeForms.push([pf + of, 'city_prefixed']);
+    for (const of of ownForms) if (!(stemClashes && of === ownStem)) placeForms.push([of, 'short']);
     if (!isGovernment) {
       const level = PLACE_SUFFIX.exec(own)?.[1];
       if (level && level.length === 1) placeForms.push([level, 'level']); // 市统计局, 区政府

@@ -1,7 +1,8 @@
 /**
- * The single-process store: a bounded map with per-entry expiry. Insertion order doubles as LRU
- * order (an entry is re-inserted on write), so the oldest entry is evicted first when full.
+ * The single-process store: a bounded least-recently-used map (the query caches' Lru) whose entries
+ * also expire: an expired entry is dropped when read, and evicted like any other when the map is full.
  */
+import { Lru } from '../../query/lookup/lru.ts';
 import type { SharedStore } from './store.ts';
 
 interface Entry {
@@ -10,20 +11,20 @@ interface Entry {
 }
 
 export class BoundedTtlMap {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries: Lru<string, Entry>;
   constructor(
-    private readonly maxEntries: number,
+    maxEntries: number,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.entries = new Lru(maxEntries);
+  }
 
   get(key: string): unknown {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    if (entry.expiresAt <= this.now()) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    return entry.value;
+    if (entry.expiresAt > this.now()) return entry.value;
+    this.entries.delete(key);
+    return undefined;
   }
 
   has(key: string): boolean {
@@ -31,12 +32,7 @@ export class BoundedTtlMap {
   }
 
   set(key: string, value: unknown, ttlMs: number): void {
-    this.entries.delete(key);
     this.entries.set(key, { value, expiresAt: this.now() + ttlMs });
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
-    }
   }
 
   get size(): number {

@@ -44,6 +44,14 @@ function tokenCell(t: Token): Cell {
   return { kind: t.kind, value: t.value, raw: t.raw, line: t.line, computed: false, unit: t.unit };
 }
 
+/**
+ * A cell whose value is not known: a cell the row did not print (`computed`: its value, if a row sum
+ * recovers it, is not printed text), or one the readings disagree on (cited by the row's printed text).
+ */
+export function undecidedCell(raw: string, line: number, computed: boolean): Cell {
+  return { kind: 'undecided', value: null, raw, line, computed, unit: null };
+}
+
 export interface RowReadings {
   readings: Reading[];
   /** True when the printed tokens were taken as they are (one per cell). */
@@ -173,7 +181,7 @@ function enumerate(tokens: Token[], n: number, sums: RowSum[], allowMissing: boo
     };
     // A missing cell here (value recovered by a row sum, if any closes over it).
     if (allowMissing && !missingUsed && rest === null) {
-      tryCell({ kind: 'undecided', value: null, raw: '', line: rowLine, computed: true, unit: null }, ti, null, true);
+      tryCell(undecidedCell('', rowLine, true), ti, null, true);
     }
     if (rest !== null) {
       const t = tokens[ti];
@@ -261,7 +269,7 @@ export function settle(readings: Reading[], fallbackRaw: string, fallbackLine: n
       const printed = readings.find((r) => !r.cells[k].computed)?.cells[k] ?? c;
       return computed ? { ...c, raw: '' } : { ...printed, computed: false };
     }
-    return { kind: 'undecided', value: null, raw: fallbackRaw, line: fallbackLine, computed: false, unit: null };
+    return undecidedCell(fallbackRaw, fallbackLine, false);
   });
 }
 

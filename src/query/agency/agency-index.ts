@@ -45,6 +45,8 @@ const JOINERS = /[和与及跟同]/;
 /** Two-character place stems that are also everyday words: not read as a place on their own. */
 export const PLACE_STOPWORDS: ReadonlySet<string> = new Set([
   '城区', '郊区', '矿区', '合作', '平安', '和平', '东区', '西区', '东方', '大方', '方正', '全州', '永和', '新华', '长安',
+  // Stems of autonomous counties (通道侗族自治县, 互助土族自治县) that are everyday words.
+  '通道', '互助',
 ]);
 
 /** Whether the text just before position i is a real place name written without its suffix (宁波, 长春, 瓯海). */

@@ -27,6 +27,10 @@ export class Lru<K, V> {
     if (this.map.size > this.limit) this.map.delete(this.map.keys().next().value as K);
   }
 
+  delete(key: K): void {
+    this.map.delete(key);
+  }
+
   /** The cached value, or compute it once and keep it. */
   getOr(key: K, compute: () => V): V {
     const hit = this.get(key);
