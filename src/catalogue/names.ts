@@ -67,19 +67,28 @@ const PLACE_PREFIX_RE = /^(.{2,7}?(?:省|自治区))?(.{2,7}?(?:市|自治州|�
 /** A place without its level (鹿城区 → 鹿城, 黔东南苗族侗族自治州 → 黔东南): the gazetteer's one rule. */
 export const placeStem: (place: string) => string = shortPlaceName;
 
-let upperStems: ReadonlySet<string> | null = null;
+let upperStems: ReadonlyMap<string, readonly string[]> | null = null;
 /**
- * Stems of provinces and prefecture-level cities (朝阳, 辽阳, 吉林). A county whose stem is one of them
- * (长春市朝阳区, 辽阳市辽阳县) is not named by the stem alone: "辽阳应急局" is 辽阳市's, "朝阳交通局"
- * is 朝阳市's, so answering with the county's figure would be another agency's figure.
+ * Stems of provinces and prefecture-level cities (朝阳, 辽阳, 吉林), each with the places it stems from. A
+ * county whose stem is one of them (长春市朝阳区, 辽阳市辽阳县) is not named by the stem alone: "辽阳应急局" is
+ * 辽阳市's, "朝阳交通局" is 朝阳市's, so answering with the county's figure would be another agency's figure.
+ * A city's own stem is no clash with itself (浙江省温州市统计局 is 温州统计局), but 吉林 is both 吉林省 and 吉林市.
  */
-function upperPlaceStems(): ReadonlySet<string> {
+function upperPlaceStems(): ReadonlyMap<string, readonly string[]> {
   if (upperStems) return upperStems;
   const g = gazetteer();
-  const out = new Set<string>();
-  for (const name of [...g.provincesByName.keys(), ...g.citiesByName.keys()]) out.add(shortPlaceName(name));
+  const out = new Map<string, string[]>();
+  for (const name of [...g.provincesByName.keys(), ...g.citiesByName.keys()]) {
+    const stem = shortPlaceName(name);
+    out.set(stem, [...(out.get(stem) ?? []), name]);
+  }
   upperStems = out;
   return out;
+}
+
+/** Whether a place's stem alone could be read as another province or city. */
+function stemNamesAnotherPlace(place: string, stem: string): boolean {
+  return (upperPlaceStems().get(stem) ?? []).some((p) => p !== place);
 }
 
 function bodyForms(body: string): string[] {
@@ -141,7 +150,7 @@ export function deriveAliases(agency: AgencyNameParts): Alias[] {
   if (own) {
     const ownStem = placeStem(own);
     // The stem alone only when it cannot be read as a city or province (see upperPlaceStems).
-    const stemClashes = parent !== null && ownStem !== own && upperPlaceStems().has(ownStem);
+    const stemClashes = parent !== null && ownStem !== own && stemNamesAnotherPlace(own, ownStem);
     const ownForms = [own, ...shortPlaceForms(own)]; // 恩施土家族苗族自治州, 恩施州, 恩施
     if (parent) for (const pf of [parent, ...shortPlaceForms(parent)]) for (const of of ownForms) placeForms.push([pf + of, 'city_prefixed']);
     for (const of of ownForms) if (!(stemClashes && of === ownStem)) placeForms.push([of, 'short']);

@@ -126,6 +126,12 @@ describe('aliases of agencies in autonomous areas', () => {
     ['恩施州利川市统计局', '湖北省', '恩施土家族苗族自治州', '利川市', ['利川市统计局', '利川统计局', '恩施州利川统计局', '恩施利川市统计局'], ['州利川市统计局']],
     // 本溪 alone is 本溪市: the autonomous county is 本溪县.
     ['本溪市本溪满族自治县教育局', '辽宁省', '本溪市', '本溪满族自治县', ['本溪县教育局', '本溪市本溪县教育局'], ['本溪教育局', '本溪满族教育局']],
+    // A city's own stem is no clash with itself when the province is printed too …
+    ['浙江省温州市统计局', '浙江省', '温州市', null, ['温州统计局', '温州市统计局', '浙江温州统计局'], []],
+    ['广西壮族自治区南宁市统计局', '广西壮族自治区', '南宁市', null, ['南宁统计局', '南宁市统计局'], []],
+    // … but 吉林 is 吉林省 as much as 吉林市, and 辽阳 alone is 辽阳市, not its 辽阳县.
+    ['吉林省吉林市统计局', '吉林省', '吉林市', null, ['吉林市统计局', '吉林省吉林统计局'], ['吉林统计局']],
+    ['辽阳市辽阳县人民政府', '辽宁省', '辽阳市', '辽阳县', ['辽阳县', '辽阳县政府'], ['辽阳', '辽阳政府']],
   ])('%s', (name, province, city, county, has, hasNot) => {
     const a = aliasesOf(name, province, city, county);
     for (const x of has) expect(a).toContain(x);
