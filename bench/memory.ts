@@ -34,7 +34,7 @@ export async function benchMemory(ctx: BenchContext): Promise<Section> {
     '## Memory',
     '',
     `Method: \`npm run bench -- --only memory${ctx.quick ? ' --quick' : ''}\`. The real server as \`npm start\` runs it (\`node bin/gongkai.js serve\`, compiled dist/,`,
-    `\`LOG_LEVEL=warn\`) in a child process over the index of ${int(n)} generated`,
+    `default \`LOG_LEVEL=info\`, one log line per question) in a child process over the index of ${int(n)} generated`,
     `reports (${mb(statSync(db).size)} on disk), then ${ctx.quick ? 10 : 30} s of autocannon (100 connections) over 1,000 different generated questions;`,
     'RSS from /proc/<pid>/status (VmRSS after start-up, VmHWM = peak).',
     '',

@@ -98,11 +98,11 @@ export async function benchWebhook(ctx: BenchContext): Promise<Section> {
     '## Webhooks and the shared store',
     '',
     `Method: \`npm run bench -- --only webhook${ctx.quick ? ' --quick' : ''}\`. The real server as \`npm start\` runs it (compiled dist/, seed index,`,
-    '`LOG_LEVEL=warn`, rate limit raised out of the way) with Slack configured; autocannon in the benchmark process,',
+    'default `LOG_LEVEL=info`, rate limit raised out of the way) with Slack configured; autocannon in the benchmark process,',
     `${connections} connections, ${seconds} s after a 1 s warm-up, each request a genuinely signed slash command (HMAC-SHA256, fresh timestamp)`,
     `with a new \`trigger_id\`, cycling ${SEED_QUESTIONS.length} questions over 1,000 users of one channel. Each message is verified, checked against the`,
-    'replay ids (Redis: one `SET NX PX`), answered (answer engine, no answer cache on webhooks) with the per-chat context read',
-    'and written (Redis: `GET`, `SET PX`), and the reply sent inline. First with the in-memory store, then with `REDIS_URL` pointing',
+    'replay ids (Redis: one `SET NX PX`), counted by the rate limiter (Redis store: one more round trip), answered (answer',
+    'engine, no answer cache on webhooks) with the per-chat context read and written (Redis: `GET`, `SET PX`), and the reply sent inline. First with the in-memory store, then with `REDIS_URL` pointing',
     'at a throwaway `redis-server` on loopback (same machine, sharing the cores). Server and autocannon share the cores.',
     '',
     '| store | req/s | p50 | p99 | server CPU / request | requests | errors | non-2xx |',
@@ -112,7 +112,7 @@ export async function benchWebhook(ctx: BenchContext): Promise<Section> {
     '',
     redis
       ? `Redis store ÷ memory store: ${((100 * redis.rps) / memory.rps).toFixed(0)}% of the requests/s; ` +
-        `${signed(redis.cpuUs - memory.cpuUs)} µs of server CPU per message (the three round trips' client work; ` +
+        `${signed(redis.cpuUs - memory.cpuUs)} µs of server CPU per message (the four round trips' client work; ` +
         'redis-server\'s own CPU is not counted, it runs beside).'
       : '',
   ];

@@ -84,7 +84,11 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const n = await buildDist();
     process.stderr.write(`gongkai: compiled ${n} files → ${relative(process.cwd(), DIST) || DIST} in ${Math.round(performance.now() - started)} ms\n`);
   } catch (err) {
-    rmSync(DIST, { recursive: true, force: true });
+    // A half-written dist/ must not stay; on a read-only install it cannot be removed, and need not be:
+    // bin/gongkai.js checks dist/ against the sources at every start and falls back to tsx.
+    try {
+      rmSync(DIST, { recursive: true, force: true });
+    } catch {}
     process.stderr.write(`gongkai: build failed, the sources will run through tsx: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}\n`);
   }
 }

@@ -119,7 +119,7 @@ export function serverEnv(db: string, reports: string): Record<string, string> {
   return {
     GONGKAI_DB: db,
     GONGKAI_REPORTS: reports,
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: 'info', // npm start's default: one log line per question, written to /dev/null
     RATE_LIMIT_MAX: '1000000000',
     TELEGRAM_BOT_TOKEN: '',
     REDIS_URL: '',

@@ -50,9 +50,14 @@ export function loggerOptions(level: string): pino.LoggerOptions {
   return { level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, serializers: { err: serializeError }, base: { service: 'gongkai' } };
 }
 
-export function createLogger(level: string): Logger {
-  // Synchronous stdout: lines stay in order and the last ones are not lost when shutdown exits the process.
-  return pino(loggerOptions(level), pino.destination({ dest: 1, sync: true }));
+/**
+ * The server's logger, and the one for its per-question lines: the same synchronous stdout (lines stay in
+ * order and the last ones are not lost when shutdown exits the process), the second without redaction
+ * (its fields are fixed and secret-free; redaction was ≈ 11 µs of a line's 13).
+ */
+export function createLoggers(level: string): { log: Logger; questions: Logger } {
+  const out = pino.destination({ dest: 1, sync: true });
+  return { log: pino(loggerOptions(level), out), questions: pino({ level, base: { service: 'gongkai' } }, out) };
 }
 
 /** fetch as the channels' HTTP client (Feishu reply API). */
@@ -91,7 +96,7 @@ export async function startServer(env: Record<string, string | undefined> = proc
   const loaded = loadConfig({ ...env, ...(overrides.host ? { HOST: overrides.host } : {}), ...(overrides.port !== undefined ? { PORT: String(overrides.port) } : {}) });
   if (!loaded.ok) throw new Error(loaded.message);
   const config = loaded.config;
-  const log = createLogger(config.logLevel);
+  const { log, questions } = createLoggers(config.logLevel);
 
   await ensureIndex(config, log);
   const db: Db = openIndex(config.db);
@@ -115,7 +120,7 @@ export async function startServer(env: Record<string, string | undefined> = proc
     await bot.init();
   }
 
-  const app = await buildServer(config, { ask, catalog, store, logger: log, http: fetchHttp, telegram: bot, conversation });
+  const app = await buildServer(config, { ask, catalog, store, logger: log, questionLogger: questions, http: fetchHttp, telegram: bot, conversation });
   const address = await app.listen({ host: config.host, port: config.port });
 
   if (bot && config.telegram?.webhookUrl) {

@@ -46,6 +46,12 @@ export interface ServerDeps {
   catalog: Catalog;
   store: SharedStore;
   logger: FastifyBaseLogger;
+  /**
+   * Where the one line per question goes (default: `logger`). Its fields are fixed and hold no secret, so
+   * main gives it a logger on the same output without the redaction pass, which cost more than the rest of
+   * a cached answer (docs/performance.md, Findings).
+   */
+  questionLogger?: FastifyBaseLogger;
   /** Outgoing HTTP for Feishu replies. */
   http: HttpClient;
   clock?: () => number;
@@ -94,10 +100,11 @@ export async function buildServer(config: Readonly<Config>, deps: ServerDeps): P
       while (background.size > 0) await Promise.allSettled([...background]);
     },
     logQuestion(e: QuestionEvent) {
-      if (!levelEnabled(app.log, 'info')) return;
+      const log = deps.questionLogger ?? app.log;
+      if (!levelEnabled(log, 'info')) return;
       const line = { channel: e.channel, status: e.status, latencyMs: Math.round(e.latencyMs * 10) / 10 };
-      app.log.info(line, 'question');
-      if (levelEnabled(app.log, 'debug')) app.log.debug({ ...line, question: e.question, private: e.private }, 'question text');
+      log.info(line, 'question');
+      if (levelEnabled(log, 'debug')) log.debug({ ...line, question: e.question, private: e.private }, 'question text');
     },
   });
   const track = (task: Promise<unknown>) => {

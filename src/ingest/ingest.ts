@@ -3,7 +3,7 @@
  * writing is the store's (store/writer.ts). One bad file never stops the others.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { processFile } from './process-file.ts';
@@ -112,6 +112,15 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
   for (const m of missing) emit({ file: m, status: 'failed', code: 'io', message: '文件或目录不存在' });
 
   const writer = openIndexWriter(options.db);
+  // An index of another schema version is rebuilt: the reports it held that this run does not name are
+  // read again from where they were, and those no longer on disk are said, so none is dropped silently.
+  const named = new Set(files.map((f) => resolve(f)));
+  for (const previous of writer.previousFiles) {
+    if (named.has(resolve(previous))) continue;
+    named.add(resolve(previous));
+    if (existsSync(previous)) files.push(previous);
+    else emit({ file: previous, status: 'failed', code: 'io', message: '旧版本索引中的这份报告文件已不存在，未能迁入重建的索引' });
+  }
   // Reading and hashing happen lazily, inside the parse window, so memory stays bounded.
   function* jobs(): Generator<Job> {
     for (const file of files) {

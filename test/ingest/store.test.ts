@@ -165,3 +165,33 @@ describe('index writer', () => {
     expect(rows('SELECT DISTINCT agency_id FROM agency_aliases')).toHaveLength(1);
   });
 });
+
+describe('a schema version change never drops reports silently', () => {
+  test('the rebuild reads again the reports the old index held, and names those gone from disk', async () => {
+    const { ingestPaths } = await import('../../src/ingest/ingest.ts');
+    const { cpSync, mkdirSync } = await import('node:fs');
+    const a = join(dir, 'a');
+    const b = join(dir, 'b');
+    mkdirSync(a);
+    mkdirSync(b);
+    const seeds = readdirSync(join(ROOT, 'data/reports')).sort();
+    for (const f of seeds.slice(0, 3)) cpSync(join(ROOT, 'data/reports', f), join(a, f));
+    for (const f of seeds.slice(3)) cpSync(join(ROOT, 'data/reports', f), join(b, f));
+    await ingestPaths([a], { db });
+    await ingestPaths([b], { db });
+    expect(rows('SELECT count(*) AS n FROM reports')).toEqual([{ n: 5 }]);
+    const raw = new Database(db);
+    raw.prepare("UPDATE meta SET value = '1' WHERE key = 'schema_version'").run();
+    raw.close();
+    rmSync(join(a, seeds[0]!));
+
+    const summary = await ingestPaths([b], { db });
+    expect(summary.ingested).toBe(4);
+    expect(summary.files.filter((f) => f.status === 'failed')).toEqual([
+      { file: join(a, seeds[0]!), status: 'failed', code: 'io', message: '旧版本索引中的这份报告文件已不存在，未能迁入重建的索引' },
+    ]);
+    expect(rows('SELECT file FROM reports ORDER BY file').map((r) => (r as { file: string }).file)).toEqual(
+      [...seeds.slice(1, 3).map((f) => join(a, f)), ...seeds.slice(3).map((f) => join(b, f))],
+    );
+  });
+});

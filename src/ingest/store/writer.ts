@@ -23,6 +23,8 @@ export interface IndexTotals {
 export interface IndexWriter {
   /** Path being written (the temporary file while building a new index). */
   readonly writePath: string;
+  /** Report files of the index being replaced because its schema version differs: to be read again. */
+  readonly previousFiles: readonly string[];
   /** True when the index holds some version of this file. */
   isKnown(file: string): boolean;
   /** True when this exact content of this file is already in the index. */
@@ -62,15 +64,27 @@ function secondaryIndexes(db: Db): { name: string }[] {
   return db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").all() as { name: string }[];
 }
 
-function needsRebuild(path: string): boolean {
-  if (!existsSync(path)) return true;
+/**
+ * Whether the index at `path` must be built anew, and the report files an index of another schema version
+ * holds: the rebuild reads them again, so a version change never drops reports silently.
+ */
+function inspectTarget(path: string): { rebuild: boolean; previousFiles: string[] } {
+  if (!existsSync(path)) return { rebuild: true, previousFiles: [] };
   let db: Db | null = null;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
-    return readSchemaVersion(db) !== SCHEMA_VERSION;
+    if (readSchemaVersion(db) === SCHEMA_VERSION) return { rebuild: false, previousFiles: [] };
+    let previousFiles: string[] = [];
+    try {
+      // Every schema so far has reports(file).
+      previousFiles = db.prepare('SELECT file FROM reports ORDER BY id').pluck().all() as string[];
+    } catch {
+      previousFiles = [];
+    }
+    return { rebuild: true, previousFiles };
   } catch {
     // A damaged index (assertIndexTarget has turned away files that are not indexes): rebuild it.
-    return true;
+    return { rebuild: true, previousFiles: [] };
   } finally {
     db?.close();
   }
@@ -113,7 +127,7 @@ export function openIndexWriter(dbPath: string): IndexWriter {
   // A rebuild renames over dbPath: never over a file that is not an index (src/store/target.ts).
   assertIndexTarget(dbPath);
   removeStaleBuilds(dbPath);
-  const rebuild = needsRebuild(dbPath);
+  const { rebuild, previousFiles } = inspectTarget(dbPath);
   const writePath = rebuild ? `${dbPath}.tmp-${process.pid}` : dbPath;
   if (rebuild) removeWithSideFiles(writePath);
   const db = openIndexForWrite(writePath);
@@ -205,6 +219,7 @@ export function openIndexWriter(dbPath: string): IndexWriter {
 
   return {
     writePath,
+    previousFiles,
     isKnown: (file) => known.has(file),
     isUnchanged: (file, sha256) => known.get(file) === sha256,
     writeReport(file, sha256, report) {
