@@ -5,7 +5,7 @@
 import { distIsFresh } from './build.js';
 
 if (distIsFresh()) {
-  await import('../dist/cli/main.js');
+  await import('../dist/current/cli/main.js');
 } else {
   const { register } = await import('tsx/esm/api');
   register();

@@ -20,7 +20,20 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 });
 process.stderr.on('error', () => process.exit(process.exitCode ?? 1));
 
-const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+/** gongkai's own package.json, found upwards: src/cli/ and the compiled dist/builds/<id>/cli/ sit at different depths. */
+function packageVersion(): string {
+  for (let dir = new URL('./', import.meta.url); ; dir = new URL('../', dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'gongkai' && pkg.version) return pkg.version;
+    } catch {
+      // no package.json at this level
+    }
+    if (new URL('../', dir).href === dir.href) return '0.0.0';
+  }
+}
+
+const PACKAGE_VERSION = packageVersion();
 
 const program = new Command()
   .name('gongkai')
