@@ -31,13 +31,24 @@ export function distPaths(root = ROOT) {
   return { src: join(root, 'src'), dist, builds: join(dist, 'builds'), current: join(dist, 'current') };
 }
 
-/** Every source file with its size and mtime, relative to src/. */
+/** Files outside src/ that change what a build produces: the compiler's settings and this script. */
+const BUILD_INPUTS = ['tsconfig.json', 'bin/build.js'];
+
+/** Every source file with its size and mtime, relative to src/ (the build inputs relative to it too). */
 function sources(src) {
   const out = {};
   for (const f of readdirSync(src, { recursive: true })) {
     if (!f.endsWith('.ts')) continue;
     const s = statSync(join(src, f));
     out[f.split('\\').join('/')] = [s.size, s.mtimeMs];
+  }
+  for (const f of BUILD_INPUTS) {
+    try {
+      const s = statSync(join(src, '..', f));
+      out[`../${f}`] = [s.size, s.mtimeMs];
+    } catch {
+      // absent (a test project): nothing to compare
+    }
   }
   return out;
 }
@@ -73,7 +84,7 @@ export async function buildDist(root = ROOT) {
     try {
       const esbuild = createRequire(fileURLToPath(import.meta.resolve('tsx/esm/api')))('esbuild');
       const result = await esbuild.build({
-        entryPoints: Object.keys(before).map((f) => join(src, f)),
+        entryPoints: Object.keys(before).filter((f) => f.endsWith('.ts')).map((f) => join(src, f)),
         outdir: tmp,
         outbase: src,
         format: 'esm',

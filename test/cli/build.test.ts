@@ -58,6 +58,15 @@ describe('bin/build.js', () => {
     expect(existsSync(join(distPaths(root).builds, first!, 'cli', 'main.js'))).toBe(true);
   });
 
+  test('a changed tsconfig.json makes dist/ stale too', async () => {
+    const root = project();
+    writeFileSync(join(root, 'tsconfig.json'), '{}');
+    await buildDist(root);
+    expect(distIsFresh(root)).toBe(true);
+    writeFileSync(join(root, 'tsconfig.json'), '{ "compilerOptions": {} }');
+    expect(distIsFresh(root)).toBe(false);
+  });
+
   test('keeps the current build and the two newest others, removes older ones', async () => {
     const root = project();
     const ids: string[] = [];
