@@ -12,7 +12,7 @@ import type { Section } from './lib/doc.ts';
 import { seedIndex } from './lib/cache.ts';
 import { cpuOf, emptyReportsDir, serverEnv, startChild, startServe, type RunningChild } from './lib/child.ts';
 import { load, type LoadResult } from './lib/load.ts';
-import { int } from './lib/stats.ts';
+import { int, summarize } from './lib/stats.ts';
 import { SEED_QUESTIONS } from './ask.ts';
 
 export const askPaths = (questions: string[]) => questions.map((q) => `/api/ask?q=${encodeURIComponent(q)}`);
@@ -65,7 +65,7 @@ async function measure(ctx: BenchContext, seconds: number, rounds: number, conne
   }
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = (xs: number[]) => summarize(xs).p50; // one of the values (no interpolation): medianRound finds its round
 
 /** The round whose ratio is the median: its figures go in the table, so that the row and the ratio agree. */
 function medianRound(rounds: Round[]): Round {

@@ -126,7 +126,8 @@ function prune(builds, currentId) {
   const done = [];
   for (const name of readdirSync(builds)) {
     const path = join(builds, name);
-    const mtime = statSync(path).mtimeMs;
+    const mtime = statSync(path, { throwIfNoEntry: false })?.mtimeMs;
+    if (mtime === undefined) continue; // a concurrent build renamed or pruned it
     if (name.startsWith('.tmp-')) {
       if (now - mtime > ABANDONED_MS) rmSync(path, { recursive: true, force: true });
     } else if (name !== currentId) done.push({ path, mtime });
