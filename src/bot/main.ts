@@ -4,7 +4,7 @@
  * requests and background replies, close the store and the database).
  */
 import { setFlagsFromString } from 'node:v8';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import type { RunnerHandle } from '@grammyjs/runner';
 import type { Bot } from 'grammy';
 import { ingestPaths } from '../ingest/ingest.ts';
@@ -17,49 +17,7 @@ import { buildServer } from './server.ts';
 import { createStore } from './state/index.ts';
 import type { HttpClient } from './channels/channel.ts';
 import { indexFreshness } from './index-freshness.ts';
-
-/** Never logged, whatever logs them by accident (request headers, config objects, errors). */
-const SECRET_KEYS = ['appSecret', 'signingSecret', 'token', 'secret', 'encryptKey', 'encodingAesKey', 'verificationToken', 'redisUrl'];
-export const REDACT_PATHS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.headers.sign',
-  'req.headers["x-slack-signature"]',
-  'req.headers["x-lark-signature"]',
-  'req.headers["x-telegram-bot-api-secret-token"]',
-  // A key is redacted at the top level and one or two objects down (config.dingtalk.appSecret).
-  ...SECRET_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]),
-];
-
-/**
- * Error fields that carry users' messages: grammY's BotError.ctx (the whole update, private text included)
- * and GrammyError.payload (chat ids and text of the call). pino would otherwise print every enumerable field.
- */
-const PRIVATE_ERROR_FIELDS = ['ctx', 'payload', 'update'];
-
-export function serializeError(err: unknown): unknown {
-  if (!(err instanceof Error)) return err;
-  const s = pino.stdSerializers.err(err) as unknown as Record<string, unknown>;
-  for (const k of PRIVATE_ERROR_FIELDS) delete s[k];
-  const inner = (err as { error?: unknown }).error;
-  if (inner instanceof Error) s.error = serializeError(inner);
-  return s;
-}
-
-export function loggerOptions(level: string): pino.LoggerOptions {
-  return { level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, serializers: { err: serializeError }, base: { service: 'gongkai' } };
-}
-
-/**
- * The server's logger, and the one for its per-question lines: one stdout written asynchronously (lines
- * written while a write is in flight go out together, so a busy server makes one write for many lines;
- * pino flushes what is left synchronously when the process exits), the second without redaction (its
- * fields are fixed and secret-free; redaction was ≈ 11 µs of a line's 13).
- */
-export function createLoggers(level: string): { log: Logger; questions: Logger } {
-  const out = pino.destination({ dest: 1, sync: false });
-  return { log: pino(loggerOptions(level), out), questions: pino({ level, base: { service: 'gongkai' } }, out) };
-}
+import { createLoggers } from './logging.ts';
 
 /** fetch as the channels' HTTP client (Feishu reply API). */
 export const fetchHttp: HttpClient = async (url, init) => {

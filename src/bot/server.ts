@@ -5,7 +5,6 @@
  */
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
-import type { Bindings, ChildLoggerOptions } from 'pino';
 import type { Socket } from 'node:net';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -22,6 +21,7 @@ import { enabledAdapters } from './channels/index.ts';
 import { registerWebhooks } from './webhooks.ts';
 import { Lru } from '../query/lookup/lru.ts';
 import { safeEqual } from './channels/crypto.ts';
+import { lazyChildLogger, levelEnabled } from './logging.ts';
 import {
   AgenciesSchema,
   AnswerSchema,
@@ -249,71 +249,6 @@ export async function buildServer(config: Readonly<Config>, deps: ServerDeps): P
   });
 
   return app;
-}
-
-/** Whether a level is on (pino's isLevelEnabled; any other logger: assume it is). */
-function levelEnabled(log: FastifyBaseLogger, level: LogMethod): boolean {
-  return (log as { isLevelEnabled?: (l: string) => boolean }).isLevelEnabled?.(level) ?? true;
-}
-
-type LogMethod = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
-
-/**
- * fastify gives every request a child logger bound to its reqId; pino builds it at once and runs the
- * redaction (REDACT_PATHS, with wildcards) over its bindings: ≈ 4% of the CPU of a cached /api/ask. Requests
- * log only on errors (request logging is off, questions are logged by logQuestion), so the child is built
- * the first time a request logs something at an enabled level — with the same bindings and options.
- */
-class LazyChildLogger {
-  #child: FastifyBaseLogger | undefined;
-
-  constructor(
-    private readonly parent: FastifyBaseLogger,
-    private readonly bindings: Bindings,
-    private readonly opts: ChildLoggerOptions,
-  ) {}
-
-  private real(): FastifyBaseLogger {
-    return (this.#child ??= this.parent.child(this.bindings, this.opts));
-  }
-
-  private write(level: LogMethod, args: unknown[]): void {
-    if (this.#child === undefined && !levelEnabled(this.parent, level)) return;
-    (this.real()[level] as (...a: unknown[]) => void)(...args);
-  }
-
-  get level(): string {
-    return (this.#child ?? this.parent).level;
-  }
-  set level(level: string) {
-    this.real().level = level;
-  }
-  child(bindings: Bindings, opts?: ChildLoggerOptions): FastifyBaseLogger {
-    return this.real().child(bindings, opts);
-  }
-  fatal(...args: unknown[]): void {
-    this.write('fatal', args);
-  }
-  error(...args: unknown[]): void {
-    this.write('error', args);
-  }
-  warn(...args: unknown[]): void {
-    this.write('warn', args);
-  }
-  info(...args: unknown[]): void {
-    this.write('info', args);
-  }
-  debug(...args: unknown[]): void {
-    this.write('debug', args);
-  }
-  trace(...args: unknown[]): void {
-    this.write('trace', args);
-  }
-  silent(): void {}
-}
-
-function lazyChildLogger(logger: FastifyBaseLogger, bindings: Bindings, opts: ChildLoggerOptions): FastifyBaseLogger {
-  return new LazyChildLogger(logger, bindings, opts) as unknown as FastifyBaseLogger;
 }
 
 /**

@@ -8,7 +8,7 @@ import pino from 'pino';
 import { Writable } from 'node:stream';
 import { build, NOW } from './helpers.ts';
 import { LUCHENG_Q, SECRETS } from './fakes.ts';
-import { loggerOptions } from '../../src/bot/main.ts';
+import { loggerOptions } from '../../src/bot/logging.ts';
 import { BotError, GrammyError } from 'grammy';
 import { dingtalkRequest, feishuEvent, feishuRequest, mattermostFormRequest, mattermostRequest, slackRequest, wecomRequest, type SignOptions } from './platforms.ts';
 
