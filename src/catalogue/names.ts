@@ -64,9 +64,6 @@ const SUFFIX_SHORT: Record<string, string> = { 委员会: '委', 办公室: '办
 const PLACE_SUFFIX = /(省|市|自治区|自治州|自治县|特别行政区|地区|盟|区|县|旗|镇|乡|街道)$/;
 const PLACE_PREFIX_RE = /^(.{2,7}?(?:省|自治区))?(.{2,7}?(?:市|自治州|地区|盟))?(.{1,7}?(?:区|县|市|旗))?/;
 
-/** A place without its level (鹿城区 → 鹿城, 黔东南苗族侗族自治州 → 黔东南): the gazetteer's one rule. */
-export const placeStem: (place: string) => string = shortPlaceName;
-
 let upperStems: ReadonlyMap<string, readonly string[]> | null = null;
 /**
  * Stems of provinces and prefecture-level cities (朝阳, 辽阳, 吉林), each with the places it stems from. A
@@ -148,7 +145,7 @@ export function deriveAliases(agency: AgencyNameParts): Alias[] {
   // Place spellings from most to least specific context.
   const placeForms: [string, string][] = [];
   if (own) {
-    const ownStem = placeStem(own);
+    const ownStem = shortPlaceName(own);
     // The stem alone only when it cannot be read as a city or province (see upperPlaceStems).
     const stemClashes = parent !== null && ownStem !== own && stemNamesAnotherPlace(own, ownStem);
     const ownForms = [own, ...shortPlaceForms(own)]; // 恩施土家族苗族自治州, 恩施州, 恩施

@@ -1,12 +1,12 @@
 /**
- * One stem rule for place names (gazetteer.ts shortPlaceName = names.ts placeStem): an autonomous area
- * is called by its place name without its ethnic groups (黔东南苗族侗族自治州 → 黔东南, 黔东南州), as people
- * say it. placeStem used to keep the groups (黔东南苗族侗族, 新疆维吾尔) and shortPlaceName did for every
- * autonomous prefecture and county, so the two disagreed on 广西/宁夏/新疆 and both were wrong elsewhere.
+ * One stem rule for place names (gazetteer.ts shortPlaceName, used by agency aliases and the query's place
+ * words alike): an autonomous area is called by its place name without its ethnic groups (黔东南苗族侗族自治州
+ * → 黔东南, 黔东南州), as people say it. There used to be two rules (names.ts placeStem kept the groups:
+ * 黔东南苗族侗族, 新疆维吾尔); they disagreed on 广西/宁夏/新疆 and both were wrong elsewhere.
  */
 import { describe, expect, test } from 'vitest';
 import { gazetteer, knownPlaceNames, shortPlaceForms, shortPlaceName } from '../../src/catalogue/gazetteer.ts';
-import { deriveAliases, placeStem } from '../../src/catalogue/names.ts';
+import { deriveAliases } from '../../src/catalogue/names.ts';
 import { AgencyIndex } from '../../src/query/agency/agency-index.ts';
 import { understand } from '../../src/query/understand/understand.ts';
 import type { AgencyRow } from '../../src/store/schema.ts';
@@ -50,18 +50,16 @@ describe('place stems', () => {
     // two characters at least
     ['东区', '东区'],
     ['沙县', '沙县'],
-  ])('%s → %s (both functions)', (name, stem) => {
+  ])('%s → %s', (name, stem) => {
     expect(shortPlaceName(name)).toBe(stem);
-    expect(placeStem(name)).toBe(stem);
   });
 
-  test('placeStem and shortPlaceName agree on every province, city and county of the gazetteer', () => {
+  test('no stem of a province, city or county of the gazetteer keeps an ethnic group', () => {
     const g = gazetteer();
     const names = [...g.provinces.values()].map((p) => p.name);
     for (const c of g.cities.values()) if (c.name) names.push(c.name);
     for (const list of g.areasByName.values()) for (const a of list) names.push(a.name);
     const stems = names.map((n) => [n, shortPlaceName(n)]);
-    expect(names.filter((n) => placeStem(n) !== shortPlaceName(n))).toEqual([]);
     // No stem keeps an ethnic group or the word 自治 (黔东南苗族侗族, 莫力达瓦达斡尔族自治 before).
     expect(stems.filter(([, s]) => /族$|自治/.test(s!))).toEqual([]);
     expect(names.filter((n) => /自治[区州县旗]$/.test(n)).length).toBe(155);

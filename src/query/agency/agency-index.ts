@@ -7,7 +7,8 @@
  */
 import Fuse from 'fuse.js';
 import { knownPlaceNames } from '../../catalogue/gazetteer.ts';
-import { deriveAliases, placeStem } from '../../catalogue/names.ts';
+import { shortPlaceName } from '../../catalogue/gazetteer.ts';
+import { deriveAliases } from '../../catalogue/names.ts';
 import type { AgencyRow } from '../../store/schema.ts';
 import { normalizeText } from '../text/normalize.ts';
 
@@ -145,7 +146,7 @@ export class AgencyIndex {
   private addAlias(alias: string, id: number, row: AgencyRow | undefined): void {
     if (alias.length < 2) return;
     if (row && alias.length < row.name.length) {
-      const places = [row.province, row.city, row.county].filter((p): p is string => !!p).map(placeStem);
+      const places = [row.province, row.city, row.county].filter((p): p is string => !!p).map(shortPlaceName);
       if (!places.some((p) => alias.includes(p))) this.placeless.add(alias);
     }
     const ids = this.aliases.get(alias);

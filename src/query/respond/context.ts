@@ -3,7 +3,7 @@
  * share — which years a question covers, which agencies a place holds, the unsupported answer.
  * One file per kind of question sits beside this one (per-agency, across-agencies, filter, agencies).
  */
-import { placeStem } from '../../catalogue/names.ts';
+import { shortPlaceName } from '../../catalogue/gazetteer.ts';
 import type { AgencyRow } from '../../store/schema.ts';
 import type { AgencyIndex } from '../agency/agency-index.ts';
 import type { Answer } from '../answer.ts';
@@ -73,5 +73,5 @@ export function yearsLabel(query: StructuredQuery): string {
 export function inScope(ctx: Ctx, query: StructuredQuery): AgencyRow[] {
   const all = [...ctx.index.agencies.values()];
   if (!query.scope || query.scope.length === 0) return all;
-  return all.filter((a) => query.scope!.some((p) => [a.province, a.city, a.county].some((x) => !!x && (x === p || placeStem(x) === p)) || a.name.startsWith(p)));
+  return all.filter((a) => query.scope!.some((p) => [a.province, a.city, a.county].some((x) => !!x && (x === p || shortPlaceName(x) === p)) || a.name.startsWith(p)));
 }

@@ -4,7 +4,6 @@
  * what is left over is checked for agency names that matched no alias (typos, unknown agencies).
  */
 import { PLACE_STOPWORDS, type AgencyIndex, type AgencyRef } from '../agency/agency-index.ts';
-import { placeStem } from '../../catalogue/names.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { familySlots, type Slot } from './families.ts';
 import {
@@ -137,7 +136,7 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
   const ownPlaces = new Set<string>();
   for (const a of agencies) {
     const row = index.agencies.get(a.id);
-    for (const p of [row?.province, row?.city, row?.county]) if (p) ownPlaces.add(p).add(placeStem(p));
+    for (const p of [row?.province, row?.city, row?.county]) if (p) ownPlaces.add(p).add(shortPlaceName(p));
   }
   const unknown: string[] = [];
   const places: string[] = [];
