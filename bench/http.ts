@@ -10,8 +10,8 @@ import { cpus } from 'node:os';
 import type { BenchContext } from './lib/context.ts';
 import type { Section } from './lib/doc.ts';
 import { seedIndex } from './lib/cache.ts';
-import { cpuOf, emptyReportsDir, serverEnv, startChild, startServe, type RunningChild } from './lib/child.ts';
-import { load, type LoadResult } from './lib/load.ts';
+import { emptyReportsDir, serverEnv, startChild, startServe } from './lib/child.ts';
+import { measuredLoad, type MeasuredLoad } from './lib/load.ts';
 import { int, summarize } from './lib/stats.ts';
 import { SEED_QUESTIONS } from './ask.ts';
 
@@ -23,12 +23,9 @@ function pinSelf(list: string): string {
   return /current affinity list: (\S+)/.exec(out)?.[1] ?? `0-${cpus().length - 1}`;
 }
 
-/** A load run and the server's CPU time per request during it. */
-type Measured = LoadResult & { cpuUs: number };
-
 interface Round {
-  ask: Measured;
-  bare: Measured;
+  ask: MeasuredLoad;
+  bare: MeasuredLoad;
 }
 
 /**
@@ -43,15 +40,13 @@ async function measure(ctx: BenchContext, seconds: number, rounds: number, conne
   const ask = await startServe(serverEnv(seedIndex(), emptyReportsDir()), serverCpus);
   const bare = await startChild('bench/children/hello.ts', {}, serverCpus);
   try {
-    const run = async (server: RunningChild, paths: string[]): Promise<Measured> => {
-      await load(server.url, paths, connections, 1); // warm-up (fills the answer cache)
-      const cpu = cpuOf(server.pid);
-      const r = await load(server.url, paths, connections, seconds);
-      return { ...r, cpuUs: ((cpuOf(server.pid) - cpu) * 1e6) / r.requests };
-    };
     const out: Round[] = [];
     for (let i = 0; i < rounds; i++) {
-      const round = { ask: await run(ask, askPaths(SEED_QUESTIONS)), bare: await run(bare, ['/hello']) };
+      // Each run after a 1 s warm-up: for /api/ask it fills the answer cache.
+      const round = {
+        ask: await measuredLoad(ask, askPaths(SEED_QUESTIONS), connections, seconds),
+        bare: await measuredLoad(bare, ['/hello'], connections, seconds),
+      };
       out.push(round);
       ctx.log(
         `${pinned ? 'pinned' : 'shared cores'}, round ${i + 1}/${rounds}: /api/ask ${int(round.ask.rps)} req/s (p99 ${round.ask.p99} ms), ` +
@@ -85,7 +80,7 @@ export async function benchHttp(ctx: BenchContext): Promise<Section> {
   const n = cpus().length;
   const shared = await measure(ctx, seconds, rounds, connections, false);
   const pinned = n >= 2 ? await measure(ctx, seconds, rounds, connections, true) : undefined;
-  const row = (label: string, r: Measured, bold: boolean) =>
+  const row = (label: string, r: MeasuredLoad, bold: boolean) =>
     `| ${label} | ${bold ? `**${int(r.rps)}**` : int(r.rps)} | ${r.p50} ms | ${r.p99} ms | ${r.cpuUs.toFixed(0)} µs | ${int(r.requests)} | ${r.errors} | ${r.non2xx} |`;
   const verdict = (r: number) => `**${pc(r)}**${ctx.quick ? '' : ` (target ≥ 50% — ${r >= 0.5 ? 'met' : '**missed**'})`}`;
   const describe = (how: string, rs: Round[], headline: boolean) =>

@@ -6,11 +6,12 @@
  * replay check (one SET NX) and the per-chat context read and write, and is answered inline.
  */
 import { createHmac, randomUUID } from 'node:crypto';
-import autocannon, { type Request } from 'autocannon';
+import type { Request } from 'autocannon';
 import type { BenchContext } from './lib/context.ts';
 import type { Section } from './lib/doc.ts';
 import { seedIndex } from './lib/cache.ts';
-import { cpuOf, emptyReportsDir, serverEnv, startServe } from './lib/child.ts';
+import { emptyReportsDir, serverEnv, startServe } from './lib/child.ts';
+import { measuredLoad, type MeasuredLoad } from './lib/load.ts';
 import { int } from './lib/stats.ts';
 import { SEED_QUESTIONS } from './ask.ts';
 // The same throwaway redis-server the tests start (.ci/run installs the binary when missing).
@@ -18,16 +19,6 @@ import { startRedis } from '../test/bot/redis-server.ts';
 
 const SECRET = 'bench-slack-signing-secret';
 const signed = (n: number) => `${n >= 0 ? '+' : '−'}${Math.abs(n).toFixed(0)}`;
-
-interface WebhookRun {
-  rps: number;
-  p50: number;
-  p99: number;
-  requests: number;
-  errors: number;
-  non2xx: number;
-  cpuUs: number;
-}
 
 /** One signed slash command: what Slack sends (form body, v0 signature over "v0:{ts}:{body}"). */
 function signedSlack(question: string): { body: string; headers: Record<string, string> } {
@@ -46,7 +37,7 @@ function signedSlack(question: string): { body: string; headers: Record<string, 
   return { body, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': ts, 'x-slack-signature': sig } };
 }
 
-async function run(redisUrl: string, seconds: number, connections: number): Promise<WebhookRun> {
+async function run(redisUrl: string, seconds: number, connections: number): Promise<MeasuredLoad> {
   const server = await startServe({ ...serverEnv(seedIndex(), emptyReportsDir()), SLACK_SIGNING_SECRET: SECRET, REDIS_URL: redisUrl });
   try {
     let i = 0;
@@ -56,18 +47,7 @@ async function run(redisUrl: string, seconds: number, connections: number): Prom
       // A new trigger_id and signature per request: every message is new to the replay check.
       setupRequest: (req: Request) => ({ ...req, ...signedSlack(SEED_QUESTIONS[i++ % SEED_QUESTIONS.length]!) }),
     };
-    await autocannon({ url: server.url, connections, duration: 1, requests: [request] });
-    const cpu = cpuOf(server.pid);
-    const r = await autocannon({ url: server.url, connections, duration: seconds, requests: [request] });
-    return {
-      rps: r.requests.average,
-      p50: r.latency.p50,
-      p99: r.latency.p99,
-      requests: r.requests.total,
-      errors: r.errors + r.timeouts,
-      non2xx: r.non2xx,
-      cpuUs: ((cpuOf(server.pid) - cpu) * 1e6) / r.requests.total,
-    };
+    return await measuredLoad(server, [request], connections, seconds);
   } finally {
     await server.stop();
   }
@@ -78,7 +58,7 @@ export async function benchWebhook(ctx: BenchContext): Promise<Section> {
   const connections = 100;
   const memory = await run('', seconds, connections);
   ctx.log(`memory store: ${int(memory.rps)} req/s (p99 ${memory.p99} ms)`);
-  let redis: WebhookRun | null = null;
+  let redis: MeasuredLoad | null = null;
   let why = '';
   try {
     const server = await startRedis();
@@ -92,7 +72,7 @@ export async function benchWebhook(ctx: BenchContext): Promise<Section> {
     why = err instanceof Error ? err.message : String(err);
     ctx.log(`Redis store: not measured (${why})`);
   }
-  const row = (label: string, r: WebhookRun) =>
+  const row = (label: string, r: MeasuredLoad) =>
     `| ${label} | **${int(r.rps)}** | ${r.p50} ms | ${r.p99} ms | ${r.cpuUs.toFixed(0)} µs | ${int(r.requests)} | ${r.errors} | ${r.non2xx} |`;
   const body = [
     '## Webhooks and the shared store',

@@ -14,13 +14,25 @@ export interface RunningChild {
   stop(): Promise<void>;
 }
 
+/** node with these arguments in the project, pinned to a CPU list when given (taskset execs node in place: same pid). */
+function spawnNode(args: string[], env: Record<string, string>, stdout: 'pipe' | 'ignore', cpus?: string): ChildProcess {
+  const [cmd, argv] = cpus ? ['taskset', ['-c', cpus, process.execPath, ...args]] : [process.execPath, args];
+  return spawn(cmd, argv, { cwd: PROJECT, env: { ...process.env, ...env }, stdio: ['ignore', stdout, 'inherit'] });
+}
+
+/** SIGTERM (the servers shut down gracefully), SIGKILL after 10 s. */
+function stopper(proc: ChildProcess): () => Promise<void> {
+  return () =>
+    new Promise((done) => {
+      if (proc.exitCode !== null) return done();
+      proc.once('exit', () => done());
+      proc.kill('SIGTERM');
+      setTimeout(() => proc.kill('SIGKILL'), 10_000).unref();
+    });
+}
+
 export function startChild(script: string, env: Record<string, string> = {}, cpus?: string): Promise<RunningChild> {
-  const args = ['--import', 'tsx', join(PROJECT, script)];
-  const proc = spawn(cpus ? 'taskset' : process.execPath, cpus ? ['-c', cpus, process.execPath, ...args] : args, {
-    cwd: PROJECT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const proc = spawnNode(['--import', 'tsx', join(PROJECT, script)], env, 'pipe', cpus);
   return new Promise((ok, fail) => {
     let buf = '';
     const onData = (d: Buffer) => {
@@ -30,18 +42,7 @@ export function startChild(script: string, env: Record<string, string> = {}, cpu
       proc.stdout!.off('data', onData);
       proc.stdout!.resume();
       const { url } = JSON.parse(line) as { url: string };
-      ok({
-        url,
-        pid: proc.pid!,
-        proc,
-        stop: () =>
-          new Promise((done) => {
-            if (proc.exitCode !== null) return done();
-            proc.once('exit', () => done());
-            proc.kill('SIGTERM');
-            setTimeout(() => proc.kill('SIGKILL'), 10_000).unref();
-          }),
-      });
+      ok({ url, pid: proc.pid!, proc, stop: stopper(proc) });
     };
     proc.stdout!.on('data', onData);
     proc.once('exit', (code) => fail(new Error(`${script} exited (${code}) before listening`)));
@@ -55,9 +56,7 @@ export function startChild(script: string, env: Record<string, string> = {}, cpu
 export async function startServe(env: Record<string, string>, cpus?: string): Promise<RunningChild> {
   execFileSync(process.execPath, [join(PROJECT, 'bin/build.js'), '--if-stale'], { cwd: PROJECT, stdio: 'inherit' });
   const port = await freePort();
-  const args = [join(PROJECT, 'bin/gongkai.js'), 'serve', '--host', '127.0.0.1', '--port', String(port)];
-  const [cmd, argv] = cpus ? ['taskset', ['-c', cpus, process.execPath, ...args]] : [process.execPath, args];
-  const proc = spawn(cmd, argv, { cwd: PROJECT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const proc = spawnNode([join(PROJECT, 'bin/gongkai.js'), 'serve', '--host', '127.0.0.1', '--port', String(port)], env, 'ignore', cpus);
   const url = `http://127.0.0.1:${port}`;
   let exited = false;
   proc.once('exit', () => (exited = true));
@@ -68,19 +67,7 @@ export async function startServe(env: Record<string, string>, cpus?: string): Pr
     if (ok) break;
     await new Promise((r) => setTimeout(r, 100));
   }
-  return {
-    url,
-    // taskset execs node in place: same pid.
-    pid: proc.pid!,
-    proc,
-    stop: () =>
-      new Promise((done) => {
-        if (proc.exitCode !== null) return done();
-        proc.once('exit', () => done());
-        proc.kill('SIGTERM');
-        setTimeout(() => proc.kill('SIGKILL'), 10_000).unref();
-      }),
-  };
+  return { url, pid: proc.pid!, proc, stop: stopper(proc) };
 }
 
 function freePort(): Promise<number> {

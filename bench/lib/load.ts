@@ -1,5 +1,6 @@
-/** autocannon, programmatically: N connections for D seconds over a list of GET paths. */
-import autocannon from 'autocannon';
+/** autocannon, programmatically: N connections for D seconds over a list of GET paths or prepared requests. */
+import autocannon, { type Request } from 'autocannon';
+import { cpuOf } from './child.ts';
 
 export interface LoadResult {
   rps: number;
@@ -10,12 +11,18 @@ export interface LoadResult {
   non2xx: number;
 }
 
-export async function load(url: string, paths: string[], connections: number, seconds: number): Promise<LoadResult> {
+/** A load run and the server's CPU time per request during it (µs, from /proc/<pid>/stat). */
+export type MeasuredLoad = LoadResult & { cpuUs: number };
+
+/** GET paths, or autocannon requests (a POST with a body, a `setupRequest` that signs each one). */
+export type LoadRequests = readonly string[] | readonly Request[];
+
+export async function load(url: string, requests: LoadRequests, connections: number, seconds: number): Promise<LoadResult> {
   const r = await autocannon({
     url,
     connections,
     duration: seconds,
-    requests: paths.map((path) => ({ method: 'GET' as const, path })),
+    requests: requests.map((q) => (typeof q === 'string' ? { method: 'GET' as const, path: q } : q)),
   });
   return {
     rps: r.requests.average,
@@ -25,4 +32,12 @@ export async function load(url: string, paths: string[], connections: number, se
     errors: r.errors + r.timeouts,
     non2xx: r.non2xx,
   };
+}
+
+/** A 1 s warm-up (JIT, the server's caches), then the measured run with the server's CPU per request. */
+export async function measuredLoad(server: { url: string; pid: number }, requests: LoadRequests, connections: number, seconds: number): Promise<MeasuredLoad> {
+  await load(server.url, requests, connections, 1);
+  const cpu = cpuOf(server.pid);
+  const r = await load(server.url, requests, connections, seconds);
+  return { ...r, cpuUs: ((cpuOf(server.pid) - cpu) * 1e6) / r.requests };
 }
