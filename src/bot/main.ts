@@ -46,7 +46,12 @@ async function ensureIndex(config: Config, log: Logger): Promise<void> {
   if (!fresh.stale) return;
   if (fresh.refuse) throw new Error(fresh.refuse);
   log.info({ reason: fresh.reason, reports: config.reports, db: config.db }, '正在建立索引');
-  const summary = await ingestPaths([config.reports], { db: config.db });
+  // Another ingest into the same index (an operator's, or a second replica starting): wait for it.
+  const summary = await ingestPaths([config.reports], {
+    db: config.db,
+    lockWaitMs: 300_000,
+    onLockWait: (holder) => log.info({ pid: holder?.pid, db: config.db }, '另一个进程正在写入索引，等它结束'),
+  });
   log.info({ ingested: summary.ingested, unchanged: summary.unchanged, failed: summary.failed }, '索引已更新');
   for (const f of summary.files) if (f.status === 'failed') log.warn({ file: f.file, code: f.code }, f.message);
 }

@@ -9,6 +9,7 @@ import cliProgress from 'cli-progress';
 import { processFile } from './process-file.ts';
 import type { ParseResult } from './model.ts';
 import { indexFiles, openIndexWriter, type IndexTotals } from './store/writer.ts';
+import type { LockHolder } from '../store/lock.ts';
 
 export interface IngestOptions {
   /** Index file to write (default data/gongkai.db). */
@@ -21,6 +22,10 @@ export interface IngestOptions {
   jobs?: number;
   /** Exact number of worker threads, overriding `jobs` (0 = this thread); benchmarks measure one worker this way. */
   workers?: number;
+  /** How long to wait for another writer of the same index to finish (default 0: fail at once). */
+  lockWaitMs?: number;
+  /** Called when another writer holds the index and this run starts waiting. */
+  onLockWait?: (holder: LockHolder | null) => void;
 }
 export type IngestFileEvent =
   | { file: string; status: 'ingested'; figures: number; warnings: number; replaced?: boolean }
@@ -36,6 +41,11 @@ export interface IngestSummary {
   replaced: number;
   /** What the index holds after the run. */
   totals: IndexTotals;
+  /**
+   * False when nothing was written: a run that would have created a new index with no report in it leaves
+   * no file at `db` (a failed or empty run must not look like an index that was built).
+   */
+  indexWritten: boolean;
   db: string;
 }
 
@@ -111,7 +121,7 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
   };
   for (const m of missing) emit({ file: m, status: 'failed', code: 'io', message: '文件或目录不存在' });
 
-  const writer = openIndexWriter(options.db);
+  const writer = openIndexWriter(options.db, { waitMs: options.lockWaitMs, onWait: options.onLockWait });
   // An index of another schema version is rebuilt: the reports it held that this run does not name are
   // read again from where they were, and those no longer on disk are said, so none is dropped silently.
   const named = new Set(files.map((f) => resolve(f)));
@@ -149,6 +159,7 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
   let replaced = 0;
   let done = 0;
   let totals: IndexTotals;
+  let indexWritten = true;
   try {
     for await (const [job, result] of parsed) {
       emit('done' in job ? job.done : write(job, result!));
@@ -158,7 +169,11 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
         bar.update(done, { rate: secs > 0 ? Math.round(done / secs) : '…' });
       }
     }
-    totals = writer.commit();
+    if (writer.rebuilding && !events.some((e) => e.status === 'ingested')) {
+      writer.abort();
+      indexWritten = false;
+      totals = { reports: 0, figures: 0, warnings: 0 };
+    } else totals = writer.commit();
   } catch (err) {
     writer.abort();
     throw err;
@@ -194,6 +209,7 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
     files: events,
     replaced,
     totals: totals!,
+    indexWritten,
     db: options.db,
   };
 }

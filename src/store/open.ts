@@ -3,7 +3,7 @@
  */
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.ts';
+import { APPLICATION_ID, SCHEMA_SQL, SCHEMA_VERSION } from './schema.ts';
 
 export type Db = Database.Database;
 
@@ -40,6 +40,9 @@ export function openIndexForWrite(path: string): Db {
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA_SQL);
   db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
+  // The file's own marks (header): what lets target.ts tell our index from anything else.
+  db.pragma(`application_id = ${APPLICATION_ID}`);
+  db.pragma(`user_version = ${SCHEMA_VERSION}`);
   return db;
 }
 

@@ -3,7 +3,14 @@
  * Documented in README ("Data model"). Bump SCHEMA_VERSION on any change: ingest rebuilds an index
  * whose version differs instead of mixing layouts.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
+
+/**
+ * PRAGMA application_id of every gongkai index (the bytes "gkai" at offset 68 of the file's header), with
+ * PRAGMA user_version = SCHEMA_VERSION beside it. Both sit in the header, readable even when the rest of
+ * the file is damaged: a file that does not carry this id is never written over (src/store/target.ts).
+ */
+export const APPLICATION_ID = 0x676b6169;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (

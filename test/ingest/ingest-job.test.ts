@@ -96,6 +96,7 @@ describe('what the CLI makes of a run', () => {
     files,
     replaced: 0,
     totals: { reports: 5, figures: 612, warnings: 3 },
+    indexWritten: true,
     db: 'data/gongkai.db',
   });
   const ok: IngestFileEvent = { file: 'a.txt', status: 'ingested', figures: 3, warnings: 0 };

@@ -7,6 +7,8 @@ import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { ingestPaths, type IngestFileEvent, type IngestSummary } from '../../ingest/ingest.ts';
 import { assertIndexTarget, CliError, fsReason, sqliteReason } from '../errors.ts';
+import { IndexLockedError } from '../../store/lock.ts';
+import { IndexTargetError } from '../../store/target.ts';
 
 import { DEFAULT_DB, DEFAULT_REPORTS } from '../../store/open.ts';
 
@@ -23,6 +25,7 @@ export function failureLine(e: Extract<IngestFileEvent, { status: 'failed' }>): 
 
 /** This run, then what the index holds after it (the two differ whenever the index already had reports). */
 export function summaryLine(s: IngestSummary, seconds?: number): string {
+  if (!s.indexWritten) return `本次没有一份报告可以入库（失败 ${s.failed}）：未建立索引，${s.db} 未创建`;
   const changed = s.replaced > 0 ? `（其中更新 ${s.replaced}）` : '';
   const took = seconds === undefined ? '' : `，用时 ${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} 秒`;
   return (
@@ -63,6 +66,16 @@ interface IngestFlags {
   quiet?: boolean;
   json?: boolean;
   jobs?: number;
+  wait?: number;
+}
+
+/** Default of --wait: long enough for another run over a few thousand reports to finish. */
+export const DEFAULT_LOCK_WAIT_SECONDS = 60;
+
+function parseWait(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 86_400) throw new CliError(`gongkai: --wait 应为 0–86400 的秒数，收到“${value}”`);
+  return n;
 }
 
 function parseJobs(value: string): number {
@@ -81,6 +94,11 @@ export function registerIngest(program: Command): void {
     .option('--quiet', '只输出错误 / print errors only')
     .option('--json', '以 JSON 输出结果摘要 / print the summary as JSON')
     .option('--jobs <n>', '解析线程数 / parse on N worker threads (default 1; see docs/performance.md)', parseJobs)
+    .option(
+      '--wait <seconds>',
+      `另一个进程正在写同一索引时最多等待的秒数，0 为立即失败 / wait this long for another writer of the index (default ${DEFAULT_LOCK_WAIT_SECONDS}; 0: fail at once)`,
+      parseWait,
+    )
     .addHelpText(
       'after',
       `
@@ -95,12 +113,16 @@ Examples:
 退出状态仅在 --strict 且有失败、或没有一个文件能读成报告（含目录里没有报告文件）时非零。
 新建索引时先写到旁边的临时文件、完成后才替换；更新已有索引时每份报告一个事务——中断（Ctrl-C）
 不会留下写了一半的报告。--db 指向已存在的非索引文件时拒绝写入。
+同一索引同一时间只有一个写入者（锁文件 <db>.lock 记着写入进程的 pid）：另一个 ingest 正在写时，
+本次等它结束（--wait 秒）再写，超时则一行说明后退出，不改动索引。没有一份报告能入库时不会留下空索引文件。
 
 Reads .txt .md .htm .html and extension-less text files (encoding detected). Unchanged files (same
 path, same SHA-256) are skipped; changed files are replaced. One line per bad file; the rest are still
 ingested. Exit status is non-zero only with --strict and a failure, or when no file could be read as a report.
 Interrupted, the index holds every report written so far, each whole; a new index appears only when
-complete. An existing --db file that is not a gongkai index is never overwritten.`,
+complete. An existing --db file that is not a gongkai index is never overwritten. One writer per index at a
+time (<db>.lock holds its pid): a second run waits up to --wait seconds, then fails with one line, index
+untouched. A run that ingests nothing leaves no empty index file behind.`,
     )
     .action(async (paths: string[], flags: IngestFlags) => {
       const db = dbPath(flags.db);
@@ -112,12 +134,17 @@ complete. An existing --db file that is not a gongkai index is never overwritten
         summary = await ingestPaths(given, {
           db,
           jobs: flags.jobs,
+          lockWaitMs: (flags.wait ?? DEFAULT_LOCK_WAIT_SECONDS) * 1000,
+          onLockWait: (holder) => {
+            if (!flags.quiet) process.stderr.write(`gongkai: 索引 ${db} 正由进程 ${holder?.pid ?? '?'} 写入，等它结束（最多 ${flags.wait ?? DEFAULT_LOCK_WAIT_SECONDS} 秒）…\n`);
+          },
           progress: !flags.quiet && !flags.json,
           onFile: (e) => {
             if (e.status === 'failed') process.stderr.write(failureLine(e) + '\n');
           },
         });
       } catch (err) {
+        if (err instanceof IndexLockedError || err instanceof IndexTargetError) throw new CliError(`gongkai: ${err.message}`);
         // Reading the files never throws (each failure is an event); what throws is the index itself.
         throw new CliError(`gongkai: 无法写入索引文件 ${db}：${sqliteReason(err)}。原有索引未被改动。`);
       }

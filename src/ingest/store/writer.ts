@@ -11,6 +11,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { openIndexForWrite, readSchemaVersion, type Db } from '../../store/open.ts';
 import { SCHEMA_SQL, SCHEMA_VERSION } from '../../store/schema.ts';
 import { assertIndexTarget } from '../../store/target.ts';
+import { acquireWriteLock, type LockOptions } from '../../store/lock.ts';
 import { deriveAliases } from '../../catalogue/names.ts';
 import type { Figure, ParsedReport } from '../model.ts';
 
@@ -23,6 +24,8 @@ export interface IndexTotals {
 export interface IndexWriter {
   /** Path being written (the temporary file while building a new index). */
   readonly writePath: string;
+  /** True when a new index is being built aside (nothing usable at the path yet, or another version). */
+  readonly rebuilding: boolean;
   /** Report files of the index being replaced because its schema version differs: to be read again. */
   readonly previousFiles: readonly string[];
   /** True when the index holds some version of this file. */
@@ -123,9 +126,25 @@ function removeStaleBuilds(dbPath: string): void {
   }
 }
 
-export function openIndexWriter(dbPath: string): IndexWriter {
+/**
+ * Open the index for writing: checks the target, then holds its write lock (src/store/lock.ts) until
+ * commit or abort — everything below decides about the index as it is under that lock.
+ */
+export function openIndexWriter(dbPath: string, lockOptions: LockOptions = {}): IndexWriter {
   // A rebuild renames over dbPath: never over a file that is not an index (src/store/target.ts).
   assertIndexTarget(dbPath);
+  const lock = acquireWriteLock(dbPath, lockOptions);
+  try {
+    // Checked again under the lock: the holder we waited for may have just created the file.
+    assertIndexTarget(dbPath);
+    return openLocked(dbPath, lock.release);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
+
+function openLocked(dbPath: string, unlock: () => void): IndexWriter {
   removeStaleBuilds(dbPath);
   const { rebuild, previousFiles } = inspectTarget(dbPath);
   const writePath = rebuild ? `${dbPath}.tmp-${process.pid}` : dbPath;
@@ -219,6 +238,7 @@ export function openIndexWriter(dbPath: string): IndexWriter {
 
   return {
     writePath,
+    rebuilding: rebuild,
     previousFiles,
     isKnown: (file) => known.has(file),
     isUnchanged: (file, sha256) => known.get(file) === sha256,
@@ -233,6 +253,31 @@ export function openIndexWriter(dbPath: string): IndexWriter {
       known.set(file, sha256);
     },
     commit() {
+      try {
+        return finish();
+      } catch (err) {
+        try {
+          close();
+        } catch {
+          // the first error is the one to report
+        }
+        if (rebuild) removeWithSideFiles(writePath);
+        throw err;
+      } finally {
+        unlock();
+      }
+    },
+    abort() {
+      try {
+        close();
+        if (rebuild) removeWithSideFiles(writePath);
+      } finally {
+        unlock();
+      }
+    },
+  };
+
+  function finish(): IndexTotals {
       stmt.pruneAgencies.run();
       if (db.inTransaction) db.exec('COMMIT');
       // Recreate what the build dropped (the schema's CREATE INDEX IF NOT EXISTS statements).
@@ -245,10 +290,5 @@ export function openIndexWriter(dbPath: string): IndexWriter {
         renameSync(writePath, dbPath);
       }
       return totals;
-    },
-    abort() {
-      close();
-      if (rebuild) removeWithSideFiles(writePath);
-    },
-  };
+  }
 }
