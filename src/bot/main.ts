@@ -8,9 +8,7 @@ import type { Logger } from 'pino';
 import type { RunnerHandle } from '@grammyjs/runner';
 import type { Bot } from 'grammy';
 import { ingestPaths } from '../ingest/ingest.ts';
-import { openIndex, type Db } from '../store/open.ts';
-import { createAsker } from '../query/index.ts';
-import { createCatalog } from './catalog.ts';
+import { openLiveIndex } from './live-index.ts';
 import { enabledChannels, loadConfig, type Config } from './config.ts';
 import { createConversation } from './conversation.ts';
 import { buildServer } from './server.ts';
@@ -63,9 +61,9 @@ export async function startServer(env: Record<string, string | undefined> = proc
   const { log, questions } = createLoggers(config.logLevel);
 
   await ensureIndex(config, log);
-  const db: Db = openIndex(config.db);
-  const ask = createAsker(db);
-  const catalog = createCatalog(db);
+  // Follows the index as ingest changes it (a new file renamed into place, or reports committed into it).
+  const index = openLiveIndex(config.db, log);
+  const { ask, catalog } = index;
   const store = await createStore(config.redisUrl, (err) => log.warn({ err: err.message }, 'redis error'));
   const conversation = createConversation(ask, store);
 
@@ -84,7 +82,17 @@ export async function startServer(env: Record<string, string | undefined> = proc
     await bot.init();
   }
 
-  const app = await buildServer(config, { ask, catalog, store, logger: log, questionLogger: questions, http: fetchHttp, telegram: bot, conversation });
+  const app = await buildServer(config, {
+    ask,
+    catalog,
+    indexGeneration: index.generation,
+    store,
+    logger: log,
+    questionLogger: questions,
+    http: fetchHttp,
+    telegram: bot,
+    conversation,
+  });
   const address = await app.listen({ host: config.host, port: config.port });
 
   if (bot && config.telegram?.webhookUrl) {
@@ -111,7 +119,7 @@ export async function startServer(env: Record<string, string | undefined> = proc
       if (runner?.isRunning()) await runner.stop();
       await app.close();
       await store.close();
-      db.close();
+      index.close();
       log.info('已关闭');
     })());
   return { url: address, stop };

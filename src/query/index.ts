@@ -5,3 +5,4 @@ export { StructuredQuerySchema, type StructuredQuery } from './understand/struct
 export { understand } from './understand/understand.ts';
 export { AgencyIndex } from './agency/agency-index.ts';
 export { EXAMPLE_QUESTIONS } from './examples.ts';
+export { QueryError, QUERY_FAILED } from './query-error.ts';
