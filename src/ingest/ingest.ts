@@ -8,7 +8,7 @@ import { extname, join, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { processFile } from './process-file.ts';
 import type { ParseResult } from './model.ts';
-import { indexFiles, openIndexWriter, type IndexTotals } from './store/writer.ts';
+import { indexFiles, openIndexWriter, writeFailureReason, type IndexTotals } from './store/writer.ts';
 import type { LockHolder } from '../store/lock.ts';
 
 export interface IngestOptions {
@@ -189,7 +189,7 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
     try {
       writer.writeReport(file, job.sha, result.report);
     } catch (err) {
-      return { file, status: 'failed', code: 'io', message: `写入索引失败：${err instanceof Error ? err.message : String(err)}` };
+      return { file, status: 'failed', code: 'io', message: `写入索引失败：${writeFailureReason(err)}` };
     }
     if (wasKnown) replaced++;
     return {

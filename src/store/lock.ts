@@ -12,6 +12,7 @@
  */
 import { closeSync, mkdirSync, openSync, readFileSync, rmdirSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { dirname } from 'node:path';
 
 export interface LockHolder {
   pid: number;
@@ -34,6 +35,17 @@ export class IndexLockedError extends Error {
     const who = holder ? `进程 ${holder.pid}${holder.host !== hostname() ? `（主机 ${holder.host}）` : ''}自 ${holder.started} 起` : '另一个进程';
     const waited = waitedMs > 0 ? `等待 ${Math.round(waitedMs / 1000)} 秒后仍` : '';
     super(`索引 ${db} ${waited}正由${who}写入（锁文件 ${lockPath(db)}）；未做任何改动，请等它结束后再运行。`);
+  }
+}
+
+/** The index's folder does not let us create the lock (nor, then, any index file): said before any work. */
+export class IndexNotWritableError extends Error {
+  override name = 'IndexNotWritableError';
+  constructor(
+    readonly dir: string,
+    readonly code: string,
+  ) {
+    super(`索引所在的目录 ${dir} 不可写（${code}）；未做任何改动。`);
   }
 }
 
@@ -72,12 +84,16 @@ function isAlive(holder: LockHolder): boolean {
   }
 }
 
+const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS']);
+
 function tryCreate(path: string): boolean {
   let fd: number;
   try {
     fd = openSync(path, 'wx');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    if (code === 'EEXIST') return false;
+    if (NOT_WRITABLE.has(code)) throw new IndexNotWritableError(dirname(path), code);
     throw err;
   }
   try {

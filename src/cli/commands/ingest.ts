@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { ingestPaths, type IngestFileEvent, type IngestSummary } from '../../ingest/ingest.ts';
 import { assertIndexTarget, CliError, fsReason, sqliteReason } from '../errors.ts';
-import { IndexLockedError } from '../../store/lock.ts';
+import { IndexLockedError, IndexNotWritableError } from '../../store/lock.ts';
 import { IndexTargetError } from '../../store/target.ts';
 
 import { DEFAULT_DB, DEFAULT_REPORTS } from '../../store/open.ts';
@@ -145,6 +145,7 @@ untouched. A run that ingests nothing leaves no empty index file behind.`,
         });
       } catch (err) {
         if (err instanceof IndexLockedError || err instanceof IndexTargetError) throw new CliError(`gongkai: ${err.message}`);
+        if (err instanceof IndexNotWritableError) throw new CliError(`gongkai: 无法写入索引：${err.message}`);
         // Reading the files never throws (each failure is an event); what throws is the index itself.
         throw new CliError(`gongkai: 无法写入索引文件 ${db}：${sqliteReason(err)}。原有索引未被改动。`);
       }

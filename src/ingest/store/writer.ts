@@ -93,6 +93,21 @@ function inspectTarget(path: string): { rebuild: boolean; previousFiles: string[
   }
 }
 
+/**
+ * Why writing into the index failed, for the one line per report: SQLite's codes in words. A full disk and
+ * a file-size limit (ulimit -f: EFBIG) both surface as SQLITE_FULL or SQLITE_IOERR_WRITE.
+ */
+export function writeFailureReason(err: unknown): string {
+  const code = (err as { code?: unknown } | null)?.code;
+  const message = err instanceof Error ? err.message : String(err);
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return message;
+  if (code === 'SQLITE_FULL') return `磁盘空间不足 (${code})`;
+  if (code.startsWith('SQLITE_IOERR')) return `读写索引文件出错：磁盘已满、超出文件大小限制或设备故障 (${code})`;
+  if (code.startsWith('SQLITE_READONLY')) return `索引文件只读 (${code})`;
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return `索引被另一个进程锁定 (${code})`;
+  return `${message} (${code})`;
+}
+
 /** SQLite's companions of an index file. */
 export const SIDE_FILES = ['-wal', '-shm', '-journal'];
 
