@@ -3,10 +3,11 @@
  * writing is the store's (store/writer.ts). One bad file never stops the others.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { processFile } from './process-file.ts';
+import { MAX_REPORT_BYTES, tooLargeMessage } from './text/guards.ts';
 import type { ParseResult } from './model.ts';
 import { indexFiles, openIndexWriter, writeFailureReason, type IndexTotals } from './store/writer.ts';
 import type { LockHolder } from '../store/lock.ts';
@@ -54,34 +55,86 @@ const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.htm', '.html', '']);
 
 interface Expanded {
   files: string[];
+  /** Given paths that are not there. */
   missing: string[];
+  /** Paths found but not read, each with why (a symlink loop, a dangling link, a folder seen twice). */
+  problems: Array<{ file: string; message: string }>;
 }
 
-/** Paths as given → report files, each named as given or as found under the given folder. */
+/** Why a path could not be looked at, in words. */
+function statProblem(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ELOOP') return '符号链接循环（ELOOP）：链接最终指回自己，已跳过';
+  if (code === 'ENOENT') return '文件或目录不存在';
+  if (code === 'EACCES' || code === 'EPERM') return `没有权限读取（${code}）`;
+  return `无法访问（${code ?? String(err)}）`;
+}
+
+/**
+ * Paths as given → report files, each named as given or as found under the given folder. Symbolic links
+ * are followed (a folder of links to the real files is common); a folder reached twice — a link back to
+ * a parent — is read once, and the link that closes the loop is said.
+ */
 export function expandPaths(paths: string[], skip: Set<string>): Expanded {
   const files: string[] = [];
   const missing: string[] = [];
+  const problems: Expanded['problems'] = [];
+  const visited = new Set<string>();
   const walk = (dir: string) => {
-    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch (err) {
+      problems.push({ file: dir, message: statProblem(err) });
+      return;
+    }
+    if (visited.has(real)) {
+      problems.push({ file: dir, message: `符号链接指回已读取的目录 ${real}（目录循环），已跳过` });
+      return;
+    }
+    visited.add(real);
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch (err) {
+      problems.push({ file: dir, message: statProblem(err) });
+      return;
+    }
     for (const e of entries) {
       if (e.name.startsWith('.')) continue;
       const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.isFile() && REPORT_EXTENSIONS.has(extname(e.name).toLowerCase()) && !skip.has(resolve(p))) files.push(p);
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        try {
+          const st = statSync(p);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch (err) {
+          const code = (err as NodeJS.ErrnoException).code;
+          if (REPORT_EXTENSIONS.has(extname(e.name).toLowerCase()) || code === 'ELOOP') {
+            problems.push({ file: p, message: code === 'ENOENT' ? '符号链接指向的文件不存在，已跳过' : statProblem(err) });
+          }
+          continue;
+        }
+      }
+      if (isDir) walk(p);
+      else if (isFile && REPORT_EXTENSIONS.has(extname(e.name).toLowerCase()) && !skip.has(resolve(p))) files.push(p);
     }
   };
   for (const given of paths) {
     let st;
     try {
       st = statSync(given);
-    } catch {
-      missing.push(given);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') missing.push(given);
+      else problems.push({ file: given, message: statProblem(err) });
       continue;
     }
     if (st.isDirectory()) walk(given);
     else if (!skip.has(resolve(given))) files.push(given);
   }
-  return { files: [...new Set(files)], missing };
+  return { files: [...new Set(files)], missing, problems };
 }
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -113,13 +166,14 @@ type Job = { file: string; sha: string; bytes: Buffer } | { file: string; done: 
  * events, progress — is this one loop either way, so both give the same index.
  */
 export async function ingestPaths(paths: string[], options: IngestOptions): Promise<IngestSummary> {
-  const { files, missing } = expandPaths(paths, indexFiles(options.db));
+  const { files, missing, problems } = expandPaths(paths, indexFiles(options.db));
   const events: IngestFileEvent[] = [];
   const emit = (e: IngestFileEvent) => {
     events.push(e);
     options.onFile?.(e);
   };
   for (const m of missing) emit({ file: m, status: 'failed', code: 'io', message: '文件或目录不存在' });
+  for (const p of problems) emit({ file: p.file, status: 'failed', code: 'io', message: p.message });
 
   const writer = openIndexWriter(options.db, { waitMs: options.lockWaitMs, onWait: options.onLockWait });
   // An index of another schema version is rebuilt: the reports it held that this run does not name are
@@ -136,6 +190,12 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
     for (const file of files) {
       let bytes: Buffer;
       try {
+        // Before reading: a huge file is turned away without ever being held in memory.
+        const size = statSync(file).size;
+        if (size > MAX_REPORT_BYTES) {
+          yield { file, done: { file, status: 'failed', code: 'too_large', message: tooLargeMessage(size) } };
+          continue;
+        }
         bytes = readFileSync(file);
       } catch (err) {
         yield { file, done: { file, status: 'failed', code: 'io', message: `无法读取：${(err as NodeJS.ErrnoException).code ?? String(err)}` } };
