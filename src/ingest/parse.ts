@@ -41,7 +41,14 @@ export function secondReportStart(doc: ReportDocument): number | null {
 }
 
 function truncated(doc: ReportDocument, end: number): ReportDocument {
-  return { lines: doc.lines.slice(0, end), norm: doc.norm.slice(0, end), sourceLine: doc.sourceLine.slice(0, end), section: doc.section.slice(0, end) };
+  return {
+    lines: doc.lines.slice(0, end),
+    norm: doc.norm.slice(0, end),
+    sourceLine: doc.sourceLine.slice(0, end),
+    section: doc.section.slice(0, end),
+    ...(doc.sourceColumn ? { sourceColumn: doc.sourceColumn.slice(0, end) } : {}),
+    ...(doc.sourcePage ? { sourcePage: doc.sourcePage.slice(0, end) } : {}),
+  };
 }
 
 export function parseDocument(whole: ReportDocument): ParseResult {

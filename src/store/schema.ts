@@ -3,7 +3,7 @@
  * Documented in README ("Data model"). Bump SCHEMA_VERSION on any change: ingest rebuilds an index
  * whose version differs instead of mixing layouts.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -57,6 +57,8 @@ CREATE TABLE IF NOT EXISTS sources (
   section     TEXT,                       -- 二、主动公开政府信息情况 …
   row_label   TEXT NOT NULL,              -- the row or sentence label as printed
   quote       TEXT NOT NULL,              -- the line verbatim (HTML: the row's text)
+  col         INTEGER,                    -- 1-based column in the printed line where quote starts (squeezed text, minified HTML)
+  page        INTEGER,                    -- 1-based PDF page
   PRIMARY KEY (report_id, n)
 ) WITHOUT ROWID;
 
@@ -81,7 +83,7 @@ CREATE TABLE IF NOT EXISTS figures (
 -- Each figure with its citation: what query, the tests and ad-hoc SQL read.
 CREATE VIEW IF NOT EXISTS cited_figures AS
   SELECT f.report_id, f.n, f.metric, f.applicant, f.cumulative, s.row_label, f.col_label, f.value, f.cell, f.raw,
-         f.unit, f.approximate, f.computed, f.origin, s.line, s.section, s.quote
+         f.unit, f.approximate, f.computed, f.origin, s.line, s.section, s.quote, s.col, s.page
   FROM figures f JOIN sources s ON s.report_id = f.report_id AND s.n = f.source;
 
 CREATE TABLE IF NOT EXISTS warnings (
@@ -137,6 +139,8 @@ export interface FigureRow {
   line: number;
   section: string | null;
   quote: string;
+  col: number | null;
+  page: number | null;
 }
 export interface WarningRow {
   id: number;

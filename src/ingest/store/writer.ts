@@ -37,7 +37,7 @@ export interface IndexWriter {
   abort(): void;
 }
 
-const SOURCE_INSERT = 'INSERT INTO sources (report_id, n, line, section, row_label, quote) VALUES (?, ?, ?, ?, ?, ?)';
+const SOURCE_INSERT = 'INSERT INTO sources (report_id, n, line, section, row_label, quote, col, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
 const FIGURE_INSERT = `INSERT INTO figures (report_id, n, metric, applicant, cumulative, col_label, value, cell, raw, unit,
   approximate, computed, origin, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
@@ -198,12 +198,14 @@ export function openIndexWriter(dbPath: string): IndexWriter {
     const sources = new Map<string, number>();
     report.figures.forEach((f, n) => {
       const { line, section, quote } = f.source;
-      const key = `${line}\u0000${section ?? "\u0002"}\u0000${f.rowLabel}\u0000${quote}`;
+      const column = f.source.column ?? null;
+      const page = f.source.page ?? null;
+      const key = `${line}\u0000${column ?? ''}\u0000${section ?? "\u0002"}\u0000${f.rowLabel}\u0000${quote}`;
       let source = sources.get(key);
       if (source === undefined) {
         source = sources.size;
         sources.set(key, source);
-        stmt.insertSource.run(reportId, source, line, section, f.rowLabel, quote);
+        stmt.insertSource.run(reportId, source, line, section, f.rowLabel, quote, column, page);
       }
       stmt.insertFigure.run(figureParams(reportId, n, f, source));
     });
