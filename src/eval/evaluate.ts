@@ -7,7 +7,7 @@
  *   absent_warned  nothing stored (or stored undecided) and a warning names the figure or its line
  *   absent_due     the gold says the text cannot decide (sure: false) and nothing decided is stored
  *   absent         nothing stored and no warning about it
- *   guessed        the gold says the text cannot decide, yet a value was stored (equal to the likely one)
+ *   guessed        the gold says the text cannot decide, yet a value was stored
  *   wrong          a stored value differs from the gold value — the one outcome that must never happen
  *   uncatalogued   the gold names a figure the catalogue has no key for (not counted either way)
  */
@@ -72,7 +72,9 @@ function candidates(figures: readonly Figure[], g: GoldFigure, metric: string, c
     return fa === applicant;
   });
   const preferred = matching.filter((f) => f.origin === origin);
-  return preferred.length > 0 ? preferred : matching;
+  // A table hint may be stated only in prose (a narrative report); a prose hint is the sentence's own
+  // figure, never the table's (the two often disagree, and each is kept with its source).
+  return preferred.length > 0 || origin === 'prose' ? preferred : matching;
 }
 
 function warned(warnings: readonly ReportWarning[], metric: string, lines: readonly number[]): boolean {
@@ -91,7 +93,9 @@ export function judgeFigure(g: GoldFigure, figures: readonly Figure[], warnings:
   const base = { gold: g, metric: target.metric };
   if (decided.length > 0) {
     const hit = g.value !== null ? decided.find((f) => same(f.value!, g.value!)) : undefined;
-    if (!g.sure) return { ...base, verdict: hit ? 'guessed' : 'wrong', got: (hit ?? decided[0]).value };
+    // Undecidable from the text, yet stored: a guess, whatever its value (an HTML twin with intact cells
+    // may decide what the squeezed text cannot: the verdict is then read with the input in mind).
+    if (!g.sure) return { ...base, verdict: 'guessed', got: (hit ?? decided[0]).value };
     if (hit) return { ...base, verdict: 'exact', got: hit.value };
     return { ...base, verdict: 'wrong', got: decided[0].value };
   }
