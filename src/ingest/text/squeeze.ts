@@ -25,6 +25,11 @@ const ORDINAL = /[一二三四五六七八九十]{1,2}[、.．]/gu;
 const HEADING_END = /(?:情况|事项|概述|措施|统计表|附表|问题)/gu;
 const HEADING_STOP = /[。，；：:,;（(\d０-９]/u;
 const HEADING_REACH = 42;
+/**
+ * A year opening the sentence after a squeezed table ("行政事业性收费02025年，我局…"): the table's last
+ * cell ran into it. A year is four digits 19xx/20xx right before 年, so the cut is unique.
+ */
+const YEAR_AFTER_DIGITS = /(?<=\d)(?:19|20)\d\d年(?!\d)/gu;
 
 export function looksSqueezed(line: string): boolean {
   if (line.length < SQUEEZED_MIN_LENGTH) return false;
@@ -59,6 +64,7 @@ function cuts(line: string): number[] {
     while (e < line.length && CLOSERS.test(line[e])) e++;
     at.add(e);
   }
+  for (const m of line.matchAll(YEAR_AFTER_DIGITS)) at.add(m.index);
   for (const m of line.matchAll(ORDINAL)) {
     const h = headingAt(line, m.index);
     if (!h) continue;
