@@ -31,6 +31,51 @@ const HEADING_REACH = 42;
  */
 const YEAR_AFTER_DIGITS = /(?<=\d)(?:19|20)\d\d年(?!\d)/gu;
 
+/** The header of a pre-2019 statistics table, cell by cell ("指标名称计量单位2011年度历年累计", letter-spaced too). */
+const STATS_HEADER = /(指\s*标\s*名\s*称|统\s*计\s*指\s*标)\s*((?:计\s*量\s*)?单\s*位)\s*(\d{4}\s*年度?|年末统计|统计数|本年度?)?\s*(历年累计)?/gu;
+/**
+ * One row of a squeezed statistics table from `at`: label (no digits but its ordinal), unit, and its
+ * values — digits and blanks. The unit must be followed by a digit ("《条例》" is no unit).
+ */
+const STATS_ROW = /\s*((?:其中\s*[:：]\s*)?(?:\d{1,2}\s*[.、．]\s*)?[^\d\s.、．。；;][^\d。；;]*?)\s*(万元|人次|条|件|元|次|个|人|项|篇)\s*(?=\d)((?:\d[\d ]*)?\d)/uy;
+
+/**
+ * Cut positions inside a squeezed pre-2019 statistics table: before each header cell and each row.
+ * A row's digits that run into the next label's ordinal ("网站公开条41815092.政府公报公开") give that
+ * ordinal back: it is the one after the previous row's.
+ */
+function statsTableCuts(line: string): number[] {
+  const out: number[] = [];
+  for (const h of line.matchAll(STATS_HEADER)) {
+    let k = h.index;
+    for (let g = 1; g <= 4; g++) {
+      const cell = h[g];
+      if (!cell) continue;
+      const at = line.indexOf(cell, k);
+      out.push(at);
+      k = at + cell.length;
+    }
+    let lastOrdinal = 0;
+    let pos = k;
+    for (;;) {
+      STATS_ROW.lastIndex = pos;
+      const m = STATS_ROW.exec(line);
+      if (!m) break;
+      const labelStart = m.index + (m[0].length - m[0].trimStart().length);
+      out.push(labelStart);
+      const ord = /^(?:其中\s*[:：]\s*)?(\d{1,2})\s*[.、．]/u.exec(m[1]);
+      lastOrdinal = ord ? Number(ord[1]) : 0;
+      let end = m.index + m[0].length;
+      const next = String(lastOrdinal + 1);
+      if (lastOrdinal > 0 && /^\s*[.、．]/u.test(line.slice(end)) && m[3].endsWith(next) && m[3].length > next.length) end -= next.length;
+      else if (lastOrdinal === 0 && /^[.、．]/u.test(line.slice(end)) && m[3].length > 1) end -= 1;
+      pos = end;
+    }
+    out.push(pos);
+  }
+  return out;
+}
+
 export function looksSqueezed(line: string): boolean {
   if (line.length < SQUEEZED_MIN_LENGTH) return false;
   let n = 0;
@@ -65,6 +110,7 @@ function cuts(line: string): number[] {
     at.add(e);
   }
   for (const m of line.matchAll(YEAR_AFTER_DIGITS)) at.add(m.index);
+  for (const p of statsTableCuts(line)) at.add(p);
   for (const m of line.matchAll(ORDINAL)) {
     const h = headingAt(line, m.index);
     if (!h) continue;
