@@ -7,6 +7,7 @@ import { decodeBytes } from './decode.ts';
 import { MAX_REPORT_BYTES, nulWarning, repeatedBlock, repeatWarning, tooLargeMessage, withoutStrayNuls } from './guards.ts';
 import { buildDocument, splitLines, type ReportDocument } from './document.ts';
 import { htmlToLines, looksLikeHtml } from './html.ts';
+import { logicalLines } from './crawled-document.ts';
 
 export type LoadResult =
   | { ok: true; doc: ReportDocument; encoding: string; kind: 'text' | 'html'; warnings: ReportWarning[] }
@@ -44,6 +45,7 @@ export function loadReport(buf: Buffer, fileName: string): LoadResult {
 
   let lines: string[];
   let sourceLine: number[] | undefined;
+  let sourceColumn: (number | null)[] | undefined;
   let kind: 'text' | 'html' = 'text';
   if (looksLikeHtml(text) || (HTML_EXT.test(fileName) && /<[a-z][^>]*>/i.test(text.slice(0, 4096)))) {
     kind = 'html';
@@ -60,7 +62,13 @@ export function loadReport(buf: Buffer, fileName: string): LoadResult {
       }
     }
   } else {
-    lines = splitLines(text);
+    // Crawled pages (header block, squeezed body) → logical lines mapped back to the printed ones.
+    const logical = logicalLines(splitLines(text));
+    lines = logical.lines;
+    if (logical.split || logical.page) {
+      sourceLine = logical.sourceLine;
+      sourceColumn = logical.sourceColumn;
+    }
   }
 
   let cjkLines = 0;
@@ -76,5 +84,5 @@ export function loadReport(buf: Buffer, fileName: string): LoadResult {
       },
     };
   }
-  return { ok: true, doc: buildDocument(lines, sourceLine), encoding, kind, warnings };
+  return { ok: true, doc: buildDocument(lines, sourceLine, sourceColumn ? { sourceColumn } : {}), encoding, kind, warnings };
 }
