@@ -27,10 +27,16 @@ export interface IngestOptions {
   lockWaitMs?: number;
   /** Called when another writer holds the index and this run starts waiting. */
   onLockWait?: (holder: LockHolder | null) => void;
+  /** Remove indexed files that are no longer on disk (and reports left with no file). */
+  prune?: boolean;
 }
 export type IngestFileEvent =
   | { file: string; status: 'ingested'; figures: number; warnings: number; replaced?: boolean }
   | { file: string; status: 'unchanged' }
+  /** The same content as a report already indexed under another name: recorded as one more of its paths. */
+  | { file: string; status: 'duplicate'; of: string }
+  /** With --prune: an indexed file no longer on disk, removed (its report too when it had no other path). */
+  | { file: string; status: 'pruned' }
   | { file: string; status: 'failed'; code: string; message: string };
 
 export interface IngestSummary {
@@ -40,6 +46,12 @@ export interface IngestSummary {
   files: IngestFileEvent[];
   /** Of the ingested: files already in the index whose content changed. */
   replaced: number;
+  /** Files whose content was already indexed under another name. */
+  duplicates: number;
+  /** Indexed files removed because they are gone (--prune). */
+  pruned: number;
+  /** Indexed files no longer on disk, left in the index (without --prune). */
+  gone: string[];
   /** What the index holds after the run. */
   totals: IndexTotals;
   /**
@@ -185,6 +197,15 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
     if (existsSync(previous)) files.push(previous);
     else emit({ file: previous, status: 'failed', code: 'io', message: '旧版本索引中的这份报告文件已不存在，未能迁入重建的索引' });
   }
+  /** Content already indexed under another name: no parse, one more path of that report. */
+  function duplicate(file: string, sha: string): IngestFileEvent {
+    try {
+      const outcome = writer.addPath(file, sha);
+      return { file, status: 'duplicate', of: outcome.kind === 'duplicate' ? outcome.of : file };
+    } catch (err) {
+      return { file, status: 'failed', code: 'io', message: `写入索引失败：${writeFailureReason(err)}` };
+    }
+  }
   // Reading and hashing happen lazily, inside the parse window, so memory stays bounded.
   function* jobs(): Generator<Job> {
     for (const file of files) {
@@ -203,6 +224,7 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
       }
       const sha = sha256(bytes);
       if (writer.isUnchanged(file, sha)) yield { file, done: { file, status: 'unchanged' } };
+      else if (writer.sameContent(sha) !== null) yield { file, done: duplicate(file, sha) };
       else yield { file, sha, bytes };
     }
   }
@@ -220,6 +242,7 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
   let done = 0;
   let totals: IndexTotals;
   let indexWritten = true;
+  const gone: string[] = [];
   try {
     for await (const [job, result] of parsed) {
       emit('done' in job ? job.done : write(job, result!));
@@ -229,6 +252,17 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
         bar.update(done, { rate: secs > 0 ? Math.round(done / secs) : '…' });
       }
     }
+    const missingNow = writer.missingFiles();
+    if (options.prune) {
+      for (const file of missingNow) {
+        try {
+          writer.removeFile(file);
+          emit({ file, status: 'pruned' });
+        } catch (err) {
+          emit({ file, status: 'failed', code: 'io', message: `从索引中移除失败：${writeFailureReason(err)}` });
+        }
+      }
+    } else gone.push(...missingNow);
     if (writer.rebuilding && !events.some((e) => e.status === 'ingested')) {
       writer.abort();
       indexWritten = false;
@@ -245,12 +279,15 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
   function write(job: Extract<Job, { sha: string }>, result: ParseResult): IngestFileEvent {
     const { file } = job;
     if (!result.ok) return { file, status: 'failed', code: result.error.code, message: result.error.message };
-    const wasKnown = writer.isKnown(file);
+    let outcome;
     try {
-      writer.writeReport(file, job.sha, result.report);
+      outcome = writer.writeReport(file, job.sha, result.report);
     } catch (err) {
       return { file, status: 'failed', code: 'io', message: `写入索引失败：${writeFailureReason(err)}` };
     }
+    // Read ahead of the writes, the same content may have arrived under another name meanwhile.
+    if (outcome.kind === 'duplicate') return { file, status: 'duplicate', of: outcome.of };
+    const wasKnown = outcome.kind === 'replaced';
     if (wasKnown) replaced++;
     return {
       file,
@@ -268,6 +305,9 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
     failed: count('failed'),
     files: events,
     replaced,
+    duplicates: count('duplicate'),
+    pruned: count('pruned'),
+    gone,
     totals: totals!,
     indexWritten,
     db: options.db,

@@ -121,10 +121,21 @@ CREATE TABLE IF NOT EXISTS warnings (
   code      TEXT NOT NULL,
   message   TEXT NOT NULL,
   line      INTEGER,
-  line2     INTEGER,
-  metric    TEXT
+  line2     INTEGER,               -- the other side: in this report, or (report2_id set) in that one
+  metric    TEXT,
+  report2_id INTEGER REFERENCES reports(id) ON DELETE CASCADE  -- checks across reports (code cross.*)
 );
 CREATE INDEX IF NOT EXISTS warnings_report ON warnings(report_id);
+CREATE INDEX IF NOT EXISTS warnings_report2 ON warnings(report2_id) WHERE report2_id IS NOT NULL;
+
+-- Every path a report was ingested from: the same content (sha256) under several names is one report
+-- (reports.file is the first of them, the one cited). A path belongs to one report at a time.
+CREATE TABLE IF NOT EXISTS report_files (
+  file      TEXT PRIMARY KEY,
+  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS report_files_report ON report_files(report_id);
+CREATE INDEX IF NOT EXISTS reports_sha256 ON reports(sha256);
 `;
 
 /** figure_values.col: the column a figure is asked in (catalogue APPLICANTS, then the derived 法人或其他组织). */
@@ -185,4 +196,5 @@ export interface WarningRow {
   line: number | null;
   line2: number | null;
   metric: string | null;
+  report2_id: number | null;
 }

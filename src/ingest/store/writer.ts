@@ -15,6 +15,10 @@ import { assertIndexTarget } from '../../store/target.ts';
 import { acquireWriteLock, type LockOptions } from '../../store/lock.ts';
 import { deriveAliases } from '../../catalogue/names.ts';
 import type { Figure, ParsedReport } from '../model.ts';
+import { checkAcrossReports, type CheckedFigure, type CheckedReport } from '../checks/across-reports.ts';
+
+/** What writing one file did: a new report, a new version of a known file, or one more path of a known report. */
+export type WriteOutcome = { kind: 'new' } | { kind: 'replaced' } | { kind: 'duplicate'; of: string };
 
 export interface IndexTotals {
   reports: number;
@@ -33,8 +37,16 @@ export interface IndexWriter {
   isKnown(file: string): boolean;
   /** True when this exact content of this file is already in the index. */
   isUnchanged(file: string, sha256: string): boolean;
+  /** The file of a report with this content already in the index (the same report under another name), or null. */
+  sameContent(sha256: string): string | null;
   /** Insert (or replace) one report and everything it holds, in one transaction. */
-  writeReport(file: string, sha256: string, report: ParsedReport): void;
+  writeReport(file: string, sha256: string, report: ParsedReport): WriteOutcome;
+  /** This file holds the content of a report already in the index: record it as one more of its paths. */
+  addPath(file: string, sha256: string): WriteOutcome;
+  /** Indexed paths no longer on disk (relative ones against the working directory). */
+  missingFiles(): string[];
+  /** Forget one path; a report left with no path is removed with everything it holds. */
+  removeFile(file: string): void;
   /** Finish: drop agencies no report points to any more, close, and (new index) move into place. */
   commit(): IndexTotals;
   /** Give up: close, and (new index) delete the temporary file. The previous index is untouched. */
@@ -178,9 +190,18 @@ function openLocked(dbPath: string, unlock: () => void): IndexWriter {
     db.pragma('synchronous = NORMAL');
   }
 
-  const known = new Map<string, string>(
-    (db.prepare('SELECT file, sha256 FROM reports').all() as { file: string; sha256: string }[]).map((r) => [r.file, r.sha256]),
-  );
+  // Every indexed path → its report's content, and each content → its report: kept in memory so that a
+  // rebuild (secondary indexes dropped until the end) never scans reports per file.
+  const known = new Map<string, string>();
+  const bySha = new Map<string, { id: number; file: string; agency: number }>();
+  for (const r of db
+    .prepare('SELECT p.file AS path, r.id, r.file, r.sha256, r.agency_id FROM report_files p JOIN reports r ON r.id = p.report_id')
+    .all() as { path: string; id: number; file: string; sha256: string; agency_id: number }[]) {
+    known.set(r.path, r.sha256);
+    bySha.set(r.sha256, { id: r.id, file: r.file, agency: r.agency_id });
+  }
+  /** Agencies whose reports changed: their checks across reports are run again. */
+  const touched = new Set<number>();
   const agencyIds = new Map<string, number>();
   const metricIds = new Map<string, number>(
     (db.prepare('SELECT key, id FROM metric_keys').raw().all() as [string, number][]),
@@ -192,7 +213,21 @@ function openLocked(dbPath: string, unlock: () => void): IndexWriter {
   };
 
   const stmt = {
-    deleteReport: db.prepare('DELETE FROM reports WHERE file = ?'),
+    deleteReport: db.prepare('DELETE FROM reports WHERE id = ?'),
+    reportOfFile: db.prepare('SELECT report_id FROM report_files WHERE file = ?').pluck(),
+    deleteFile: db.prepare('DELETE FROM report_files WHERE file = ?'),
+    insertFile: db.prepare('INSERT INTO report_files (file, report_id) VALUES (?, ?)'),
+    otherFile: db.prepare('SELECT file FROM report_files WHERE report_id = ? ORDER BY file LIMIT 1').pluck(),
+    setReportFile: db.prepare('UPDATE reports SET file = ? WHERE id = ?'),
+    reportRow: db.prepare('SELECT sha256, agency_id FROM reports WHERE id = ?'),
+    agencyReports: db.prepare('SELECT id, year, file, title, format FROM reports WHERE agency_id = ?'),
+    agencyFigures: db.prepare(
+      `SELECT f.report_id, f.metric, f.applicant, f.cumulative, f.value, f.cell, s.line
+       FROM reports r JOIN figures f ON f.report_id = r.id JOIN sources s ON s.report_id = f.report_id AND s.n = f.source
+       WHERE r.agency_id = ? ORDER BY f.report_id, f.n`,
+    ),
+    deleteCross: db.prepare("DELETE FROM warnings WHERE code LIKE 'cross.%' AND report_id IN (SELECT id FROM reports WHERE agency_id = ?)"),
+    insertCross: db.prepare('INSERT INTO warnings (report_id, code, message, line, line2, metric, report2_id) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     upsertAgency: db.prepare(
       `INSERT INTO agencies (name, province, city, county, division_code) VALUES (@name, @province, @city, @county, @divisionCode)
        ON CONFLICT(name) DO UPDATE SET
@@ -223,9 +258,45 @@ function openLocked(dbPath: string, unlock: () => void): IndexWriter {
     return id;
   }
 
+  /** Take a path away from its report; the report goes when it has no path left. */
+  function detach(file: string): void {
+    const id = stmt.reportOfFile.get(file) as number | undefined;
+    known.delete(file);
+    if (id === undefined) return;
+    stmt.deleteFile.run(file);
+    const row = stmt.reportRow.get(id) as { sha256: string; agency_id: number };
+    touched.add(row.agency_id);
+    const other = stmt.otherFile.get(id) as string | undefined;
+    if (other === undefined) {
+      stmt.deleteReport.run(id);
+      bySha.delete(row.sha256);
+    } else {
+      stmt.setReportFile.run(other, id);
+      bySha.set(row.sha256, { id, file: other, agency: row.agency_id });
+    }
+  }
+
+  /** The checks across one agency's reports, stored as warnings on the reports they concern. */
+  function recheck(agency: number): void {
+    stmt.deleteCross.run(agency);
+    const reports = stmt.agencyReports.all(agency) as CheckedReport[];
+    if (reports.length < 2) return;
+    const figures = stmt.agencyFigures.all(agency) as CheckedFigure[];
+    for (const w of checkAcrossReports(reports, figures)) stmt.insertCross.run(w.reportId, w.code, w.message, w.line, w.line2, w.metric, w.report2Id);
+  }
+
+  const addPath = db.transaction((file: string, sha256: string): WriteOutcome => {
+    const target = bySha.get(sha256)!;
+    if (known.has(file)) detach(file);
+    stmt.insertFile.run(file, target.id);
+    known.set(file, sha256);
+    return { kind: 'duplicate', of: target.file };
+  });
+
   const write = db.transaction((file: string, sha256: string, report: ParsedReport) => {
-    stmt.deleteReport.run(file);
+    detach(file);
     const agency = agencyId(report);
+    touched.add(agency);
     const reportId = Number(
       stmt.insertReport.run(
         file,
@@ -257,6 +328,12 @@ function openLocked(dbPath: string, unlock: () => void): IndexWriter {
     });
     for (const v of valueRows(report.figures)) stmt.insertValue.run(reportId, metricId(v.key), v.col, report.year, agency, v.value, v.state);
     for (const w of report.warnings) stmt.insertWarning.run(reportId, w.code, w.message, w.line, w.line2 ?? null, w.metric ?? null);
+    stmt.insertFile.run(file, reportId);
+    known.set(file, sha256);
+    bySha.set(sha256, { id: reportId, file, agency });
+    // Updating a served index in place: each commit is whole, its checks across reports included.
+    // A rebuild runs them once at the end instead (nobody reads the file before the rename).
+    if (!rebuild) recheck(agency);
   });
 
   let open = true;
@@ -272,9 +349,20 @@ function openLocked(dbPath: string, unlock: () => void): IndexWriter {
     previousFiles,
     isKnown: (file) => known.has(file),
     isUnchanged: (file, sha256) => known.get(file) === sha256,
+    sameContent: (sha256) => bySha.get(sha256)?.file ?? null,
+    addPath: (file, sha256) => addPath(file, sha256),
+    missingFiles: () => [...known.keys()].filter((f) => !existsSync(f)),
+    removeFile: db.transaction((file: string) => {
+      const agency = bySha.get(known.get(file) ?? '')?.agency;
+      detach(file);
+      if (!rebuild && agency !== undefined) recheck(agency);
+    }),
     writeReport(file, sha256, report) {
+      const wasKnown = known.has(file);
+      if (bySha.has(sha256) && bySha.get(sha256)!.file !== file) return addPath(file, sha256);
       try {
         write(file, sha256, report);
+        return wasKnown ? { kind: 'replaced' } : { kind: 'new' };
       } catch (err) {
         // A rolled-back transaction may have cached an agency or metric id it never committed.
         agencyIds.clear();
@@ -282,7 +370,6 @@ function openLocked(dbPath: string, unlock: () => void): IndexWriter {
         for (const [key, id] of db.prepare('SELECT key, id FROM metric_keys').raw().all() as [string, number][]) metricIds.set(key, id);
         throw err;
       }
-      known.set(file, sha256);
     },
     commit() {
       try {
@@ -312,8 +399,14 @@ function openLocked(dbPath: string, unlock: () => void): IndexWriter {
   function finish(): IndexTotals {
       stmt.pruneAgencies.run();
       if (db.inTransaction) db.exec('COMMIT');
-      // Recreate what the build dropped (the schema's CREATE INDEX IF NOT EXISTS statements).
-      if (rebuild) db.exec(SCHEMA_SQL);
+      if (rebuild) {
+        // Recreate what the build dropped (the schema's CREATE INDEX IF NOT EXISTS statements), then run
+        // the checks across reports once per agency, with the indexes they read by.
+        db.exec(SCHEMA_SQL);
+        db.transaction(() => {
+          for (const agency of touched) recheck(agency);
+        })();
+      }
       const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
       const totals = { reports: count('reports'), figures: count('figures'), warnings: count('warnings') };
       close();
