@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { ingestPaths } from '../../src/ingest/ingest.ts';
 import { spawnServer, type ServerProcess } from '../bot/spawn-server.ts';
 import { generateCorpus } from '../../bench/gen-corpus.ts';
 import { askValue, cli, copySeeds, indexState, LUCHENG, writeLuchengVariant } from './helpers.ts';
@@ -27,6 +29,24 @@ afterAll(async () => {
   await server?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
+
+/** Wait (not a timing assertion: the test fails only through its own timeout) until the condition holds. */
+async function until(cond: () => boolean): Promise<void> {
+  while (!cond()) await new Promise((r) => setTimeout(r, 20));
+}
+
+function reportCount(): number {
+  try {
+    const d = new Database(db(), { readonly: true, fileMustExist: true, timeout: 5000 });
+    try {
+      return d.prepare('SELECT count(*) FROM reports').pluck().get() as number;
+    } finally {
+      d.close();
+    }
+  } catch {
+    return 0;
+  }
+}
 
 /** Ask the same question in a loop until `until` resolves, then for `tailMs` more; every answer recorded with its time. */
 async function askLoop<T>(until: Promise<T>, tailMs: number) {
@@ -65,8 +85,8 @@ describe('a server answering while the index changes', () => {
 
   test('a new index renamed over the served one (mv new.db gongkai.db): switched within a second, old answers until then', async () => {
     writeLuchengVariant(join(reports(), LUCHENG), 23);
-    const built = await cli(['ingest', reports(), '--db', join(dir, 'index/new.db'), '--quiet'], { cwd: dir }).done;
-    expect(built.code, built.stderr).toBe(0);
+    // Built in this process (the CLI is exercised above): what matters here is the server's switch.
+    expect((await ingestPaths([reports()], { db: join(dir, 'index/new.db') })).totals.reports).toBe(5);
     const swap = new Promise<void>((resolve) =>
       setTimeout(() => {
         renameSync(join(dir, 'index/new.db'), db());
@@ -87,20 +107,20 @@ describe('a server answering while the index changes', () => {
     renameSync(join(dir, 'index/bad.db'), db());
     await new Promise((r) => setTimeout(r, 400));
     expect(await askValue(server.url)).toMatchObject({ http: 200, status: 'answered', value: 23 });
-    expect(server.lines.some((l) => l.includes('新索引无法打开，继续使用当前索引'))).toBe(true);
+    await until(() => server.lines.some((l) => l.includes('新索引无法打开，继续使用当前索引')));
+    expect(await askValue(server.url)).toMatchObject({ http: 200, status: 'answered', value: 23 });
     // Put a good index back for the tests below.
-    const built = await cli(['ingest', reports(), '--db', join(dir, 'index/good.db'), '--quiet'], { cwd: dir }).done;
-    expect(built.code, built.stderr).toBe(0);
+    expect((await ingestPaths([reports()], { db: join(dir, 'index/good.db') })).totals.reports).toBe(5);
     renameSync(join(dir, 'index/good.db'), db());
   });
 
   test('kill -9 of a writer mid-run: the server answers throughout, the index keeps every earlier report, the next run takes over its lock', async () => {
     const before = indexState(db());
     // Enough reports that the writer is surely mid-run when killed (generated: other agencies, other figures).
-    generateCorpus({ agencies: 40, from: 2019, to: 2021, out: join(dir, 'extra'), seed: 14 });
+    generateCorpus({ agencies: 20, from: 2019, to: 2021, out: join(dir, 'extra'), seed: 14 });
     const writer = cli(['ingest', reports(), join(dir, 'extra'), '--db', db(), '--quiet'], { cwd: dir });
-    while (!existsSync(join(dir, 'index/gongkai.db.lock'))) await new Promise((r) => setTimeout(r, 10));
-    await new Promise((r) => setTimeout(r, 300));
+    // Killed once it has committed some of its reports and not all of them.
+    await until(() => reportCount() > 5);
     writer.child.kill('SIGKILL');
     const killed = await writer.done;
     expect(killed.signal).toBe('SIGKILL');
@@ -116,9 +136,9 @@ describe('a server answering while the index changes', () => {
     const summary = JSON.parse(next.stdout) as { ingested: number; unchanged: number; totals: { reports: number } };
     // Those the killed run had committed are unchanged now; the rest are added; together, all of them.
     expect(summary.unchanged).toBe(5 + (after.reports.length - 5));
-    expect(summary.totals.reports).toBe(5 + 120);
+    expect(summary.totals.reports).toBe(5 + 60);
     expect(after.reports.length).toBeGreaterThan(5);
-    expect(after.reports.length).toBeLessThan(125);
+    expect(after.reports.length).toBeLessThan(65);
     expect(existsSync(join(dir, 'index/gongkai.db.lock'))).toBe(false);
   });
 });
