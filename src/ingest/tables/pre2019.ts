@@ -206,11 +206,22 @@ export function parsePre2019Table(doc: ReportDocument, prose: readonly Figure[] 
       // A squeezed row: label, unit and all its values in one digit run ("主动公开信息数条4251516").
       const fused = fusedRowText(line);
       const fusedKey = fused ? keyForLabel((pending + fused.label).trim(), groupOf(fused.label) ?? group) : null;
-      if (fused && fusedKey) {
+      if (fused) group = groupOf(fused.label) ?? group;
+      if (fused) {
         const label = (pending + fused.label).trim();
         pending = '';
         const cumulative = columns.map((c) => c.cumulative);
-        tableRows.push({ key: fusedKey, label, line: i, fused: true, unit: fused.unit, digits: fused.digits, readings: fusedReadings(fused.digits, columns.length, cumulative, i) });
+        // A row not in the catalogue still takes part in its block's identities; it is not stored.
+        tableRows.push({ key: fusedKey ?? '', label, line: i, fused: true, unit: fused.unit, digits: fused.digits, readings: fusedReadings(fused.digits, columns.length, cumulative, i) });
+        if (!fusedKey) {
+          warnings.push({
+            code: 'pre2019.unmapped_row',
+            message: `统计表第 ${doc.sourceLine[i]} 行“${label}”不在指标目录中，未入库`,
+            line: doc.sourceLine[i],
+            line2: null,
+            metric: null,
+          });
+        }
         continue;
       }
       // A label broken over lines: a new ordinal starts a new label, anything else continues it.
@@ -298,6 +309,7 @@ export function parsePre2019Table(doc: ReportDocument, prose: readonly Figure[] 
   const cumulative = columns.map((c) => c.cumulative);
   for (const solved of solveStatsTable(tableRows, columns.length, cumulative, prose)) {
     const r = solved.row;
+    if (!r.key) continue;
     const def = metricDef(r.key);
     const printed = tableRows.find((t) => t === r)!;
     const undecided = solved.cells.length === 0 || solved.cells.some((c) => c.kind === 'undecided');
