@@ -133,7 +133,7 @@ function tableStart(doc: ReportDocument): { start: number; columns: ValueColumn[
       end = j;
     }
     const header = cells.join('\t');
-    if (/单位/.test(header)) return { start: end, columns: valueColumns(end === i ? L[i] : header) };
+    if (/单\s*位/.test(header)) return { start: end, columns: valueColumns(end === i ? L[i] : header) };
   }
   const title = L.findIndex((l) => TITLE.test(l) && l.trim().length < 40);
   return title < 0 ? null : { start: title, columns: [{ label: '统计数', cumulative: false }] };
