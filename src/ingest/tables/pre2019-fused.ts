@@ -15,13 +15,15 @@ export interface FusedRowText {
 }
 
 const UNIT = '(?:万元|人次|条|件|元|次|个|人|项|篇)';
-/** label (ending in a non-digit) · unit · one digit run, nothing after it. */
-const FUSED_ROW = new RegExp(`^(.*?[^\\d\\s])\\s*(${UNIT})\\s*(\\d+)$`, 'u');
+/** label (ending in a non-digit) · unit · one digit run right after it, nothing after that. */
+const FUSED_ROW = new RegExp(`^(.*?[^\\d\\s])\\s*(${UNIT})(\\d+)$`, 'u');
+const unclosed = (s: string) => (s.match(/[（(]/gu)?.length ?? 0) > (s.match(/[）)]/gu)?.length ?? 0);
 
 /** A row printed as label, unit and a single digit run; null for anything else. */
 export function fusedRowText(normLine: string): FusedRowText | null {
   const m = FUSED_ROW.exec(normLine.trim());
-  if (!m) return null;
+  // A label cut inside its note ("（不同渠道条5"): the number is the note's.
+  if (!m || unclosed(m[1])) return null;
   return { label: m[1].trim(), unit: m[2], digits: m[3] };
 }
 

@@ -43,7 +43,7 @@ export function logicalLines(printed: readonly string[]): LogicalLines {
       offset = afterBreadcrumb(line);
       line = line.slice(offset);
     }
-    const segments = splitSqueezed(line);
+    const segments = splitSqueezed(line, page !== null);
     if (segments.length === 1 && offset === 0 && segments[0].start === 0 && segments[0].text === printed[i]) {
       push(printed[i], i, 0, true);
       continue;

@@ -120,9 +120,21 @@ function cuts(line: string): number[] {
   return [...at].filter((p) => p < line.length).sort((a, b) => a - b);
 }
 
-/** The logical lines of one printed line: itself when it is not squeezed. Blank pieces are dropped. */
-export function splitSqueezed(line: string): Segment[] {
+/** A squeezed body holds several section headings in one printed line; a paragraph holds none or one. */
+const MIN_HEADINGS = 2;
+
+/**
+ * The logical lines of one printed line: itself when it is not squeezed. Blank pieces are dropped.
+ * `crawled`: the text is a crawled page, whose body is squeezed even where it holds one heading;
+ * otherwise a long paragraph stays one line unless it holds several section headings.
+ */
+export function splitSqueezed(line: string, crawled = false): Segment[] {
   if (!looksSqueezed(line)) return [{ text: line, start: 0 }];
+  if (!crawled) {
+    let headings = 0;
+    for (const m of line.matchAll(ORDINAL)) if (headingAt(line, m.index) && ++headings >= MIN_HEADINGS) break;
+    if (headings < MIN_HEADINGS) return [{ text: line, start: 0 }];
+  }
   const points = cuts(line);
   const out: Segment[] = [];
   for (let i = 0; i < points.length; i++) {
