@@ -29,6 +29,11 @@ const HEADING_REACH = 42;
  * A year opening the sentence after a squeezed table ("行政事业性收费02025年，我局…"): the table's last
  * cell ran into it. A year is four digits 19xx/20xx right before 年, so the cut is unique.
  */
+/**
+ * Table 四 has one data row, printed after its header's last words: what follows its digits is the
+ * next sentence ("…尚未审结总计10000100000000000我局严格…").
+ */
+const TABLE4_VALUES = /(?<=尚未审结\s*总\s*计)[\d\s]*\d(?=\s*\p{sc=Han})/gu;
 const YEAR_AFTER_DIGITS = /(?<=\d)(?:19|20)\d\d年(?!\d)/gu;
 
 /** The header of a pre-2019 statistics table, cell by cell ("指标名称计量单位2011年度历年累计", letter-spaced too). */
@@ -110,6 +115,7 @@ function cuts(line: string): number[] {
     at.add(e);
   }
   for (const m of line.matchAll(YEAR_AFTER_DIGITS)) at.add(m.index);
+  for (const m of line.matchAll(TABLE4_VALUES)) at.add(m.index + m[0].length);
   for (const p of statsTableCuts(line)) at.add(p);
   for (const m of line.matchAll(ORDINAL)) {
     const h = headingAt(line, m.index);
