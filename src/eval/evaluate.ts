@@ -113,7 +113,7 @@ export function evaluateReport(result: ParseResult, gold: GoldFile): ReportEval 
   if (!result.ok) {
     const figures = gold.figures.map((g): FigureVerdict => {
       const target = hintTarget(g.metric_hint, gold.format);
-      return { gold: g, verdict: !target ? 'uncatalogued' : g.sure ? 'absent' : 'absent_due', got: null, metric: target?.metric ?? null };
+      return { gold: g, verdict: !target ? 'uncatalogued' : g.sure && g.value !== null ? 'absent' : 'absent_due', got: null, metric: target?.metric ?? null };
     });
     for (const f of figures) counts[f.verdict]++;
     return {
