@@ -109,8 +109,14 @@ export const PROSE_RULES: ProseRule[] = [
 
   // —— 行政复议 / 行政诉讼 ("行政复议件 23 件，被纠正 8件；诉讼件 18 件，被纠正 2件")
   // "…行政复议 351 件，其中结果维持 72 件，结果纠正 64 件，其他结果 178 件，尚未审结 37 件"
-  { pattern: `行政复议(?:案件|案)?(?:件)?(?:共计|共)?#件${OUTCOMES}`, keys: ['review.total', ...OUTCOME_KEYS('review')], unlessBefore: NOT_DISCLOSURE_CASES, exceptUnder: CASES_SECTION },
-  { pattern: `诉讼(?:案件|案)?(?:件)?(?:共计|共)?#件${OUTCOMES}`, keys: ['litigation.total', ...OUTCOME_KEYS('litigation')], unlessBefore: NOT_DISCLOSURE_CASES, exceptUnder: CASES_SECTION },
+  // "引发行政复议1起": 起 counts cases as 件 does.
+  { pattern: `行政复议(?:案件|案)?(?:件)?(?:共计|共)?#(?:件|起)${OUTCOMES}`, keys: ['review.total', ...OUTCOME_KEYS('review')], unlessBefore: NOT_DISCLOSURE_CASES, exceptUnder: CASES_SECTION },
+  { pattern: `诉讼(?:案件|案)?(?:件)?(?:共计|共)?#(?:件|起)${OUTCOMES}`, keys: ['litigation.total', ...OUTCOME_KEYS('litigation')], unlessBefore: NOT_DISCLOSURE_CASES, exceptUnder: CASES_SECTION },
+
+  // —— 工作机构与经费 ("没有全职人员，兼职人员1人"; "产生的政府信息公开费用1万元")
+  { pattern: `兼职(?:工作)?人员(?:共|为)?#(?:人|名)`, keys: ['org.staff_parttime'] },
+  { pattern: `(?:专职|全职)(?:工作)?人员(?:共|为)?#(?:人|名)`, keys: ['org.staff_fulltime'] },
+  { pattern: `(?<!收取|收取的|减免)政府信息公开(?:工作)?(?:专项)?(?:经费|费用)(?:共|为)?#万元`, keys: ['org.budget'] },
 ];
 
 /**
@@ -130,7 +136,7 @@ export const NO_CASE_KINDS: { word: RegExp; key: string }[] = [
  * "未收到…申请的答复" or "无需…"), so the year's new applications are 0.
  */
 export const NO_REQUESTS =
-  /^(?:任何)?(?:有关)?(?:公民、法人(?:或者?|和)其他组织)?(?:提出的|的)?(?:政府)?(?:信息公开(?:的)?申请|依申请公开(?:的)?(?:申请|事项|政府信息)?)$/;
+  /^(?:任何)?(?:有关)?(?:公民、法人(?:或者?|和)其他组织)?(?:提出的|的)?(?:政府)?(?:信息公开(?:的)?申请|依申请公开(?:的)?(?:申请|事项|政府信息)?|申请公开政府信息(?:的)?(?:情况)?)$/;
 
 /** The denial must be about cases, not e.g. "未发生泄密事件…行政复议 2 件". */
 // "…引发的行政复议、行政诉讼。": the clause may also end on the kind itself.
