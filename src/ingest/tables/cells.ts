@@ -8,6 +8,7 @@
  * in that string ("anchors") then own the tokens between them and the next anchor.
  */
 import type { ReportDocument } from '../text/document.ts';
+import { isPlaceholderHeaderRow } from '../../catalogue/converter-damage.ts';
 
 export type TokenKind = 'number' | 'dash' | 'blank';
 
@@ -338,7 +339,8 @@ export function scanRegion(
   const out: Scan = { text: [], textLine: [], tokens: [] };
   for (let i = start; i < end; i++) {
     const norm = doc.norm[i];
-    if (isNoiseLine(norm) || !keepLine(norm)) continue;
+    // A converter's placeholder header row ("| 申请人情况 | 数据1 | 数据2 | …"), even one invented mid-table.
+    if (isNoiseLine(norm) || !keepLine(norm) || (norm.includes('数据') || /col|列|字段|field/iu.test(norm) ? isPlaceholderHeaderRow(norm) : false)) continue;
     const { cells, celled } = cellsOf(doc.lines[i].includes('\t') ? withTrailingTabs(norm, doc.lines[i]) : norm);
     if (celled) loneOcrDigits(cells);
     for (const cell of cells) {

@@ -11,6 +11,7 @@ import { metricDef } from '../../catalogue/metrics.ts';
 import { groupOf, keyForLabel, type Pre2019Group } from './pre2019-labels.ts';
 import { fusedReadings, fusedRowText, solveStatsTable, type TableRowReadings } from './pre2019-fused.ts';
 import { describeReading, type Cell } from './fused.ts';
+import { isPlaceholderHeaderRow } from '../../catalogue/converter-damage.ts';
 
 interface ValueColumn {
   label: string;
@@ -184,7 +185,7 @@ export function parsePre2019Table(doc: ReportDocument, prose: readonly Figure[] 
     // The signatures under the table, or the report's next section, end it (the table's own group
     // rows, "三、依申请公开情况", look like headings too).
     if (TABLE_END.test(line) || (isSectionHeading(line) && !groupOf(line))) break;
-    if (PIPE_RULE.test(line)) continue;
+    if (PIPE_RULE.test(line) || isPlaceholderHeaderRow(line)) continue;
     // Values alone on a line after a label without them (the row's label and unit sat above).
     const labelAt = i;
     const loose = pending ? valuesOnly(line, columns.length) : null;
