@@ -176,3 +176,34 @@ describe('pre-2019 Fujian table squeezed onto one line', () => {
     expect(value(r, 'review.total', { cumulative: false })).toBe(0);
   });
 });
+
+describe('2019 report squeezed: negative changes, count fused with amount, irregular spacing, a digit too many', () => {
+  const r = parsed('2019-squeezed.txt');
+
+  test('"88-720": the "-" may be a dash cell or a minus — only the first cell is certain', () => {
+    expect([value(r, 'licensing.prev_items'), value(r, 'licensing.change'), value(r, 'licensing.decisions')]).toEqual([88, 'undecided', 'undecided']);
+    expect([value(r, 'penalty.prev_items'), value(r, 'penalty.change'), value(r, 'penalty.decisions')]).toEqual([26, 'undecided', 'undecided']);
+    expect(r.warnings.filter((w) => w.message.includes('负号')).map((w) => w.metric)).toEqual(['licensing.prev_items', 'penalty.prev_items']);
+  });
+
+  test('"15-15" in a two-cell row: the "-" cannot be a cell, so it is the minus', () => {
+    expect([value(r, 'fees.prev_items'), value(r, 'fees.change')]).toEqual([15, -15]);
+  });
+
+  test('a count fused with a money amount ("156805947.43元") is undecided', () => {
+    expect([value(r, 'procurement.projects'), value(r, 'procurement.amount')]).toEqual(['undecided', 'undecided']);
+  });
+
+  test('table 三 spaced irregularly ("2 0 00 0 0 2") is read by its row sums', () => {
+    expect(value(r, 'requests.new', { applicant: 'total' })).toBe(2);
+    expect(value(r, 'requests.new', { applicant: 'research' })).toBe(0);
+    expect(value(r, 'requests.result.unavailable.not_held', { applicant: 'natural' })).toBe(1);
+    expect(value(r, 'requests.result.total', { applicant: 'total' })).toBe(2);
+  });
+
+  test('table 四 with a digit too many (16 for 15 cells) is not read', () => {
+    expect(value(r, 'review.total')).toBe('undecided');
+    expect(value(r, 'litigation.direct.total')).toBe('undecided');
+    expect(r.warnings.some((w) => w.code === 'table.row_unreadable' && w.metric === 'review.total')).toBe(true);
+  });
+});

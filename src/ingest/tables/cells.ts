@@ -28,6 +28,11 @@ export interface Token {
   pos: number;
   /** The token came from a tab/pipe cell of its own (so an empty neighbour is a real blank). */
   celled: boolean;
+  /**
+   * A lone "-" squeezed between two digits in a signed column ("88-720"): a dash cell or the minus of
+   * the next number — the text cannot tell.
+   */
+  fusedMinus?: boolean;
 }
 
 export interface Region {
@@ -211,6 +216,7 @@ function scanCell(s: string, line: number, celled: boolean, signed: boolean, out
         if (!(signed && sign && isDigit(w.charCodeAt(i + 1)) && !isDigit(w.charCodeAt(i - 1)))) {
           pushText(w, run, i, line, out);
           pushDash(w[i], line, celled, out);
+          if (signed && sign && isDigit(w.charCodeAt(i - 1)) && isDigit(w.charCodeAt(i + 1))) out.tokens[out.tokens.length - 1].fusedMinus = true;
           run = ++i;
           continue;
         }
