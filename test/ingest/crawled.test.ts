@@ -94,6 +94,13 @@ describe('squeezed body → logical lines with a map back', () => {
     expect(logical.lines.some((l) => l.endsWith('尚未审结总计100000000000000'))).toBe(true);
   });
 
+  test("the portal's footer after the body is dropped", () => {
+    const page = ['标题: 某县水利局2020年政府信息公开工作年度报告', '发布时间: 2021-01-05', '栏目: 年报', '==== 正文 ====', '一、总体情况本局依法公开。二、主动公开政府信息情况全年主动公开信息12条。三、收到和处理政府信息公开申请情况无。 附件下载'];
+    const got = logicalLines(page);
+    expect(got.lines[got.lines.length - 1].endsWith('三、收到和处理政府信息公开申请情况无。')).toBe(true);
+    expect(logicalLines([...page.slice(0, 4), '一、总体情况本局依法公开。二、主动公开政府信息情况全年公开12条。三、其他无。', '附件下载']).lines).not.toContain('附件下载');
+  });
+
   test('a normal report paragraph with one heading is not split', () => {
     const para = '一、总体情况' + '本局认真落实条例，做好公开工作。'.repeat(20);
     expect(splitSqueezed(para)).toEqual([{ text: para, start: 0 }]);
@@ -166,6 +173,10 @@ describe('pre-2019 Fujian table squeezed onto one line', () => {
     // No prose for the answers: 1|230 or 12|30, decided by its parts 10+2+0 and 25+5+0.
     expect([value(r, 'requests.answered', { cumulative: false }), value(r, 'requests.answered', { cumulative: true })]).toEqual([12, 30]);
     expect(value(r, 'requests.answered.partially_agreed', { cumulative: false })).toBe(2);
+  });
+
+  test("the header's publication date and URL fill what the text does not say", () => {
+    expect([r.published, r.website]).toEqual(['2014-02-10', 'https://www.example.gov.cn/']);
   });
 
   test('a run nothing decides (1|317 or 13|17) is undecided, with a warning naming both readings', () => {
