@@ -26,3 +26,4 @@ export const HELP_TEXT = [
 
 export const RATE_LIMITED_TEXT = '提问太快了，请稍等几秒再问。';
 export const CHOICE_EXPIRED_TEXT = '这个选择已过期，请重新提问。';
+export const NOT_YOUR_CHOICE_TEXT = '这是其他人提问的选项，请自己提问。';
