@@ -7,6 +7,7 @@
  * memory — in size.
  */
 import type { Answer, AskFn, AskOptions } from '../query/answer.ts';
+import { nextTurn, turnOptions } from '../query/turn.ts';
 import type { SharedStore } from './state/store.ts';
 
 /** How long a pending choice is kept (a fragment continues a question for less: FOLLOW_UP_WINDOW_MS). */
@@ -31,12 +32,8 @@ export function createConversation(ask: AskFn, store: SharedStore, now: () => nu
 
   async function run(key: string, ctx: ChatContext, question: string, options: AskOptions): Promise<Answer> {
     const at = now();
-    const previous = ctx.previous === undefined ? {} : { previous: ctx.previous, previousAgeMs: ctx.at === undefined ? undefined : at - ctx.at };
-    const answer = ask(question, { ...options, ...previous, today: new Date(at) });
-    // An understood question (even one the index cannot answer) becomes the base of the next follow-up;
-    // a message not understood at all leaves the previous one (and its time) in place.
-    const understood = answer.status !== 'unsupported' && answer.query !== undefined;
-    const next: ChatContext = understood ? { previous: answer.query, at } : { previous: ctx.previous, at: ctx.at };
+    const answer = ask(question, { ...options, ...turnOptions(ctx, at), today: new Date(at) });
+    const next: ChatContext = { ...nextTurn(answer, { previous: ctx.previous, at: ctx.at }, at) };
     if (answer.status === 'clarify' && answer.candidates?.length) next.pending = { question, candidates: answer.candidates };
     await store.setContext(key, next, CONTEXT_TTL_MS);
     return answer;

@@ -22,10 +22,12 @@ export const THANKS = ['谢谢', '谢谢你', '谢谢您', '多谢', '感谢', '
 export const HELP_WORDS = ['帮助', '帮忙', '求助', '怎么用', '怎么问', '使用说明', '说明', '菜单', '用法', 'help'];
 
 /**
- * A message written in English (or another Latin-script language): Latin letters and no Chinese at all.
- * Two words at least, so a lone code ("ok", "hi") is left to the lists above.
+ * A message written in English (or another Latin-script language): no Chinese at all, and at least two
+ * Latin words (a lone code such as "ok" or "hi" is left to the lists above).
  */
-export const LATIN_QUESTION_RE = /^(?=(?:[^\p{sc=Han}]*\p{Script=Latin}){4})[^\p{sc=Han}]*\p{Script=Latin}+[^\p{sc=Han}\p{Script=Latin}]+\p{Script=Latin}[^\p{sc=Han}]*$/u;
+export const HAN_RE = /\p{sc=Han}/u;
+export const LATIN_WORD_RE = /\p{Script=Latin}{2,}/gu;
+export const MIN_LATIN_WORDS = 2;
 
 /** Punctuation and symbols stripped before a message is compared with the lists above. */
 export const SMALL_TALK_STRIP_RE = /[\s\p{P}\p{S}~]+/gu;

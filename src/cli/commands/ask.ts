@@ -7,6 +7,7 @@ import type { Readable, Writable } from 'node:stream';
 import iconv from 'iconv-lite';
 import type { Command } from 'commander';
 import { createAsker, type Answer, type AskFn } from '../../query/index.ts';
+import { nextTurn, turnOptions, type Turn } from '../../query/turn.ts';
 import { openIndexOrFail } from '../errors.ts';
 import { dbPath, DEFAULT_DB } from './ingest.ts';
 
@@ -83,8 +84,15 @@ export async function* lineBatches(input: AsyncIterable<Buffer | string> | Itera
  */
 export async function answerStream(ask: AskFn, json: boolean, input: Readable, output: Writable): Promise<number> {
   let count = 0;
+  // The lines are one conversation, as in a chat: "那2019年呢？" continues the question before it.
+  let turn: Turn = {};
+  const answerInTurn = (line: string) => {
+    const answer = ask(line, turnOptions(turn));
+    turn = nextTurn(answer, turn);
+    return answer;
+  };
   for await (const lines of lineBatches(input)) {
-    output.write(lines.map((line) => answerLine(ask(line), json)).join('\n') + '\n');
+    output.write(lines.map((line) => answerLine(answerInTurn(line), json)).join('\n') + '\n');
     count += lines.length;
   }
   return count;
