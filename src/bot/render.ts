@@ -150,22 +150,30 @@ function shortenSource(line: AnswerLine, figures: string[], fits: (l: AnswerLine
   return best && best.text.length - head.length >= Math.min(quote.length, MIN_QUOTE_WINDOW) ? best : null;
 }
 
-/** Any other line too long for a message: cut by whole characters, ending in "…". */
+/**
+ * Any other line too long for a message: cut by whole characters, ending in "…" — never inside a number
+ * ("23" cut to "2" would be a wrong figure): the cut moves back before it.
+ */
 function shortenPlain(line: AnswerLine, fits: (l: AnswerLine) => boolean): AnswerLine | null {
   const cps = [...line.text];
+  const cut = (n: number) => {
+    while (n > 0 && n < cps.length && NUMBER_CHAR_RE.test(cps[n - 1]!) && NUMBER_CHAR_RE.test(cps[n]!)) n--;
+    return { ...line, text: `${cps.slice(0, n).join('')}…` };
+  };
   let lo = 0;
   let hi = cps.length;
   let best: AnswerLine | null = null;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const candidate = { ...line, text: `${cps.slice(0, mid).join('')}…` };
+    const candidate = cut(mid);
     if (fits(candidate)) {
       best = candidate;
       lo = mid + 1;
     } else hi = mid - 1;
   }
-  return best;
+  return best && best.text !== '…' ? best : null;
 }
+const NUMBER_CHAR_RE = /[\d.,]/;
 
 /**
  * The reply as messages of at most `limit` each. Blocks are packed whole; a block too long for one message
