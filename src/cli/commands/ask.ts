@@ -117,9 +117,10 @@ Examples:
   gongkai ask --json < questions.txt            # 批量 JSON：每行一个 Answer 对象
 
 一个问题：按原样输出答案和来源（可能多行）。批量（标准输入）：每个输入行恰好输出一行，
-空行也一样（答案里的换行显示为 " ｜ "），顺序不变。
+空行也一样（答案里的换行显示为 " ｜ "），顺序不变；各行是一次对话，“那2019年呢？”接着上一问。
 One question: the answer and its source as printed (possibly several lines). Batch (stdin): exactly
-one output line per input line, blank lines included, in order.`,
+one output line per input line, blank lines included, in order; the lines are one conversation
+("那2019年呢？" continues the question before it).`,
     )
     .action(async (words: string[], flags: AskFlags) => {
       const db = openIndexOrFail(dbPath(flags.db));
