@@ -104,6 +104,19 @@ describe('group chats keep one follow-up context per member', () => {
     await built.app.gongkai.idle();
     expect(built.ask.calls.map((c) => c.options?.previous)).toEqual([undefined, undefined, { agency: '温州市鹿城区人民政府', year: 2020, metric: 'review.total' }]);
   });
+
+  test.each(platforms)('%s: another member\'s "1" does not answer my choice', async (_n, req) => {
+    const built = await server();
+    await built.app.inject(req('统计局行政复议多少件', { id: 'c1', sender: 'alice' }));
+    await built.app.inject(req('1', { id: 'c2', sender: 'bob' }));
+    await built.app.inject(req('1', { id: 'c3', sender: 'alice' }));
+    await built.app.gongkai.idle();
+    expect(built.ask.calls.map((c) => [c.question, c.options?.agencyId])).toEqual([
+      ['统计局行政复议多少件', undefined],
+      ['1', undefined],
+      ['统计局行政复议多少件', 2],
+    ]);
+  });
 });
 
 describe('Feishu tenant_access_token', () => {
