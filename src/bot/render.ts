@@ -1,7 +1,7 @@
 /**
  * Answer → chat messages: ONE renderer for every channel. What a chat shows is the Answer's own `text` —
  * the headline, every figure with its source, formulas, totals, verdicts, notes and warnings, exactly as
- * the CLI and the API give it — read into its blocks (answer-lines.ts) and put into the platform's
+ * the CLI and the API give it — read into its blocks (src/query/render/lines.ts) and put into the platform's
  * markup (plain, Telegram HTML, Slack mrkdwn, Markdown), then cut to the platform's length: between
  * blocks, then between lines, never inside markup; a quote too long for one message is shortened around
  * the figure it proves, with "…". What the text does not carry (a clarify answer's "reply with the
@@ -9,7 +9,7 @@
  * rebuilt from `results`, so no internal key (natural, review.total) can reach a chat.
  */
 import type { Answer } from '../query/answer.ts';
-import { answerBlocks, type AnswerLine } from './answer-lines.ts';
+import { answerBlocks, type AnswerLine } from '../query/render/lines.ts';
 
 export interface RenderStyle {
   escape(text: string): string;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { AnswerSchema, type Answer } from '../../src/query/answer.ts';
-import { answerBlocks, answerLines } from '../../src/bot/answer-lines.ts';
+import { answerBlocks, answerLines } from '../../src/query/render/lines.ts';
 import { CHOOSE_BY_NUMBER, renderAnswer, renderMessages, splitMessage, TRUNCATED_NOTICE, utf8Bytes } from '../../src/bot/render.ts';
 import { LUCHENG_QUOTE, luchengReview } from './fakes.ts';
 

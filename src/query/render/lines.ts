@@ -1,7 +1,8 @@
 /**
  * The structure of an Answer's text, read back from the text itself, so that what a chat shows and what
- * the CLI/API say come from the same builder (src/query/respond, src/query/render/format.ts) and cannot
- * drift apart: the lines are the text's own lines, every one kept, only labelled and grouped.
+ * the CLI/API say come from the same builder (src/query/respond, format.ts beside this file, whose line
+ * leads it reads) and cannot drift apart: the lines are the text's own lines, every one kept, only
+ * labelled and grouped. A line of a kind it does not know is 'text' — shown as it is, never dropped.
  *
  * - headline: the first line (the figure, the ranking's "最多的是…", the total "合计 27 件", the verdict)
  * - figure:   "…：23 件。" further down (another figure, a trend's year)
@@ -15,6 +16,8 @@
  * A block is a line with the formula and source lines under it; consecutive items without sources, and
  * consecutive notes, share one block. Chats split long replies between blocks.
  */
+import { FORMULA_LEAD, PARTS_LEAD, SOURCE_LEAD } from './format.ts';
+
 export type LineKind = 'headline' | 'figure' | 'formula' | 'source' | 'item' | 'note' | 'warning' | 'text';
 
 export interface AnswerLine {
@@ -22,8 +25,9 @@ export interface AnswerLine {
   text: string;
 }
 
-const SOURCE_RE = /^\s*来源：/;
-const FORMULA_RE = /^\s*(?:计算|各项|合计)：/;
+const SOURCE_RE = new RegExp(`^\\s*${SOURCE_LEAD}`);
+/** "合计：" is the sum line of several figures of one unit (respond/per-agency.ts extraLines). */
+const FORMULA_RE = new RegExp(`^\\s*(?:${FORMULA_LEAD}|${PARTS_LEAD}|合计：)`);
 const WARNING_RE = /^注意：/;
 const NOTE_RE = /^（.*）$/;
 const ITEM_RE = /^\d+\. /;
