@@ -5,9 +5,9 @@
 import type { IngestError, ReportWarning } from '../model.ts';
 import { decodeBytes } from './decode.ts';
 import { MAX_REPORT_BYTES, nulWarning, repeatedBlock, repeatWarning, tooLargeMessage, withoutStrayNuls } from './guards.ts';
-import { buildDocument, splitLines, type ReportDocument } from './document.ts';
+import { buildDocument, splitLines, type PageMeta, type ReportDocument } from './document.ts';
 import { htmlToLines, looksLikeHtml } from './html.ts';
-import { logicalLines } from './crawled-document.ts';
+import { logicalLines, pageMetaOf } from './crawled-document.ts';
 
 export type LoadResult =
   | { ok: true; doc: ReportDocument; encoding: string; kind: 'text' | 'html'; warnings: ReportWarning[] }
@@ -46,6 +46,7 @@ export function loadReport(buf: Buffer, fileName: string): LoadResult {
   let lines: string[];
   let sourceLine: number[] | undefined;
   let sourceColumn: (number | null)[] | undefined;
+  let pageMeta: PageMeta | undefined;
   let kind: 'text' | 'html' = 'text';
   if (looksLikeHtml(text) || (HTML_EXT.test(fileName) && /<[a-z][^>]*>/i.test(text.slice(0, 4096)))) {
     kind = 'html';
@@ -69,6 +70,7 @@ export function loadReport(buf: Buffer, fileName: string): LoadResult {
       sourceLine = logical.sourceLine;
       sourceColumn = logical.sourceColumn;
     }
+    if (logical.page) pageMeta = pageMetaOf(logical.page);
   }
 
   let cjkLines = 0;
@@ -84,5 +86,5 @@ export function loadReport(buf: Buffer, fileName: string): LoadResult {
       },
     };
   }
-  return { ok: true, doc: buildDocument(lines, sourceLine, sourceColumn ? { sourceColumn } : {}), encoding, kind, warnings };
+  return { ok: true, doc: buildDocument(lines, sourceLine, { ...(sourceColumn ? { sourceColumn } : {}), ...(pageMeta ? { pageMeta } : {}) }), encoding, kind, warnings };
 }
