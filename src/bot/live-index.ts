@@ -56,11 +56,16 @@ export function openLiveIndex(path: string, log: LiveIndexLog, clock: () => numb
     return { generation: g.n, reports: c.reports, figures: c.figures, agencies: c.agencies };
   };
 
+  /** At most every CHECK_MS (a cached answer needs no more): has the file or its content changed? */
+  function due(): boolean {
+    const now = clock();
+    if (now - checkedAt < CHECK_MS) return false;
+    checkedAt = now;
+    return true;
+  }
+
   /** A file renamed over the path: open it, and switch only once it is usable. */
   function checkFile(): void {
-    const now = clock();
-    if (now - checkedAt < CHECK_MS) return;
-    checkedAt = now;
     let ino: number;
     try {
       ino = statSync(path).ino;
@@ -101,7 +106,7 @@ export function openLiveIndex(path: string, log: LiveIndexLog, clock: () => numb
 
   /** Run fn in one read transaction of the current generation, rebuilt first if that file has new commits. */
   function run<T>(fn: (g: Generation) => T): T {
-    checkFile();
+    if (due()) checkFile();
     const g = gen;
     return inSnapshot(g.db, () => {
       const v = dataVersion(g.db);
@@ -124,9 +129,11 @@ export function openLiveIndex(path: string, log: LiveIndexLog, clock: () => numb
     ask: (question, options) => run((g) => g.ask(question, options)),
     catalog,
     generation() {
-      checkFile();
-      // data_version outside a transaction: cheap, and a commit since the last request shows here.
-      if (dataVersion(gen.db) !== gen.dataVersion) run(() => undefined);
+      if (due()) {
+        checkFile();
+        // data_version outside a transaction: a commit into the open file since the last look shows here.
+        if (dataVersion(gen.db) !== gen.dataVersion) run(() => undefined);
+      }
       return gen.n;
     },
     close: () => gen.db.close(),
