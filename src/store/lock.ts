@@ -33,7 +33,7 @@ export class IndexLockedError extends Error {
     readonly waitedMs: number,
   ) {
     const who = holder ? `进程 ${holder.pid}${holder.host !== hostname() ? `（主机 ${holder.host}）` : ''}自 ${holder.started} 起` : '另一个进程';
-    const waited = waitedMs > 0 ? `等待 ${Math.round(waitedMs / 1000)} 秒后仍` : '';
+    const waited = waitedMs > 0 ? `等待 ${Math.max(1, Math.round(waitedMs / 1000))} 秒后仍` : '';
     super(`索引 ${db} ${waited}正由${who}写入（锁文件 ${lockPath(db)}）；未做任何改动，请等它结束后再运行。`);
   }
 }
@@ -144,7 +144,8 @@ export function acquireWriteLock(db: string, options: LockOptions = {}): WriteLo
     const waited = Date.now() - started;
     // Our own process holds it (two writers in one process): waiting would block the very holder.
     if (holder?.pid === process.pid && holder.host === hostname()) throw new IndexLockedError(db, holder, 0);
-    if (waited >= waitMs) throw new IndexLockedError(db, holder, waited);
+    // --wait 0 fails at once and says nothing about waiting.
+    if (waited >= waitMs) throw new IndexLockedError(db, holder, waitMs > 0 ? waited : 0);
     if (!told) {
       options.onWait?.(holder);
       told = true;

@@ -12,6 +12,7 @@ import { ingestPaths } from '../../src/ingest/ingest.ts';
 import { listReports } from '../../src/cli/commands/reports.ts';
 import { openIndex } from '../../src/store/open.ts';
 import { createAsker } from '../../src/query/index.ts';
+import { indexFreshness } from '../../src/bot/index-freshness.ts';
 
 const SEEDS = join(import.meta.dirname, '../../data/reports');
 const LUCHENG = readFileSync(join(SEEDS, '002_ebc6c56e4ff49493.txt'), 'utf8');
@@ -124,6 +125,8 @@ describe('the index and its files', () => {
       { report_id: 2, report2_id: 1, code: 'cross.conflict', message: msg(b, 5, a, 4, '行政复议 尚未审结'), line: 565, line2: 565, metric: 'review.pending' },
       { report_id: 2, report2_id: 1, code: 'cross.conflict', message: msg(b, 24, a, 23, '行政复议 总计'), line: 565, line2: 565, metric: 'review.total' },
     ]);
+    // A path recorded as a copy counts as indexed: serve does not re-ingest the folder at every start.
+    expect(indexFreshness(db(), join(dir, 'a'))).toEqual({ stale: false });
     // The answer says the two disagree and cites both.
     expect(answer.status).toBe('answered');
     expect(answer.results.map((r) => r.value)).toEqual([24]);

@@ -93,7 +93,12 @@ function inspectTarget(path: string): { rebuild: boolean; previousFiles: string[
     let previousFiles: string[] = [];
     try {
       // Every schema so far has reports(file).
-      previousFiles = db.prepare('SELECT file FROM reports ORDER BY id').pluck().all() as string[];
+      // Every path, where the old index records several per report (report_files, schema 5 on).
+      const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+      previousFiles = db
+        .prepare(tables.includes('report_files') ? 'SELECT file FROM report_files ORDER BY report_id, file' : 'SELECT file FROM reports ORDER BY id')
+        .pluck()
+        .all() as string[];
     } catch {
       previousFiles = [];
     }
