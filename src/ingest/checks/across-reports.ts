@@ -42,6 +42,13 @@ const MAX_CONFLICTS_PER_PAIR = 20;
 /** Regulations and normative documents: the three figures of table 二 (2021 format). */
 const IN_FORCE = ['regulations', 'normative_docs'];
 
+/** The figures the year-to-year checks read (besides every 历年累计 cell and its 本年度 twin). */
+export const YEAR_TO_YEAR_METRICS: readonly string[] = [
+  'requests.carried_over',
+  'requests.carried_forward',
+  ...IN_FORCE.flatMap((k) => [`${k}.in_force`, `${k}.issued`, `${k}.repealed`]),
+];
+
 const label = (metric: string) => METRIC_BY_KEY.get(metric)?.label ?? metric;
 const column = (applicant: string | null) => (applicant && applicant !== 'total' ? `（${APPLICANTS.find((a) => a.key === applicant)?.label ?? applicant}）` : '');
 const cite = (r: CheckedReport, line: number) => `《${r.title}》（${r.file}）第${line}行`;

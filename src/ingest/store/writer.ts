@@ -15,7 +15,7 @@ import { assertIndexTarget } from '../../store/target.ts';
 import { acquireWriteLock, type LockOptions } from '../../store/lock.ts';
 import { deriveAliases } from '../../catalogue/names.ts';
 import type { Figure, ParsedReport } from '../model.ts';
-import { checkAcrossReports, type CheckedFigure, type CheckedReport } from '../checks/across-reports.ts';
+import { checkAcrossReports, YEAR_TO_YEAR_METRICS, type CheckedFigure, type CheckedReport } from '../checks/across-reports.ts';
 
 /** What writing one file did: a new report, a new version of a known file, or one more path of a known report. */
 export type WriteOutcome = { kind: 'new' } | { kind: 'replaced' } | { kind: 'duplicate'; of: string };
@@ -226,10 +226,21 @@ function openLocked(dbPath: string, unlock: () => void): IndexWriter {
     setReportFile: db.prepare('UPDATE reports SET file = ? WHERE id = ?'),
     reportRow: db.prepare('SELECT sha256, agency_id FROM reports WHERE id = ?'),
     agencyReports: db.prepare('SELECT id, year, file, title, format FROM reports WHERE agency_id = ?'),
+    // Only what the year-to-year checks read (a few rows per report), and everything of the reports that
+    // share a year with another (json_each of their ids): the checks cost little beside the writes.
     agencyFigures: db.prepare(
       `SELECT f.report_id, f.metric, f.applicant, f.cumulative, f.value, f.cell, s.line
        FROM reports r JOIN figures f ON f.report_id = r.id JOIN sources s ON s.report_id = f.report_id AND s.n = f.source
-       WHERE r.agency_id = ? ORDER BY f.report_id, f.n`,
+       WHERE r.agency_id = ? AND (f.metric IN (${YEAR_TO_YEAR_METRICS.map((m) => `'${m}'`).join(', ')}) OR f.cumulative = 1
+         OR r.id IN (SELECT value FROM json_each(?)))
+       ORDER BY f.report_id, f.n`,
+    ),
+    cumulativeAnnual: db.prepare(
+      `SELECT f.report_id, f.metric, f.applicant, f.cumulative, f.value, f.cell, s.line
+       FROM reports r JOIN figures f ON f.report_id = r.id JOIN sources s ON s.report_id = f.report_id AND s.n = f.source
+       WHERE r.agency_id = ? AND r.format = 'pre-2019' AND f.cumulative = 0
+         AND f.metric IN (SELECT metric FROM figures c WHERE c.report_id = r.id AND c.cumulative = 1)
+       ORDER BY f.report_id, f.n`,
     ),
     deleteCross: db.prepare("DELETE FROM warnings WHERE code LIKE 'cross.%' AND report_id IN (SELECT id FROM reports WHERE agency_id = ?)"),
     insertCross: db.prepare('INSERT INTO warnings (report_id, code, message, line, line2, metric, report2_id) VALUES (?, ?, ?, ?, ?, ?, ?)'),
@@ -286,7 +297,13 @@ function openLocked(dbPath: string, unlock: () => void): IndexWriter {
     stmt.deleteCross.run(agency);
     const reports = stmt.agencyReports.all(agency) as CheckedReport[];
     if (reports.length < 2) return;
-    const figures = stmt.agencyFigures.all(agency) as CheckedFigure[];
+    const perYear = new Map<number, number[]>();
+    for (const r of reports) perYear.set(r.year, [...(perYear.get(r.year) ?? []), r.id]);
+    const sharing = [...perYear.values()].filter((ids) => ids.length > 1).flat();
+    const figures = [
+      ...(stmt.agencyFigures.all(agency, JSON.stringify(sharing)) as CheckedFigure[]),
+      ...(stmt.cumulativeAnnual.all(agency) as CheckedFigure[]),
+    ];
     for (const w of checkAcrossReports(reports, figures)) stmt.insertCross.run(w.reportId, w.code, w.message, w.line, w.line2, w.metric, w.report2Id);
   }
 
