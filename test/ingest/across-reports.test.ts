@@ -150,3 +150,34 @@ describe('the index and its files', () => {
     index.close();
   });
 });
+
+describe('Fujian 历年累计 across two ingested reports', () => {
+  test('a 2013 report whose 历年累计 did not grow by its 本年度: one warning per row, citing both reports', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-fujian-'));
+    try {
+      const text = readFileSync(join(import.meta.dirname, '../fixtures/pre2019/fujian_2012.txt'), 'utf8');
+      writeFileSync(join(dir, 'a2012.txt'), text);
+      // The next year's report printed with last year's 历年累计 unchanged (a copied table).
+      writeFileSync(join(dir, 'a2013.txt'), text.replaceAll('2012', '2013'));
+      await ingestPaths([dir], { db: join(dir, 'x.db') });
+      const index = openIndex(join(dir, 'x.db'));
+      const rows = index
+        .prepare("SELECT r.year, w.code, w.message, w.line, w.line2, w.metric FROM warnings w JOIN reports r ON r.id = w.report_id WHERE w.code LIKE 'cross.%' ORDER BY w.id")
+        .all() as Array<{ year: number; code: string; message: string; line: number; line2: number; metric: string }>;
+      index.close();
+      expect(rows.length).toBeGreaterThan(5);
+      expect(rows.every((r) => r.year === 2013 && r.code === 'cross.cumulative')).toBe(true);
+      const title = (y: number) => `《三明市永安市林业局${y}年政府信息公开工作年度报告》`;
+      expect(rows[0]).toEqual({
+        year: 2013,
+        code: 'cross.cumulative',
+        message: `主动公开政府信息数 历年累计 2104（${title(2013)}（${join(dir, 'a2013.txt')}）第28行）≠ 上一年的历年累计 2104（${title(2012)}（${join(dir, 'a2012.txt')}）第28行） + 本年度 356（第28行）= 2460`,
+        line: 28,
+        line2: 28,
+        metric: rows[0]!.metric,
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
