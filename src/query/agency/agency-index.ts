@@ -8,7 +8,7 @@
 import Fuse from 'fuse.js';
 import { knownPlaceNames } from '../../catalogue/gazetteer.ts';
 import { deriveAliases, placeWords } from '../../catalogue/names.ts';
-import { JOINER_CHARS, LEAD_IN_CHARS } from '../../catalogue/agency-words.ts';
+import { JOINER_CHARS, LEAD_IN_CHARS, OTHER_LEVEL_WORDS } from '../../catalogue/agency-words.ts';
 import { FILLERS } from '../../catalogue/question-fillers.ts';
 import type { AgencyRow } from '../../store/schema.ts';
 import { normalizeText } from '../text/normalize.ts';
@@ -41,6 +41,7 @@ const CJK = /\p{sc=Han}/u;
 const PLACE_END = /[省市区县州旗镇乡盟]/;
 /** Words that join two agency names ("温州市统计局和鹿城区统计局"). */
 const JOINERS = new RegExp(`[${JOINER_CHARS}]`, 'u');
+const OTHER_LEVEL_END = new RegExp(`(?:${OTHER_LEVEL_WORDS.join('|')})$`, 'u');
 /** The question ends with a word that may stand before an agency name without being part of it. */
 const LEAD_IN_END = new RegExp(`(?:[${LEAD_IN_CHARS}]|${[...FILLERS, '关于', '想查', '要查'].sort((a, b) => b.length - a.length).join('|')})$`, 'u');
 
@@ -73,7 +74,10 @@ function isForeignQualifier(text: string, i: number): boolean {
   if (PLACE_END.test(prev)) return true;
   // "宁波商务局", "长春统计局": a place stem without 市 is still another place.
   if (endsWithPlace(text, i)) return true;
-  return !LEAD_IN_END.test(text.slice(Math.max(0, i - 8), i));
+  const before = text.slice(Math.max(0, i - 8), i);
+  // "中共…": 共 is a filler (一共) too, but not after 中.
+  if (OTHER_LEVEL_END.test(before)) return true;
+  return !LEAD_IN_END.test(before);
 }
 
 export function levenshtein(a: string, b: string): number {
