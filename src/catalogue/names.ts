@@ -103,6 +103,7 @@ function bodyForms(body: string): string[] {
 export function unitForms(unit: Unit, printed = unit.name): string[] {
   const forms = new Set([printed, unit.name]);
   for (const text of [unit.name, ...unit.printed]) {
+    forms.add(text);
     for (const r of UNIT_NAME_RULES) if (text.endsWith(r.full)) for (const s of r.short) forms.add(text.slice(0, -r.full.length) + s);
   }
   for (const s of unit.short) forms.add(s);

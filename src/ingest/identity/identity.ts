@@ -237,8 +237,9 @@ function canonicalAgency(found: NameFound, lines: readonly Line[], doc: ReportDo
     const stem = shortPlaceName(city);
     if (!name.startsWith(stem) && (context.includes(city) || context.includes(stem))) name = city + name;
   }
-  // Placed nowhere and not even a known (if ambiguous, like 鼓楼区) place name at its start.
-  if (!place && !leadingPlace(name)) {
+  // Placed nowhere and not even a known (if ambiguous, like 鼓楼区) place name at its start; a stem
+  // is not enough (公安局 starts with 公安, 公安县's stem).
+  if (!place && !/[省市区县旗州盟]$/u.test(leadingPlace(name) ?? '')) {
     warnings.push({
       code: 'name.unplaced',
       message: `机构名称“${name}”中的地名不在行政区划表和单位表中，无法确定所属地区（第${line}行）`,
