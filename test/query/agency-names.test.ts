@@ -86,6 +86,9 @@ const RESOLVES: [string, string][] = [
   ['鹿城区政府', '温州市鹿城区人民政府'], ['鹿城区人民政府', '温州市鹿城区人民政府'], ['鹿城', '温州市鹿城区人民政府'],
   ['商务局', '温州市商务局'], ['温州市商务局', '温州市商务局'], ['请问温州商务局', '温州市商务局'],
   ['温州市人民政府办公室', '温州市人民政府办公室'], ['温州市政府办公室', '温州市人民政府办公室'], ['温州市政府办', '温州市人民政府办公室'],
+  // A department name after the place the user gave and 的: unique in that place.
+  ['平潭县的公安局', '平潭县公安局'], ['平潭实验区的公安局', ZGA], ['平潭综合实验区的公安局', ZGA], ['温州市的统计局', '温州市统计局'],
+  ['温州的统计局', '温州市统计局'], ['鹿城区的统计局', '温州市鹿城区统计局'], ['平潭县的信访局', '平潭县信访局'], ['福建省平潭综合实验区公安局', ZGA],
 ];
 
 const NOT_FOUND: string[] = [
@@ -102,9 +105,11 @@ const NOT_FOUND: string[] = [
   // Another unit under a place we hold.
   '平潭综合实验区教育局', '平潭县财政金融局', '海坛片区公安局', '金井镇人民政府', '平潭县海坛街道办事处', '苏州工业园区统计局',
   '新疆生产建设兵团第八师统计局', '鹿城区五马街道办事处', '平潭综合实验区岚城片区管理局', '沭阳县教育局', '鹿城区政府办',
+  // …also after 的: the department of a place that has none in the index.
+  '平潭县的财政金融局', '鹿城区的商务局', '杭州市的统计局', '海坛片区的公安局', '雄安新区的统计局',
 ];
 
-const CLARIFY: string[] = ['统计局', '公安局', '平潭公安局', '平潭'];
+const CLARIFY: string[] = ['统计局', '公安局', '平潭公安局', '平潭', '平潭的公安局', '温州市鹿城区统计局和统计局'];
 
 describe('agency names in questions (issue 11): resolves, not_found, clarify — never a wrong agency', () => {
   const index = buildIndex(NAMES);

@@ -205,6 +205,11 @@ export class AgencyIndex {
     return this.aliases.has(normalized);
   }
 
+  /** Whether an alias names no place of its agency (统计局, 区政府): a department of whichever place. */
+  namesNoPlace(alias: string): boolean {
+    return this.placeless.has(alias);
+  }
+
   /** Every alias in the (normalized) text, longest at each position, non-overlapping. */
   scan(text: string): AliasMention[] {
     const out: AliasMention[] = [];
