@@ -8,7 +8,7 @@
  */
 import { AND_NAME_ORGANS, ORGAN_RULES } from './agency-words.ts';
 import { gazetteer, shortPlaceForms, shortPlaceName } from './gazetteer.ts';
-import { parseUnit, UNIT_NAME_RULES, type Unit } from './units.ts';
+import { parseUnit, UNIT_NAME_RULES, UNITS, type Unit } from './units.ts';
 
 export interface AgencyNameParts {
   name: string;
@@ -227,4 +227,30 @@ export function placeWords(agency: AgencyNameParts): string[] {
     for (const f of shortPlaceForms(p)) out.add(f);
   }
   return [...out].filter((f) => f.length >= 2);
+}
+
+let unitStemMap: Map<string, string[]> | null = null;
+/** Each listed unit's names that say which unit it is (平潭综合实验区 → 平潭实验区, 平潭 …; 海坛片区 → 海坛). */
+function unitStems(): Map<string, string[]> {
+  if (unitStemMap) return unitStemMap;
+  const out = new Map<string, string[]>();
+  const bare = new Set(UNIT_NAME_RULES.flatMap((r) => [r.full, ...r.short]));
+  for (const u of UNITS) out.set(u.name, unitForms(u).filter((f) => f.length >= 2 && !bare.has(f)));
+  unitStemMap = out;
+  return out;
+}
+
+/**
+ * The cheap form of placeWords for the index's every alias: each place's stem (温州, 鹿城) and a listed
+ * unit's names. An alias containing none of them names no place of its own.
+ */
+export function placeStems(agency: AgencyNameParts): string[] {
+  const out: string[] = [];
+  for (const p of [agency.province, agency.city, agency.county]) {
+    if (!p) continue;
+    out.push(shortPlaceName(p));
+    const unit = unitStems().get(p);
+    if (unit) out.push(...unit);
+  }
+  return out;
 }

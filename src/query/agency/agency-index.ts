@@ -7,7 +7,7 @@
  */
 import Fuse from 'fuse.js';
 import { knownPlaceNames } from '../../catalogue/gazetteer.ts';
-import { deriveAliases, placeWords } from '../../catalogue/names.ts';
+import { deriveAliases, placeStems } from '../../catalogue/names.ts';
 import { JOINER_CHARS, LEAD_IN_CHARS, OTHER_LEVEL_WORDS } from '../../catalogue/agency-words.ts';
 import { FILLERS } from '../../catalogue/question-fillers.ts';
 import type { AgencyRow } from '../../store/schema.ts';
@@ -156,7 +156,7 @@ export class AgencyIndex {
   private addAlias(alias: string, id: number, row: AgencyRow | undefined): void {
     if (alias.length < 2) return;
     if (row && alias.length < row.name.length) {
-      if (!this.placeWordsOf(row).some((p) => alias.includes(p))) this.placeless.add(alias);
+      if (!placeStems(row).some((p) => alias.includes(p))) this.placeless.add(alias);
     }
     const ids = this.aliases.get(alias);
     if (ids === undefined) this.aliases.set(alias, id);
@@ -167,17 +167,6 @@ export class AgencyIndex {
     // grouped by agency, so the last id is the only likely duplicate; the constructor dedupes them.
     else if (ids.length < 16 ? !ids.includes(id) : ids[ids.length - 1] !== id) ids.push(id);
     if (alias.length > this.maxAliasLength) this.maxAliasLength = alias.length;
-  }
-
-  private lastRow: AgencyRow | null = null;
-  private lastWords: string[] = [];
-  /** placeWords of a row; aliases arrive grouped by agency, so one row's words are kept at a time. */
-  private placeWordsOf(row: AgencyRow): string[] {
-    if (this.lastRow !== row) {
-      this.lastRow = row;
-      this.lastWords = placeWords({ ...row, name: normalizeText(row.name) });
-    }
-    return this.lastWords;
   }
 
   private addFuzzy(s: string, id: number, index: Map<string, number[]>): void {
