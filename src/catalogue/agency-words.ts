@@ -71,6 +71,25 @@ const alt = (words: readonly string[]): string => [...words].sort((a, b) => b.le
 export const AGENCY_NAME_END = new RegExp(`(?:${alt([...ORGAN_WORDS.map((o) => o.word), ...PLACE_WORDS])})$`, 'u');
 /** Leftover question text that ends like an agency ("商务部", "杭州高新区管委会", "北京市"). */
 export const QUESTION_AGENCY_END = new RegExp(`(?:${alt([...ORGAN_WORDS.filter((o) => o.question).map((o) => o.word), ...PLACE_WORDS])})$`, 'u');
+/**
+ * Not an agency though it ends like one: a pronoun before an organ or level word ("本机关", "我局",
+ * "各级行政机关" — not any name starting with those characters: "本溪市明山区文化和旅游局"), or page
+ * furniture ("…门户网站").
+ */
+export const NOT_AGENCY_NAME = new RegExp(
+  `^(?:本|我|该|各)(?:级|机关|单位|部门|系统|${alt([...ORGAN_WORDS.map((o) => o.word), ...PLACE_WORDS])})|(?:网站|门户|首页|平台|栏目|专栏|专题)$`,
+  'u',
+);
+
+const BARE_ORGANS = new Set([
+  ...ORGAN_WORDS.filter((o) => o.word.length >= 2).map((o) => o.word),
+  '街道办事处',
+]);
+/** A name that is only an organ word ("人民政府", "办公室", "管委会"): the tail of a name broken over lines. */
+export function isBareOrgan(name: string): boolean {
+  return BARE_ORGANS.has(name) || ORGAN_RULES.some((r) => r.full === name || r.short.includes(name));
+}
+
 /** Text right after an agency found that names an office of it ("鹿城区政府办公室": 办公室). */
 export const SUB_AGENCY_START = new RegExp(`^(?:${alt(ORGAN_WORDS.filter((o) => o.sub).map((o) => o.word))})`, 'u');
 /** The organ words of "X和Y局"-shaped department names (经济和信息化局, 发展和改革委员会). */
