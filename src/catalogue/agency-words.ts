@@ -115,6 +115,10 @@ export function stripNameLabel(name: string): string {
  * ("问统计局", "查鹿城区的…", "温州市统计局和鹿城区统计局").
  */
 export const LEAD_IN_CHARS = '问查的和与及跟同是看在了对比较把给让请';
+/** Words before an agency name in a question beyond the question fillers (question-fillers.ts). */
+export const LEAD_IN_WORDS: readonly string[] = [
+  '关于', '说说', '讲讲', '介绍', '问问', '查下', '想看', '看下', '想查', '要查', '搜索', '搜', '找', '调取', '提供', '比较', '对比', '统计一下',
+];
 /** Words that join two agency names. */
 export const JOINER_CHARS = '和与及跟同';
 

@@ -134,6 +134,10 @@ describe('agency names in questions (issue 11): resolves, not_found, clarify —
   test.each(RESOLVES)('请问%s去年收到多少申请 → %s', (name, expected) => {
     expect(verdict(index, `请问${name}去年收到多少申请`)).toBe(expected);
   });
+  test.each(['说说商务局', '介绍一下商务局', '关于商务局', '给我查商务局', '帮我看看商务局', '对比商务局', '我想了解商务局', '商务局'])(
+    'a lead-in is no qualifier: %s2020年的培训 → 温州市商务局',
+    (text) => expect(verdict(index, `${text}2020年的培训`)).toBe('温州市商务局'),
+  );
   test.each(NOT_FOUND)('查一下%s的行政诉讼 → not_found', (name) => {
     expect(verdict(index, `查一下${name}的行政诉讼`)).toBe('not_found');
   });

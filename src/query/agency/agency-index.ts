@@ -8,7 +8,7 @@
 import Fuse from 'fuse.js';
 import { knownPlaceNames } from '../../catalogue/gazetteer.ts';
 import { deriveAliases, placeStems } from '../../catalogue/names.ts';
-import { JOINER_CHARS, LEAD_IN_CHARS, OTHER_LEVEL_WORDS } from '../../catalogue/agency-words.ts';
+import { JOINER_CHARS, LEAD_IN_CHARS, LEAD_IN_WORDS, OTHER_LEVEL_WORDS } from '../../catalogue/agency-words.ts';
 import { FILLERS } from '../../catalogue/question-fillers.ts';
 import type { AgencyRow } from '../../store/schema.ts';
 import { normalizeText } from '../text/normalize.ts';
@@ -43,7 +43,7 @@ const PLACE_END = /[省市区县州旗镇乡盟]/;
 const JOINERS = new RegExp(`[${JOINER_CHARS}]`, 'u');
 const OTHER_LEVEL_END = new RegExp(`(?:${OTHER_LEVEL_WORDS.join('|')})$`, 'u');
 /** The question ends with a word that may stand before an agency name without being part of it. */
-const LEAD_IN_END = new RegExp(`(?:[${LEAD_IN_CHARS}]|${[...FILLERS, '关于', '想查', '要查'].sort((a, b) => b.length - a.length).join('|')})$`, 'u');
+const LEAD_IN_END = new RegExp(`(?:[${LEAD_IN_CHARS}]|${[...FILLERS, ...LEAD_IN_WORDS].sort((a, b) => b.length - a.length).join('|')})$`, 'u');
 
 /** Two-character place stems that are also everyday words: not read as a place on their own. */
 export const PLACE_STOPWORDS: ReadonlySet<string> = new Set([
