@@ -65,6 +65,10 @@ export const PLACE_WORDS: readonly string[] = [
   '综合实验区', '实验区', '开发区', '园区', '保税区', '新区', '片区', '街道', '省', '市', '区', '县', '旗', '盟', '州', '镇', '乡',
 ];
 
+/** The level characters a place name ends with (温州市, 鹿城区, 黔东南州 …), and those of towns. */
+export const PLACE_LEVEL_CHARS = '省市区县旗州盟';
+export const TOWN_LEVEL_CHARS = '镇乡';
+
 const alt = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).join('|');
 
 /** A printed name ends like an agency: an organ, or a place whose government is meant. */
@@ -99,15 +103,28 @@ export const AND_NAME_ORGANS = ['局', '委员会', '委', '厅', '办公室', '
  * Labels printed before a name on a page header or a form ("名称：沭阳县发展和改革局", "发布机构: …"):
  * never part of the name.
  */
-export const HEADER_LABELS: readonly string[] = [
-  '填报单位', '报送单位', '编制单位', '发布机构', '发布单位', '公开单位', '责任单位', '主办单位', '信息来源', '单位名称', '机构名称',
-  '名称', '标题', '来源', '索引号', '发文机关',
-];
+/** Labels whose value is the reporting agency itself (a form's 填报单位, a page's 发布机构). */
+export const AGENCY_LABELS: readonly string[] = ['填报单位', '报送单位', '编制单位', '发布机构', '发布单位', '公开单位', '单位名称', '机构名称', '名称'];
+export const HEADER_LABELS: readonly string[] = [...AGENCY_LABELS, '责任单位', '主办单位', '信息来源', '标题', '来源', '发文机关'];
 const HEADER_LABEL_RE = new RegExp(`^(?:${alt(HEADER_LABELS)})\\s*[:：]\\s*`, 'u');
+const BARE_LABEL_RE = new RegExp(`^(?:${alt(HEADER_LABELS)})`, 'u');
+/** "填报单位：温州市商务局" anywhere in a line (a label not glued to a word before it: not 指标名称). */
+export const AGENCY_LABEL_VALUE = new RegExp(
+  `(?:${alt(AGENCY_LABELS).split('|').map((l) => (l === '名称' ? '(?<!\\p{sc=Han})名称' : l)).join('|')})[:：]([\\p{sc=Han}（）()]{2,40})`,
+  'u',
+);
 
-/** A name without the header label printed before it ("名称：沭阳县发展和改革局" → "沭阳县发展和改革局"). */
-export function stripNameLabel(name: string): string {
-  return name.replace(HEADER_LABEL_RE, '');
+/**
+ * A name without the header label printed before it ("名称：沭阳县发展和改革局" → "沭阳县发展和改革局"). A
+ * label whose colon was lost with the spacing ("名称沭阳县发展和改革局", a form's cells squeezed together)
+ * goes too when what follows starts with a place and the whole does not (`startsWithPlace`).
+ */
+export function stripNameLabel(name: string, startsWithPlace?: (s: string) => boolean): string {
+  const labelled = name.replace(HEADER_LABEL_RE, '');
+  if (labelled !== name || !startsWithPlace) return labelled;
+  const bare = BARE_LABEL_RE.exec(name);
+  if (bare && !startsWithPlace(name) && startsWithPlace(name.slice(bare[0].length))) return name.slice(bare[0].length);
+  return name;
 }
 
 /**

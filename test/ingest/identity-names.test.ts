@@ -86,6 +86,18 @@ describe('header labels are labels, not part of the name', () => {
     ['温州市商务局', '温州市商务局'],
   ])('stripNameLabel(%j) = %j', (printed, name) => expect(stripNameLabel(printed)).toBe(name));
 
+  test.each([
+    ['名称沭阳县发展和改革局', '沭阳县发展和改革局'],
+    ['标题平潭综合实验区公安局', '平潭综合实验区公安局'],
+    ['名称解释中心', '名称解释中心'],
+  ])('a label whose colon was lost with the spacing goes when a place follows: %j → %j', (printed, name) => {
+    expect(stripNameLabel(printed, (s) => agencyPlace(s) !== null)).toBe(name);
+  });
+
+  test('a form\'s squeezed cells "名称 沭阳县发展和改革局" under the title', () => {
+    expect(agencyOf(['政府信息公开工作年度报告（2020年度）', '名称 沭阳县发展和改革局'])).toMatchObject({ name: '沭阳县发展和改革局', county: '沭阳县' });
+  });
+
   test('a cover page with "名称：" before the name', () => {
     expect(agencyOf(['政府信息公开工作年度报告（2020年度）', '名称：沭阳县发展和改革局'])).toMatchObject({
       name: '沭阳县发展和改革局', city: '宿迁市', county: '沭阳县', year: 2020,

@@ -8,7 +8,7 @@ import { squeezedLines, type ReportDocument } from '../text/document.ts';
 import type { AgencyIdentity, IngestError, ReportWarning } from '../model.ts';
 import { leadingPlace, shortPlaceName } from '../../catalogue/gazetteer.ts';
 import { agencyPlace } from '../../catalogue/agency-place.ts';
-import { expandOrgan, stripNameLabel } from '../../catalogue/agency-words.ts';
+import { AGENCY_LABEL_VALUE, expandOrgan, PLACE_LEVEL_CHARS, stripNameLabel } from '../../catalogue/agency-words.ts';
 import { CN_DIGIT, looksLikeAgency, parseTitle, stripMarks, YEAR_TEXT, yearValue } from './title.ts';
 import { fixMisreadPlace } from './misread.ts';
 
@@ -111,7 +111,10 @@ interface NameFound {
   i: number;
 }
 
-const FILLED_BY = /(?:填报单位|报送单位|编制单位|发布机构|发布单位|单位名称|机构名称|名称)[:：]([\p{sc=Han}（）()]{2,40})/u;
+const FILLED_BY = AGENCY_LABEL_VALUE;
+/** Whether a name starts with a place or unit (for a label whose colon was lost: "名称沭阳县…"). */
+const PLACE_LEVEL_END = new RegExp(`[${PLACE_LEVEL_CHARS}]$`, 'u');
+const startsWithPlace = (s: string): boolean => agencyPlace(s) !== null;
 const COMPILED_BY = /本报告由(\p{sc=Han}{2,40}?)(?:根据|依据|按照|编制|汇总|结合|发布|通过)/u;
 const DATE_ONLY = /^(?:\d{4}年\d{1,2}月\d{1,2}日|[二][〇○零ＯO0][一二三四五六七八九〇○零ＯO0]{2}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$/u;
 
@@ -132,7 +135,7 @@ function otherNames(head: Line[], tail: Line[], title: TitleFound | null): NameF
   // A cover page: "政府信息公开工作年度报告" / "温州市统计局" / "二〇二一年一月".
   if (title) {
     for (const l of head.slice(title.lastAt + 1, title.lastAt + 3)) {
-      const name = stripNameLabel(l.s);
+      const name = stripNameLabel(l.s, startsWithPlace);
       if (name.length <= 30 && looksLikeAgency(name)) out.push({ name, i: l.i });
     }
   }
@@ -186,7 +189,7 @@ interface Canonical {
 function canonicalAgency(found: NameFound, lines: readonly Line[], doc: ReportDocument): Canonical {
   const context = lines.map((l) => l.s).join('\n');
   // "名称：沭阳县发展和改革局": the label is no part of the name; "…管委会" is printed for "…管理委员会".
-  let name = expandOrgan(stripNameLabel(found.name));
+  let name = expandOrgan(stripNameLabel(found.name, startsWithPlace));
   const line = doc.sourceLine[found.i] ?? found.i + 1;
   const warnings: ReportWarning[] = [];
   let corrected: Canonical['corrected'] = null;
@@ -239,7 +242,7 @@ function canonicalAgency(found: NameFound, lines: readonly Line[], doc: ReportDo
   }
   // Placed nowhere and not even a known (if ambiguous, like 鼓楼区) place name at its start; a stem
   // is not enough (公安局 starts with 公安, 公安县's stem).
-  if (!place && !/[省市区县旗州盟]$/u.test(leadingPlace(name) ?? '')) {
+  if (!place && !PLACE_LEVEL_END.test(leadingPlace(name) ?? '')) {
     warnings.push({
       code: 'name.unplaced',
       message: `机构名称“${name}”中的地名不在行政区划表和单位表中，无法确定所属地区（第${line}行）`,

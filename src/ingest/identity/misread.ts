@@ -3,6 +3,7 @@
  * places one character away are the candidates; the report's own text (another mention, the address)
  * and the table of confusable characters are the evidence. Corrected only on one clear winner. Pure.
  */
+import { PLACE_LEVEL_CHARS } from '../../catalogue/agency-words.ts';
 import { confusable } from '../../catalogue/confusables.ts';
 import { gazetteer, shortPlaceName } from '../../catalogue/gazetteer.ts';
 
@@ -14,7 +15,7 @@ export interface PlaceFix {
 }
 
 /** A place token ends with its level. */
-const PLACE_END = /[省市区县旗州盟]$/u;
+const PLACE_END = new RegExp(`[${PLACE_LEVEL_CHARS}]$`, 'u');
 
 /** The one differing position of two same-length strings, or -1 when they differ in 0 or 2+ places. */
 function diffAt(a: string, b: string): number {

@@ -8,7 +8,7 @@
 import Fuse from 'fuse.js';
 import { knownPlaceNames } from '../../catalogue/gazetteer.ts';
 import { deriveAliases, placeStems } from '../../catalogue/names.ts';
-import { JOINER_CHARS, LEAD_IN_CHARS, LEAD_IN_WORDS, OTHER_LEVEL_WORDS } from '../../catalogue/agency-words.ts';
+import { JOINER_CHARS, LEAD_IN_CHARS, LEAD_IN_WORDS, OTHER_LEVEL_WORDS, PLACE_LEVEL_CHARS, TOWN_LEVEL_CHARS } from '../../catalogue/agency-words.ts';
 import { FILLERS } from '../../catalogue/question-fillers.ts';
 import type { AgencyRow } from '../../store/schema.ts';
 import { normalizeText } from '../text/normalize.ts';
@@ -38,7 +38,7 @@ const SHORT_LIST = 40;
 const MAX_POSTINGS = 5000;
 
 const CJK = /\p{sc=Han}/u;
-const PLACE_END = /[省市区县州旗镇乡盟]/;
+const PLACE_END = new RegExp(`[${PLACE_LEVEL_CHARS}${TOWN_LEVEL_CHARS}]`, 'u');
 /** Words that join two agency names ("温州市统计局和鹿城区统计局"). */
 const JOINERS = new RegExp(`[${JOINER_CHARS}]`, 'u');
 const OTHER_LEVEL_END = new RegExp(`(?:${OTHER_LEVEL_WORDS.join('|')})$`, 'u');
