@@ -140,6 +140,10 @@ describe('place misreads: settled by the report\'s own text and the confusable-c
     expect(agencyOf(['渊阳县统计局2021年政府信息公开工作年度报告'])).toMatchObject({ name: '渊阳县统计局', warnings: ['name.unplaced'] });
   });
 
+  test('a real place is never "corrected" to another one off it: 鼓楼区 (four cities) with 钟楼区 in the text', () => {
+    expect(fixMisreadPlace('鼓楼区人民政府', ['鼓楼区人民政府', '与钟楼区签署合作协议'])).toBeNull();
+  });
+
   test('the report spelling the gazetteer name elsewhere settles a pair not in the table', () => {
     expect(fixMisreadPlace('泗洪具统计局', ['泗洪具统计局'])).toBeNull();
     expect(fixMisreadPlace('渊阳县统计局', ['渊阳县统计局', '联系地址：枞阳县城关镇'])).toEqual({ from: '渊阳县', to: '枞阳县', seenAt: 1 });
@@ -164,5 +168,20 @@ describe('agencyPlace and parseUnit', () => {
 
   test('a gazetteer place wins over a rule zone of the same length (苏州工业园区 has a GB/T 2260 code)', () => {
     expect(agencyPlace('苏州工业园区管理委员会')).toMatchObject({ county: '苏州工业园区', divisionCode: '320576', unit: null });
+  });
+});
+
+describe('a department printed without its place: who signs outweighs who is mentioned', () => {
+  test('the superior named three times, the bureau signing once: the signature wins', () => {
+    const a = agencyOf(
+      ['财政局2020年政府信息公开工作年度报告', '按照温州市财政局部署，对照温州市财政局要求，参加温州市财政局培训。'],
+      ['瑞安市财政局', '2021年1月15日'],
+    );
+    expect(a).toMatchObject({ name: '瑞安市财政局', city: '温州市', county: '瑞安市' });
+  });
+
+  test('a label\'s value counts like a signature: 来源：平潭县公安局 against a breadcrumb and a mention', () => {
+    const a = agencyOf(['当前位置：首页平潭综合实验区公安局', '公安局2009年度政府信息公开工作年度报告', '来源：平潭县公安局', '平潭综合实验区公安局的通知']);
+    expect(a).toMatchObject({ name: '平潭县公安局' });
   });
 });

@@ -8,7 +8,7 @@ import { squeezedLines, type ReportDocument } from '../text/document.ts';
 import type { AgencyIdentity, IngestError, ReportWarning } from '../model.ts';
 import { leadingPlace, shortPlaceName } from '../../catalogue/gazetteer.ts';
 import { agencyPlace } from '../../catalogue/agency-place.ts';
-import { AGENCY_LABEL_VALUE, expandOrgan, PLACE_LEVEL_CHARS, stripNameLabel } from '../../catalogue/agency-words.ts';
+import { AGENCY_LABEL_VALUE, expandOrgan, HEADER_LABELS, PLACE_LEVEL_CHARS, stripNameLabel } from '../../catalogue/agency-words.ts';
 import { CN_DIGIT, looksLikeAgency, parseTitle, stripMarks, YEAR_TEXT, yearValue } from './title.ts';
 import { fixMisreadPlace } from './misread.ts';
 
@@ -154,10 +154,15 @@ function otherNames(head: Line[], tail: Line[], title: TitleFound | null): NameF
   return out;
 }
 
+/** A date right after a name ("平潭县公安局 二○一○年一月十日"): the name signs the report. */
+const LABEL_BEFORE = new RegExp(`(?:${HEADER_LABELS.join('|')})[:：]\\s*$`, 'u');
+const SIGNED_AFTER = /^[\s（(盖章)）]*(?:\d{4}年|[二][〇○零ＯO0][一二三四五六七八九〇○零ＯO0]{2}年)/u;
+
 /**
  * "市统计局" / "区财政局" / "公安局": the place is not printed with the name. The text around usually
  * spells the full name ("本报告由温州市统计局…", the signature "平潭县公安局"); take the place that precedes
- * the same words most often, and only when one place does so more often than any other.
+ * the same words most often — a signature or a label's value counting five times a passing mention —
+ * and only when one place does so more than any other.
  */
 function completeFromText(name: string, context: string): string | null {
   const level = /^[省市区县]/u.test(name) ? name[0]! : '';
@@ -170,7 +175,12 @@ function completeFromText(name: string, context: string): string | null {
       if (level && !candidate.endsWith(level)) break;
       const place = agencyPlace(candidate + rest);
       if (place && place.length === candidate.length && !place.corrected) {
-        counts.set(candidate + rest, (counts.get(candidate + rest) ?? 0) + 1);
+        // A signature (the name, then the date) or a label's value (来源：…, 发布机构：…) says who reports;
+        // a mention in passing (the superior's name, a breadcrumb) says less.
+        const after = context.slice(at + rest.length, at + rest.length + 16);
+        const labelled = LABEL_BEFORE.test(context.slice(Math.max(0, at - candidate.length - 8), at - candidate.length));
+        const weight = 1 + (SIGNED_AFTER.test(after) ? 4 : 0) + (labelled ? 4 : 0);
+        counts.set(candidate + rest, (counts.get(candidate + rest) ?? 0) + weight);
         break;
       }
     }

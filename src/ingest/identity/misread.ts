@@ -5,7 +5,7 @@
  */
 import { PLACE_LEVEL_CHARS } from '../../catalogue/agency-words.ts';
 import { confusable } from '../../catalogue/confusables.ts';
-import { gazetteer, shortPlaceName } from '../../catalogue/gazetteer.ts';
+import { gazetteer, knownPlaceNames, shortPlaceName } from '../../catalogue/gazetteer.ts';
 
 export interface PlaceFix {
   from: string;
@@ -59,7 +59,8 @@ export function fixMisreadPlace(name: string, lines: readonly string[]): PlaceFi
   let second = -1;
   for (let len = Math.min(8, name.length - 1); len >= 2; len--) {
     const token = name.slice(0, len);
-    if (!PLACE_END.test(token)) continue;
+    // A real place (鼓楼区, in four cities) is ambiguous, not misread.
+    if (!PLACE_END.test(token) || knownPlaceNames().has(token)) continue;
     for (const cand of placesByLength().get(len) ?? []) {
       const at = diffAt(token, cand.name);
       if (at === -1) continue;
