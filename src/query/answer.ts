@@ -69,6 +69,11 @@ export type Answer = z.infer<typeof AnswerSchema>;
 export interface AskOptions {
   /** The previous structured query in this conversation, for "那2019年呢？" / "统计局呢？". */
   previous?: unknown;
+  /**
+   * How long ago the previous question was asked (ms); a fragment continues it only within
+   * FOLLOW_UP_WINDOW_MS (src/query/understand/follow-up.ts). Absent: just now (a batch of questions).
+   */
+  previousAgeMs?: number;
   /** Force the agency (the user picked one from a clarify answer). */
   agencyId?: number;
   /** "Today", for 去年/今年; defaults to the real date. */

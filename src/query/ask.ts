@@ -15,7 +15,8 @@ import { agencyListText, closeNames, namedAgencies } from './respond/agencies.ts
 import { inScope, MAX_LIST, unsupported, type Ctx } from './respond/context.ts';
 import { filterAgencies } from './respond/filter.ts';
 import { extraLines, notSplitNote, perAgency } from './respond/per-agency.ts';
-import { mergeFollowUp, preferPrevious } from './understand/follow-up.ts';
+import { helpAnswer, smallTalk } from './respond/small-talk.ts';
+import { inConversation } from './understand/follow-up.ts';
 import { StructuredQuerySchema } from './understand/structured-query.ts';
 import { understand } from './understand/understand.ts';
 
@@ -53,16 +54,16 @@ function ask(ctx: Ctx, options: AskerOptions, question: string, opts: AskOptions
   const base = { question, results: [] as AnswerResult[], warnings: [] as string[], suggestions: [] as string[] };
   if (question.trim() === '') return unsupported(question, '请输入问题。');
   const today = opts.today ?? options.today ?? new Date();
+  const talk = smallTalk(question);
+  if (talk) return talk;
   const und = understand(question, ctx.index, today, opts.agencyId);
-  let query = und.query;
   const prev = opts.previous === undefined ? null : StructuredQuerySchema.safeParse(opts.previous);
-  if (prev?.success && query.ambiguous.length > 0) query = preferPrevious(query, prev.data);
-  if (prev?.success && und.followUp && query.kind !== 'help' && query.kind !== 'list_agencies') query = mergeFollowUp(query, prev.data);
+  let query = inConversation(und, prev?.success ? { query: prev.data, ageMs: opts.previousAgeMs } : null);
   const withQuery = (a: Omit<Answer, 'query'>): Answer => ({ ...a, query });
 
   switch (query.kind) {
     case 'help':
-      return withQuery({ ...base, status: 'answered', text: `可以问各单位政府信息公开年度报告里的数字，例如：\n${EXAMPLE_QUESTIONS.join('\n')}`, suggestions: EXAMPLE_QUESTIONS });
+      return withQuery(helpAnswer(question));
     case 'list_agencies':
       if (query.agencies.length + query.ambiguous.length > 0) return withQuery(namedAgencies(ctx, base, query));
       return withQuery({ ...base, status: 'answered', text: agencyListText(ctx, inScope(ctx, query)), suggestions: [] });

@@ -14,6 +14,7 @@ import {
 import type { StructuredQuery } from './structured-query.ts';
 import { scanTerms, termAt, type ApplicantChoice } from './vocabulary.ts';
 import { parseYears } from './years.ts';
+import { FOLLOW_UP_CUE_RE } from '../../catalogue/conversation.ts';
 import { knownPlaceNames, leadingPlace, shortPlaceName } from '../../catalogue/gazetteer.ts';
 import { OTHER_LEVEL_WORDS, QUESTION_AGENCY_END, SUB_AGENCY_START } from '../../catalogue/agency-words.ts';
 import { FILLERS } from '../../catalogue/question-fillers.ts';
@@ -24,7 +25,7 @@ export interface Understood {
   normalized: string;
   /** Whether anything in the question was recognized at all (agency, year, figure or cue). */
   recognized: boolean;
-  /** A follow-up cue ("那…呢", "…呢") or a fragment lacking agency or figure. */
+  /** A follow-up cue ("那…呢", "…呢"); whether the message continues the previous one is follow-up.ts's call. */
   followUp: boolean;
   /**
    * Words left over that are neither agency, year, figure nor filler ("罚了几次" before 罚 was known):
@@ -43,6 +44,9 @@ const FILLER_RE = new RegExp(FILLER_ALT, 'g');
 const LEADING_FILLER_RE = new RegExp(`^(?:${FILLER_ALT})`);
 const AGENCY_SUFFIX_RE = QUESTION_AGENCY_END;
 const CJK_ANY_RE = /\p{sc=Han}+/gu;
+const LATIN_WORD_RE = /[a-z]{2,}/g;
+/** Latin words the kinds of question read themselves ("top3", "help"). */
+const LATIN_KNOWN = new Set(['top', 'help']);
 /** "和", "、" between two figure words: both are asked for ("依申请公开和行政复议各多少"). */
 const CONJUNCTION_RE = /^(?:和|与|及|跟|、|,|，|以及|还有|加|同)$/;
 const MAX_QUESTION = 200;
@@ -171,6 +175,8 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
     }
     else noteUnknown();
   }
+  // Latin words ("GDP", "PM2.5") name nothing in the catalogue: unknown, like an unknown Chinese word.
+  for (const word of residual.match(LATIN_WORD_RE) ?? []) if (!LATIN_KNOWN.has(word)) unknown.push(new RegExp(word, 'i').exec(question)?.[0] ?? word);
   if (agencyId !== undefined) {
     const forced = index.ref(agencyId);
     if (forced) {
@@ -284,6 +290,6 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
   const recognized =
     kind === 'help' || kind === 'list_agencies' || kind === 'list_years' ||
     metrics.length > 0 || agencies.length > 0 || ambiguous.length > 0 || unresolved.length > 0 || years.type !== 'latest';
-  const followUp = /呢[?？]?$|^那|^还有|^再|换成/.test(normalized) || (recognized && (metrics.length === 0 || (agencies.length === 0 && ambiguous.length === 0 && unresolved.length === 0)));
+  const followUp = FOLLOW_UP_CUE_RE.test(normalized);
   return { query, normalized, recognized, followUp, unknown };
 }
