@@ -122,8 +122,7 @@ function splitName(agency: AgencyNameParts): NamePlaces {
   const u = parseUnit(agency.name);
   // 国家统计局, 国家发展和改革委员会: 国家 is the level, the rest the body (国家发改委, 发改委).
   if (u && u.unit.kind === 'central') {
-    const level = /^(国家|国务院|中国)(?=.{2})/u.exec(agency.name)?.[1];
-    if (level === '国家') return { places: [level], body: agency.name.slice(level.length), unitForms: { own: [level], parent: null, governing: null } };
+    if (/^国家.{2}/u.test(agency.name)) return { places: ['国家'], body: agency.name.slice(2), unitForms: { own: ['国家'], parent: null, governing: null } };
     return { places: [], body: agency.name };
   }
   if (u) {
