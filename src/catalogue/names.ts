@@ -128,7 +128,7 @@ function splitName(agency: AgencyNameParts): NamePlaces {
   if (u) {
     const body = agency.name.slice(u.length);
     const printed = agency.name.slice(0, u.length - (u.sub?.name.length ?? 0));
-    const top = unitForms(u.unit, printed);
+    const top = unitForms(u.unit, printed || u.unit.name);
     if (u.sub) return { places: [u.unit.name, u.sub.name], body, unitForms: { own: unitForms(u.sub), parent: top, governing: u.sub.governing } };
     return { places: [u.unit.name], body, unitForms: { own: top, parent: null, governing: u.unit.governing } };
   }

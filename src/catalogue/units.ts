@@ -110,6 +110,8 @@ export interface UnitMatch {
   sub: Unit | null;
   /** Characters of the name the unit prefix took. */
   length: number;
+  /** The sub-unit was printed without its parent ("海坛片区管理局"): the parent is inferred from the table. */
+  parentInferred?: boolean;
 }
 
 interface Spelling {
@@ -192,6 +194,13 @@ export function parseUnit(name: string): UnitMatch | null {
       }
     }
     return { unit: s.unit, sub, length };
+  }
+  // "海坛片区管理局": a listed area printed without its zone.
+  for (const u of UNITS) {
+    if (u.parent && name.startsWith(u.name)) {
+      const parent = UNITS.find((p) => p.name === u.parent);
+      if (parent) return { unit: parent, sub: u, length: u.name.length, parentInferred: true };
+    }
   }
   return ruleZone(name);
 }

@@ -50,6 +50,13 @@ describe('units outside the gazetteer', () => {
     expect(agencyOf([title])).toMatchObject({ name, province, city, county, year, warnings: [] });
   });
 
+  test('an area printed without its zone takes the zone when the report names it, else stays as printed', () => {
+    expect(agencyOf(['海坛片区管理局2023年度政府信息公开工作年度报告', '平潭综合实验区海坛片区管理局依据《条例》编制本报告。'])).toMatchObject({
+      name: '平潭综合实验区海坛片区管理局', province: '福建省', city: '平潭综合实验区', county: '海坛片区', warnings: [],
+    });
+    expect(agencyOf(['海坛片区管理局2023年度政府信息公开工作年度报告'])).toMatchObject({ name: '海坛片区管理局', city: '平潭综合实验区', county: '海坛片区' });
+  });
+
   test('a gazetteer zone named with its city is not prefixed again: 苏州工业园区管理委员会', () => {
     const a = agencyOf(['苏州工业园区管委会2020年政府信息公开工作年度报告', '本报告由苏州工业园区管理委员会编制，苏州市人民政府网站可查阅。']);
     expect(a).toMatchObject({ name: '苏州工业园区管理委员会', province: '江苏省', city: '苏州市', county: '苏州工业园区', divisionCode: '320576' });

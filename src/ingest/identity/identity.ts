@@ -11,6 +11,7 @@ import { agencyPlace } from '../../catalogue/agency-place.ts';
 import { AGENCY_LABEL_VALUE, expandOrgan, HEADER_LABELS, PLACE_LEVEL_CHARS, stripNameLabel } from '../../catalogue/agency-words.ts';
 import { CN_DIGIT, looksLikeAgency, parseTitle, stripMarks, YEAR_TEXT, yearValue } from './title.ts';
 import { fixMisreadPlace } from './misread.ts';
+import { unitForms } from '../../catalogue/names.ts';
 
 export interface IdentityValue {
   agency: AgencyIdentity;
@@ -252,6 +253,8 @@ function canonicalAgency(found: NameFound, lines: readonly Line[], doc: ReportDo
   }
   // Placed nowhere and not even a known (if ambiguous, like 鼓楼区) place name at its start; a stem
   // is not enough (公安局 starts with 公安, 公安县's stem).
+  // "海坛片区管理局": an area named without its zone gets the zone, when the report names it.
+  if (place?.parentInferred && place.unit && unitForms(place.unit).some((f) => f.length >= 2 && context.includes(f))) name = place.unit.name + name;
   if (!place && !PLACE_LEVEL_END.test(leadingPlace(name) ?? '')) {
     warnings.push({
       code: 'name.unplaced',
