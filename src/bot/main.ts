@@ -9,7 +9,7 @@ import type { RunnerHandle } from '@grammyjs/runner';
 import type { Bot } from 'grammy';
 import { ingestPaths } from '../ingest/ingest.ts';
 import { openIndex, type Db } from '../store/open.ts';
-import { createAsker } from '../query/index.ts';
+import { createAsker, createBrowser } from '../query/index.ts';
 import { createCatalog } from './catalog.ts';
 import { enabledChannels, loadConfig, type Config } from './config.ts';
 import { createConversation } from './conversation.ts';
@@ -79,7 +79,8 @@ export async function startServer(env: Record<string, string | undefined> = proc
     await bot.init();
   }
 
-  const app = await buildServer(config, { ask, catalog, store, logger: log, questionLogger: questions, http: fetchHttp, telegram: bot, conversation });
+  const web = { browser: createBrowser(db), counts: () => catalog.counts(), reportsDir: config.reports };
+  const app = await buildServer(config, { ask, catalog, store, logger: log, questionLogger: questions, http: fetchHttp, telegram: bot, conversation, web });
   const address = await app.listen({ host: config.host, port: config.port });
 
   if (bot && config.telegram?.webhookUrl) {
@@ -96,7 +97,7 @@ export async function startServer(env: Record<string, string | undefined> = proc
   const counts = catalog.counts();
   log.info(
     { url: address, channels: enabledChannels(config), store: store.kind, reports: counts.reports, figures: counts.figures },
-    `gongkai 已启动：${address} · 通道 ${enabledChannels(config).join(', ')} · 试试：curl -G ${address}/api/ask --data-urlencode 'q=鹿城区2020年行政复议多少件'`,
+    `${address}/ — 在浏览器中打开即可提问、查看报告与审核 · gongkai 已启动 · 通道 ${enabledChannels(config).join(', ')} · API：curl -G ${address}/api/ask --data-urlencode 'q=鹿城区2020年行政复议多少件'`,
   );
 
   let stopping: Promise<void> | null = null;

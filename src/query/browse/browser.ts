@@ -1,0 +1,203 @@
+/**
+ * createBrowser: the reads behind the web pages besides answers — one report with all its cells, agencies
+ * by place, level and alias, an agency's headline figures per year, one figure across agencies, and every
+ * warning of the index for review. Parameterized statements prepared once, paged where a national index
+ * would be large; figures resolved by the same FigureStore rules as answers, so a page never shows a
+ * different value from the bot.
+ */
+import type { Database } from 'better-sqlite3';
+import { metricDef } from '../../catalogue/metrics.ts';
+import { agencyLevel, codesOf, type AgencyLevel, type ReviewKind } from '../../catalogue/review-kinds.ts';
+import type { AgencyRow, FigureRow, ReportRow, WarningRow } from '../../store/schema.ts';
+import type { AnswerResult } from '../answer.ts';
+import { OVERVIEW } from '../ask.ts';
+import { FigureStore } from '../lookup/figures.ts';
+import { figureResult } from '../respond/result.ts';
+import { normalizeText } from '../text/normalize.ts';
+import { carryOverChecks, type CarryOverCheck } from './carry-over.ts';
+
+export interface AgencyListItem extends AgencyRow {
+  level: AgencyLevel;
+  years: number[];
+}
+export interface AgencyFilter {
+  province?: string;
+  city?: string;
+  level?: AgencyLevel;
+  /** Any alias or part of the name, in any form a user types (normalized like the index's aliases). */
+  search?: string;
+  limit: number;
+  offset: number;
+}
+export interface YearFigures {
+  year: number;
+  report: Pick<ReportRow, 'id' | 'title' | 'file'>;
+  /** One result per headline metric, in HEADLINE_METRICS order. */
+  figures: AnswerResult[];
+}
+export interface CompareRow {
+  agencyId: number;
+  reportId: number;
+  result: AnswerResult;
+}
+export interface ReviewFilter {
+  province?: string;
+  city?: string;
+  year?: number;
+  kind?: ReviewKind;
+  limit: number;
+  offset: number;
+}
+export interface ReviewWarning extends WarningRow {
+  agency_id: number;
+  agency: string;
+  year: number;
+  title: string;
+}
+
+/** The headline figures of an agency's year (what ask answers for "鹿城区的信息公开情况"). */
+export const HEADLINE_METRICS: readonly string[] = OVERVIEW.map((s) => s[0]!);
+
+/** Agencies a comparison reads at most (each is one indexed report read); the page says when it cut. */
+export const MAX_COMPARED = 5000;
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+const LEVEL_SQL = `(@level IS NULL
+  OR (@level = 'county' AND a.county IS NOT NULL)
+  OR (@level = 'city' AND a.county IS NULL AND a.city IS NOT NULL)
+  OR (@level = 'province' AND a.county IS NULL AND a.city IS NULL AND a.province IS NOT NULL)
+  OR (@level = 'central' AND a.county IS NULL AND a.city IS NULL AND a.province IS NULL))`;
+const PLACE_SQL = '(@province IS NULL OR a.province = @province) AND (@city IS NULL OR a.city = @city)';
+const AGENCY_WHERE = `${PLACE_SQL} AND ${LEVEL_SQL}
+  AND (@search IS NULL OR a.name LIKE @search ESCAPE '\\'
+       OR a.id IN (SELECT agency_id FROM agency_aliases WHERE alias LIKE @search ESCAPE '\\'))`;
+const KIND_SQL = `(@codes IS NULL OR w.code IN (SELECT value FROM json_each(@codes))
+  OR EXISTS (SELECT 1 FROM json_each(@prefixes) p WHERE substr(w.code, 1, length(p.value)) = p.value))`;
+const REVIEW_WHERE = `${PLACE_SQL} AND (@year IS NULL OR r.year = @year) AND ${KIND_SQL}`;
+
+export type Browser = ReturnType<typeof createBrowser>;
+
+export function createBrowser(db: Database) {
+  const store = new FigureStore(db);
+  const ctx = { store };
+  const s = {
+    report: db.prepare('SELECT id, file, sha256, agency_id, year, format, title, website, published, line_count, ingested_at FROM reports WHERE id = ?'),
+    reportByFile: db.prepare('SELECT id FROM reports WHERE file = ?').pluck(),
+    agency: db.prepare('SELECT id, name, province, city, county, division_code FROM agencies WHERE id = ?'),
+    aliases: db.prepare('SELECT alias FROM agency_aliases WHERE agency_id = ? ORDER BY length(alias), alias').pluck(),
+    agencyReports: db.prepare('SELECT id, year, title, file FROM reports WHERE agency_id = ? ORDER BY year, id'),
+    // Every cell of a report, the cumulative (历年累计) column included: the report page shows the tables whole.
+    figures: db.prepare('SELECT * FROM cited_figures WHERE report_id = ? ORDER BY n'),
+    warnings: db.prepare('SELECT * FROM warnings WHERE report_id = ? ORDER BY id'),
+    agencies: db.prepare(`
+      SELECT a.id, a.name, a.province, a.city, a.county, a.division_code,
+             (SELECT group_concat(year) FROM (SELECT DISTINCT year FROM reports r WHERE r.agency_id = a.id ORDER BY year)) AS years
+      FROM agencies a WHERE ${AGENCY_WHERE}
+      ORDER BY a.province IS NOT NULL, a.province, a.city IS NOT NULL, a.city, a.county IS NOT NULL, a.county, a.name
+      LIMIT @limit OFFSET @offset`),
+    agencyCount: db.prepare(`SELECT count(*) FROM agencies a WHERE ${AGENCY_WHERE}`).pluck(),
+    provinces: db.prepare('SELECT DISTINCT province FROM agencies WHERE province IS NOT NULL ORDER BY province').pluck(),
+    cities: db.prepare('SELECT DISTINCT city FROM agencies WHERE city IS NOT NULL AND (@province IS NULL OR province = @province) ORDER BY city').pluck(),
+    years: db.prepare('SELECT DISTINCT year FROM reports ORDER BY year').pluck(),
+    agenciesIn: db.prepare(`SELECT a.id FROM agencies a WHERE ${PLACE_SQL} ORDER BY a.id LIMIT ${MAX_COMPARED + 1}`).pluck(),
+    review: db.prepare(`
+      SELECT w.*, r.agency_id, a.name AS agency, r.year, r.title
+      FROM warnings w JOIN reports r ON r.id = w.report_id JOIN agencies a ON a.id = r.agency_id
+      WHERE ${REVIEW_WHERE} ORDER BY a.name, r.year, w.id LIMIT @limit OFFSET @offset`),
+    reviewCount: db.prepare(`
+      SELECT count(*) FROM warnings w JOIN reports r ON r.id = w.report_id JOIN agencies a ON a.id = r.agency_id
+      WHERE ${REVIEW_WHERE}`).pluck(),
+    // Undecided cells per report: shown beside the warnings that explain them.
+    undecided: db.prepare(`
+      SELECT r.id AS report_id, a.name AS agency, r.year, count(*) AS cells, min(s.line) AS line
+      FROM figures f JOIN sources s ON s.report_id = f.report_id AND s.n = f.source
+      JOIN reports r ON r.id = f.report_id JOIN agencies a ON a.id = r.agency_id
+      WHERE f.cell = 'undecided' AND ${PLACE_SQL} AND (@year IS NULL OR r.year = @year)
+      GROUP BY r.id ORDER BY a.name, r.year LIMIT 500`),
+    agencyIdsWithYears: db.prepare(`SELECT DISTINCT a.id FROM agencies a JOIN reports r ON r.agency_id = a.id WHERE ${PLACE_SQL} ORDER BY a.id`).pluck(),
+  };
+
+  const agencyRow = (id: number) => (s.agency.get(id) as AgencyRow | undefined) ?? null;
+  const place = (f: { province?: string; city?: string }) => ({ province: f.province ?? null, city: f.city ?? null });
+  const kindParams = (kind: ReviewKind | undefined) => {
+    if (!kind) return { codes: null, prefixes: '[]' };
+    const { codes, prefixes } = codesOf(kind);
+    return { codes: JSON.stringify(codes), prefixes: JSON.stringify(prefixes) };
+  };
+
+  return {
+    report: (id: number) => (s.report.get(id) as ReportRow | undefined) ?? null,
+    /** Answers cite a report by its file (AnswerSource.file); pages link it by id. */
+    reportIdByFile: (file: string) => (s.reportByFile.get(file) as number | undefined) ?? null,
+    figures: (reportId: number) => s.figures.all(reportId) as FigureRow[],
+    warnings: (reportId: number) => s.warnings.all(reportId) as WarningRow[],
+    agency: agencyRow,
+    aliases: (agencyId: number) => s.aliases.all(agencyId) as string[],
+    agencyReports: (agencyId: number) => s.agencyReports.all(agencyId) as Array<Pick<ReportRow, 'id' | 'year' | 'title' | 'file'>>,
+    provinces: () => s.provinces.all() as string[],
+    cities: (province?: string) => s.cities.all({ province: province ?? null }) as string[],
+    years: () => s.years.all() as number[],
+
+    agencies(filter: AgencyFilter): { total: number; items: AgencyListItem[] } {
+      const q = filter.search ? normalizeText(filter.search) : '';
+      const params = { ...place(filter), level: filter.level ?? null, search: q ? `%${escapeLike(q)}%` : null };
+      const rows = s.agencies.all({ ...params, limit: filter.limit, offset: filter.offset }) as Array<AgencyRow & { years: string | null }>;
+      return {
+        total: s.agencyCount.get(params) as number,
+        items: rows.map((r) => ({ ...r, level: agencyLevel(r), years: r.years ? r.years.split(',').map(Number) : [] })),
+      };
+    },
+
+    /** Every year of one agency with its headline figures (the last ingested report of a year, as answers use). */
+    history(agencyId: number, metrics: readonly string[] = HEADLINE_METRICS): YearFigures[] {
+      const agency = agencyRow(agencyId);
+      if (!agency) return [];
+      return store.years(agencyId).map((year) => {
+        const report = store.report(agencyId, year)!;
+        const figures = metrics.map((m) => figureResult(ctx, agency, report, [m], null).result);
+        return { year, report: { id: report.id, title: report.title, file: report.file }, figures };
+      });
+    },
+
+    /**
+     * One figure of one year across agencies — the ones given, else all of a place (at most MAX_COMPARED) —
+     * largest first, figures the reports do not give last.
+     */
+    compare(metric: string, year: number, scope: { ids?: number[]; province?: string; city?: string }): { rows: CompareRow[]; cut: boolean } {
+      if (!metricDef(metric)) return { rows: [], cut: false };
+      let ids = scope.ids && scope.ids.length > 0 ? scope.ids.slice(0, MAX_COMPARED) : (s.agenciesIn.all(place(scope)) as number[]);
+      const cut = ids.length > MAX_COMPARED;
+      ids = ids.slice(0, MAX_COMPARED);
+      const rows: CompareRow[] = [];
+      for (const id of ids) {
+        const agency = agencyRow(id);
+        const report = agency ? store.report(id, year) : null;
+        if (!agency || !report) continue;
+        rows.push({ agencyId: id, reportId: report.id, result: figureResult(ctx, agency, report, [metric], null).result });
+      }
+      rows.sort((a, b) => (b.result.value ?? -Infinity) - (a.result.value ?? -Infinity) || a.result.agency.localeCompare(b.result.agency, 'zh'));
+      return { rows, cut };
+    },
+
+    /** The index's warnings for review, filtered by place, year and kind. */
+    review(filter: ReviewFilter): { total: number; items: ReviewWarning[] } {
+      const params = { ...place(filter), year: filter.year ?? null, ...kindParams(filter.kind) };
+      return {
+        total: s.reviewCount.get(params) as number,
+        items: s.review.all({ ...params, limit: filter.limit, offset: filter.offset }) as ReviewWarning[],
+      };
+    },
+
+    /** Reports with undecided cells (count and first line), filtered like review. */
+    undecided(filter: Omit<ReviewFilter, 'kind' | 'limit' | 'offset'>) {
+      return s.undecided.all({ ...place(filter), year: filter.year ?? null }) as Array<{ report_id: number; agency: string; year: number; cells: number; line: number }>;
+    },
+
+    /** Checks across years (上年结转 vs last year's 结转下年度), computed from the stored figures. */
+    carryOver(filter: Omit<ReviewFilter, 'kind' | 'limit' | 'offset'>): CarryOverCheck[] {
+      const ids = s.agencyIdsWithYears.all(place(filter)) as number[];
+      return carryOverChecks(store, ids.map((id) => agencyRow(id)!), filter.year);
+    },
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * The web pages over the real seed index: buildServer with the real asker and browse reads, the seeds'
+ * folder as the reports folder (so file names show as "002_….txt").
+ */
+import { buildServer } from '../../src/bot/server.ts';
+import { createMemoryStore } from '../../src/bot/state/memory.ts';
+import { createCatalog } from '../../src/bot/catalog.ts';
+import { createAsker, createBrowser } from '../../src/query/index.ts';
+import { openIndex } from '../../src/store/open.ts';
+import { buildSeedIndex, SEED_DIR } from '../helpers/seed-index.ts';
+import { captureLogger, recordingHttp, testConfig } from '../bot/fakes.ts';
+
+/** "Today" for 去年/今年 in questions. */
+export const TODAY = Date.UTC(2026, 10, 22, 3, 0, 0);
+
+export async function buildWebServer(env: Record<string, string> = {}) {
+  const db = openIndex(await buildSeedIndex());
+  const catalog = createCatalog(db);
+  const { logger, lines } = captureLogger('info');
+  const app = await buildServer(testConfig(env), {
+    ask: createAsker(db, { today: new Date(TODAY) }),
+    catalog,
+    store: createMemoryStore({ now: () => TODAY }),
+    logger,
+    http: recordingHttp(),
+    clock: () => TODAY,
+    web: { browser: createBrowser(db), counts: () => catalog.counts(), reportsDir: SEED_DIR },
+  });
+  app.addHook('onClose', async () => db.close());
+  return { app, lines, db };
+}
