@@ -81,7 +81,8 @@ export async function startServer(env: Record<string, string | undefined> = proc
 
   const web = { browser: createBrowser(db), counts: () => catalog.counts(), reportsDir: config.reports };
   const app = await buildServer(config, { ask, catalog, store, logger: log, questionLogger: questions, http: fetchHttp, telegram: bot, conversation, web });
-  const address = await app.listen({ host: config.host, port: config.port });
+  // fastify's own first line ("Server listening at …") becomes the address a person opens.
+  const address = await app.listen({ host: config.host, port: config.port, listenTextResolver: (at) => `网页：${at}/` });
 
   if (bot && config.telegram?.webhookUrl) {
     await bot.api.setWebhook(config.telegram.webhookUrl, {

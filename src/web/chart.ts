@@ -5,7 +5,8 @@
  */
 import * as echarts from 'echarts';
 
-const FONT = 'system-ui, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
+// Single quotes: ECharts writes the family into a double-quoted style attribute unescaped.
+const FONT = "system-ui, 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif";
 
 function render(width: number, height: number, option: echarts.EChartsOption): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });

@@ -17,6 +17,7 @@ export function page(title: string, body: Html, options: { description?: string 
 <title>${title} · 公开 gongkai</title>
 ${options.description ? html`<meta name="description" content="${options.description}">` : ''}
 <link rel="stylesheet" href="/assets/style.css">
+<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 </head>
 <body>
 <header class="site"><a class="brand" href="/">公开 gongkai</a><nav>${NAV.map(([href, label]) => html`<a href="${href}">${label}</a>`)}</nav>

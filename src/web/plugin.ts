@@ -21,7 +21,7 @@ import { page } from './layout.ts';
 import { reportBody, reportTable } from './report.ts';
 import { createReportTexts, displayName } from './report-text.ts';
 import { MAX_EXPORTED, reviewBody, reviewData, ReviewQuerySchema, reviewTable } from './review.ts';
-import { STYLE_CSS } from './style.ts';
+import { FAVICON_SVG, STYLE_CSS } from './style.ts';
 
 export interface WebOptions {
   ask: AskFn;
@@ -83,6 +83,10 @@ export async function webPlugin(app: FastifyInstance, options: WebOptions): Prom
 
   app.get('/assets/style.css', { schema: { hide: true } }, async (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(STYLE_CSS),
+  );
+
+  app.get('/assets/favicon.svg', { schema: { hide: true } }, async (_req, reply) =>
+    reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').header('content-security-policy', SVG_CSP).send(FAVICON_SVG),
   );
 
   const HomeQuery = z.object({

@@ -58,3 +58,6 @@ pre.check { background: var(--soft); padding: .8em; overflow: auto; font-size: 1
 .pager a { margin-right: 1em; }
 .kind-count { color: var(--muted); font-weight: 400; }
 `;
+
+/** The tab icon (our own, not fetched from anywhere): 公 on the accent colour. */
+export const FAVICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b57d0"/><text x="16" y="23" font-size="20" text-anchor="middle" fill="#fff" font-family="sans-serif">公</text></svg>`;
