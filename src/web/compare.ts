@@ -5,8 +5,7 @@
  */
 import { z } from 'zod';
 import { METRICS, metricDef, TABLE3_METRICS, TABLE4_METRICS } from '../catalogue/metrics.ts';
-import { formatValue } from '../bot/render.ts';
-import { metricLabel } from '../query/render/format.ts';
+import { metricLabel, valueText } from '../query/render/format.ts';
 import type { CompareRow } from '../query/index.ts';
 import { barChart } from './chart.ts';
 import type { Table } from './export.ts';
@@ -88,7 +87,7 @@ ${result.cut ? html`<p class="notice">单位太多，只比较了前 5000 个；
 <table class="compare"><thead><tr><th>名次</th><th>单位</th><th>${metricLabel(q.metric)}</th><th>出处</th></tr></thead><tbody>
 ${result.rows.map((r) => {
   const rank = r.result.value === null ? '—' : String(withValue.findIndex((o) => o.result.value === r.result.value) + 1);
-  return html`<tr><td>${rank}</td><td><a href="/agencies/${r.agencyId}">${r.result.agency}</a></td><td class="num cell-${r.result.cell ?? 'number'}">${formatValue(r.result)}</td><td>${r.result.source ? html`<a href="${reportHref(r.reportId, r.result.source.line)}">第${r.result.source.line}行</a>` : '—'}</td></tr>`;
+  return html`<tr><td>${rank}</td><td><a href="/agencies/${r.agencyId}">${r.result.agency}</a></td><td class="num cell-${r.result.cell ?? 'number'}">${valueText(r.result)}</td><td>${r.result.source ? html`<a href="${reportHref(r.reportId, r.result.source.line)}">第${r.result.source.line}行</a>` : '—'}</td></tr>`;
 })}</tbody></table>
 ${withValue.length > 0 ? html`<img class="chart" src="/compare/chart.svg${query}" alt="${compareTitle(q)}柱状图（数字见左表）">` : ''}
 </div>

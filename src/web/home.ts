@@ -5,7 +5,7 @@
  */
 import type { Answer, AnswerResult, AnswerSource } from '../query/answer.ts';
 import { EXAMPLE_QUESTIONS } from '../query/index.ts';
-import { formatValue } from '../bot/render.ts';
+import { valueText } from '../query/render/format.ts';
 import { html, qs, reportHref, type Html } from './html.ts';
 import type { WebContext } from './context.ts';
 
@@ -31,7 +31,7 @@ function resultBlock(web: WebContext, r: AnswerResult): Html {
   const all = r.sources && r.sources.length > 0 ? r.sources : r.source ? [r.source] : [];
   const sources = all.filter((s, i) => all.findIndex((o) => o.line === s.line) === i);
   return html`<div class="result"><div>${r.agency}${r.year}年${r.label}${who}</div>
-<div class="figure cell-${r.cell ?? 'number'}" data-metric="${r.metric}">${formatValue(r)}</div>
+<div class="figure cell-${r.cell ?? 'number'}" data-metric="${r.metric}">${valueText(r)}</div>
 ${r.formula ? html`<div class="formula">计算：${r.formula}${r.value !== null ? ` = ${r.value}` : '（有项目空白或未识别，不能合计）'}</div>` : ''}
 ${sources.map((s) => sourceLink(web, s, r.report))}</div>`;
 }

@@ -41,7 +41,7 @@ describe('the web pages in chromium', () => {
     await page.goto(`${base}/`);
     await page.fill('input[name=q]', '鹿城区2020年行政复议多少件');
     await Promise.all([page.waitForURL(/\?q=/), page.press('input[name=q]', 'Enter')]);
-    expect(await page.textContent('.figure')).toBe('23件');
+    expect(await page.textContent('.figure')).toBe('23 件');
     const cite = page.locator('.result blockquote a').first();
     expect(await cite.textContent()).toContain('第565行');
     await Promise.all([page.waitForURL(/\/reports\/3#L565$/), cite.click()]);
@@ -56,7 +56,7 @@ describe('the web pages in chromium', () => {
   test('an agency page shows its figures and the trend chart (an SVG drawn on the server)', async () => {
     await page.goto(`${base}/agencies`);
     await Promise.all([page.waitForURL(/\/agencies\/3$/), page.click('text=温州市鹿城区人民政府')]);
-    expect(await page.textContent('table.history tbody tr')).toContain('208件');
+    expect(await page.textContent('table.history tbody tr')).toContain('208 件');
     const chart = page.locator('img.chart');
     await chart.waitFor();
     expect(await chart.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(720);

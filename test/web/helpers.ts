@@ -13,18 +13,18 @@ import { captureLogger, recordingHttp, testConfig } from '../bot/fakes.ts';
 /** "Today" for 去年/今年 in questions. */
 export const TODAY = Date.UTC(2026, 10, 22, 3, 0, 0);
 
-export async function buildWebServer(env: Record<string, string> = {}) {
-  const db = openIndex(await buildSeedIndex());
+export async function buildWebServer(options: { db?: string; reportsDir?: string; env?: Record<string, string> } = {}) {
+  const db = openIndex(options.db ?? (await buildSeedIndex()));
   const catalog = createCatalog(db);
   const { logger, lines } = captureLogger('info');
-  const app = await buildServer(testConfig(env), {
+  const app = await buildServer(testConfig(options.env ?? {}), {
     ask: createAsker(db, { today: new Date(TODAY) }),
     catalog,
     store: createMemoryStore({ now: () => TODAY }),
     logger,
     http: recordingHttp(),
     clock: () => TODAY,
-    web: { browser: createBrowser(db), counts: () => catalog.counts(), reportsDir: SEED_DIR },
+    web: { browser: createBrowser(db), counts: () => catalog.counts(), reportsDir: options.reportsDir ?? SEED_DIR },
   });
   app.addHook('onClose', async () => db.close());
   return { app, lines, db };
