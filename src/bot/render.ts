@@ -4,6 +4,7 @@
  * the citation as a quote, then the report's own caveats and what to try next.
  */
 import type { Answer, AnswerResult } from '../query/answer.ts';
+import { placeText } from '../query/render/format.ts';
 
 export interface RenderStyle {
   escape(text: string): string;
@@ -45,7 +46,7 @@ export function citation(r: AnswerResult): string | null {
   if (!s) return null;
   const title = r.report ? `《${r.report}》` : s.file;
   const section = s.section ? `${s.section}，` : '';
-  return `来源：${title}${section}第${s.line}行：“${s.quote.trim()}”`;
+  return `来源：${title}${section}${placeText(s)}：“${s.quote.trim()}”`;
 }
 
 function renderResult(r: AnswerResult, style: RenderStyle): string {

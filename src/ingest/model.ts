@@ -24,6 +24,13 @@ export const SourceSchema = z.object({
   section: z.string().nullable(),
   /** The verbatim text of that line. */
   quote: z.string(),
+  /**
+   * 1-based character column in the original line where `quote` starts, when a logical line is only
+   * part of a printed line (a crawled body squeezed onto one line, a minified HTML page); null otherwise.
+   */
+  column: z.number().int().positive().nullable().optional(),
+  /** 1-based page of a PDF the line is printed on; null for other inputs. */
+  page: z.number().int().positive().nullable().optional(),
 });
 export type Source = z.infer<typeof SourceSchema>;
 

@@ -41,7 +41,14 @@ export function secondReportStart(doc: ReportDocument): number | null {
 }
 
 function truncated(doc: ReportDocument, end: number): ReportDocument {
-  return { lines: doc.lines.slice(0, end), norm: doc.norm.slice(0, end), sourceLine: doc.sourceLine.slice(0, end), section: doc.section.slice(0, end) };
+  return {
+    lines: doc.lines.slice(0, end),
+    norm: doc.norm.slice(0, end),
+    sourceLine: doc.sourceLine.slice(0, end),
+    section: doc.section.slice(0, end),
+    ...(doc.sourceColumn ? { sourceColumn: doc.sourceColumn.slice(0, end) } : {}),
+    ...(doc.sourcePage ? { sourcePage: doc.sourcePage.slice(0, end) } : {}),
+  };
 }
 
 export function parseDocument(whole: ReportDocument): ParseResult {
@@ -64,8 +71,9 @@ export function parseDocument(whole: ReportDocument): ParseResult {
         ];
   const regions = locateTables(doc);
   const format = detectFormat(doc, regions);
-  const tables = parseTables(doc, format, regions);
+  // The prose first: a squeezed table's ambiguous digit runs may be decided by what a sentence states.
   const prose = extractProseFigures(doc, format, identity.value.year);
+  const tables = parseTables(doc, format, regions, prose.figures);
   const figures: Figure[] = [...tables.figures, ...prose.figures];
   const warnings: ReportWarning[] = [
     ...identity.warnings,

@@ -15,6 +15,10 @@ export const AnswerSourceSchema = z.object({
   section: z.string().nullable(),
   /** Verbatim text of that line. */
   quote: z.string(),
+  /** Where the quote starts in that line (1-based character), when the line holds more than the quote. */
+  column: z.number().int().positive().nullable().optional(),
+  /** PDF page of the line. */
+  page: z.number().int().positive().nullable().optional(),
 });
 export type AnswerSource = z.infer<typeof AnswerSourceSchema>;
 

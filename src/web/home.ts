@@ -22,7 +22,7 @@ ${ctx && ctx.length <= MAX_CONTEXT_CHARS ? html`<input type="hidden" name="ctx" 
 
 function sourceLink(web: WebContext, s: AnswerSource, title: string | undefined): Html {
   const id = web.browser.reportIdByFile(s.file);
-  const where = html`${title ? `《${title}》` : web.displayName(s.file)}${s.section ? `${s.section}，` : ''}第${s.line}行`;
+  const where = html`${title ? `《${title}》` : web.displayName(s.file)}${s.section ? `${s.section}，` : ''}${s.page ? `第${s.page}页，` : ''}第${s.line}行`;
   return html`<blockquote>来源：${id === null ? where : html`<a href="${reportHref(id, s.line)}">${where}</a>`}：“${s.quote.trim()}”</blockquote>`;
 }
 

@@ -38,7 +38,15 @@ export function textLines(bytes: Buffer, file: string): ReportText {
   const loaded = loadReport(bytes, file);
   if (!loaded.ok) return { ok: false, reason: loaded.error.message };
   const { doc } = loaded;
-  return { ok: true, kind: loaded.kind, encoding: loaded.encoding, lines: doc.lines.map((text, i) => ({ line: doc.sourceLine[i]!, text })) };
+  return {
+    ok: true,
+    kind: loaded.kind,
+    encoding: loaded.encoding,
+    lines: doc.lines.map((text, i) => {
+      const page = doc.sourcePage?.[i];
+      return page ? { line: doc.sourceLine[i]!, page, text } : { line: doc.sourceLine[i]!, text };
+    }),
+  };
 }
 
 export function createReportTexts(reportsDir: string, cacheSize = 64) {

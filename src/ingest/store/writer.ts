@@ -10,6 +10,7 @@ import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { openIndexForWrite, readSchemaVersion, type Db } from '../../store/open.ts';
 import { SCHEMA_SQL, SCHEMA_VERSION } from '../../store/schema.ts';
+import { valueRows } from './figure-values.ts';
 import { assertIndexTarget } from '../../store/target.ts';
 import { deriveAliases } from '../../catalogue/names.ts';
 import type { Figure, ParsedReport } from '../model.ts';
@@ -37,7 +38,7 @@ export interface IndexWriter {
   abort(): void;
 }
 
-const SOURCE_INSERT = 'INSERT INTO sources (report_id, n, line, section, row_label, quote) VALUES (?, ?, ?, ?, ?, ?)';
+const SOURCE_INSERT = 'INSERT INTO sources (report_id, n, line, section, row_label, quote, col, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
 const FIGURE_INSERT = `INSERT INTO figures (report_id, n, metric, applicant, cumulative, col_label, value, cell, raw, unit,
   approximate, computed, origin, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
@@ -147,6 +148,14 @@ export function openIndexWriter(dbPath: string): IndexWriter {
     (db.prepare('SELECT file, sha256 FROM reports').all() as { file: string; sha256: string }[]).map((r) => [r.file, r.sha256]),
   );
   const agencyIds = new Map<string, number>();
+  const metricIds = new Map<string, number>(
+    (db.prepare('SELECT key, id FROM metric_keys').raw().all() as [string, number][]),
+  );
+  const metricId = (key: string): number => {
+    let id = metricIds.get(key);
+    if (id === undefined) metricIds.set(key, (id = (stmt.insertMetricKey.get(key) as { id: number }).id));
+    return id;
+  };
 
   const stmt = {
     deleteReport: db.prepare('DELETE FROM reports WHERE file = ?'),
@@ -164,6 +173,8 @@ export function openIndexWriter(dbPath: string): IndexWriter {
     ),
     insertSource: db.prepare(SOURCE_INSERT),
     insertFigure: db.prepare(FIGURE_INSERT),
+    insertValue: db.prepare('INSERT INTO figure_values (report_id, metric, col, year, agency_id, value, state) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    insertMetricKey: db.prepare('INSERT INTO metric_keys (key) VALUES (?) RETURNING id'),
     insertWarning: db.prepare('INSERT INTO warnings (report_id, code, message, line, line2, metric) VALUES (?, ?, ?, ?, ?, ?)'),
     pruneAgencies: db.prepare('DELETE FROM agencies WHERE id NOT IN (SELECT agency_id FROM reports)'),
   };
@@ -180,11 +191,12 @@ export function openIndexWriter(dbPath: string): IndexWriter {
 
   const write = db.transaction((file: string, sha256: string, report: ParsedReport) => {
     stmt.deleteReport.run(file);
+    const agency = agencyId(report);
     const reportId = Number(
       stmt.insertReport.run(
         file,
         sha256,
-        agencyId(report),
+        agency,
         report.year,
         report.format,
         report.title,
@@ -198,15 +210,18 @@ export function openIndexWriter(dbPath: string): IndexWriter {
     const sources = new Map<string, number>();
     report.figures.forEach((f, n) => {
       const { line, section, quote } = f.source;
-      const key = `${line}\u0000${section ?? "\u0002"}\u0000${f.rowLabel}\u0000${quote}`;
+      const column = f.source.column ?? null;
+      const page = f.source.page ?? null;
+      const key = `${line}\u0000${column ?? ''}\u0000${section ?? "\u0002"}\u0000${f.rowLabel}\u0000${quote}`;
       let source = sources.get(key);
       if (source === undefined) {
         source = sources.size;
         sources.set(key, source);
-        stmt.insertSource.run(reportId, source, line, section, f.rowLabel, quote);
+        stmt.insertSource.run(reportId, source, line, section, f.rowLabel, quote, column, page);
       }
       stmt.insertFigure.run(figureParams(reportId, n, f, source));
     });
+    for (const v of valueRows(report.figures)) stmt.insertValue.run(reportId, metricId(v.key), v.col, report.year, agency, v.value, v.state);
     for (const w of report.warnings) stmt.insertWarning.run(reportId, w.code, w.message, w.line, w.line2 ?? null, w.metric ?? null);
   });
 
@@ -226,8 +241,10 @@ export function openIndexWriter(dbPath: string): IndexWriter {
       try {
         write(file, sha256, report);
       } catch (err) {
-        // A rolled-back transaction may have cached an agency id it never committed.
+        // A rolled-back transaction may have cached an agency or metric id it never committed.
         agencyIds.clear();
+        metricIds.clear();
+        for (const [key, id] of db.prepare('SELECT key, id FROM metric_keys').raw().all() as [string, number][]) metricIds.set(key, id);
         throw err;
       }
       known.set(file, sha256);

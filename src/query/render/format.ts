@@ -25,8 +25,15 @@ export function valueText(r: AnswerResult): string {
   return `${sign}${fmt(r.value)} ${r.approximate ? '余' : ''}${r.unit}${dash}`;
 }
 
+/** Where a source is, as people say it: 第565行, 第3页第120行, 第11行第345字起. */
+export function placeText(s: Pick<AnswerSource, 'line' | 'column' | 'page'>): string {
+  const page = s.page ? `第${s.page}页` : '';
+  const column = s.column && s.column > 1 ? `第${s.column}字起` : '';
+  return `${page}第${s.line}行${column}`;
+}
+
 export function citation(title: string | undefined, s: AnswerSource): string {
-  return `来源：《${title ?? ''}》${s.section ?? ''}，第${s.line}行：“${s.quote}”`;
+  return `来源：《${title ?? ''}》${s.section ?? ''}，${placeText(s)}：“${s.quote}”`;
 }
 
 /** One figure, with its formula and every cell it used. */
@@ -39,7 +46,7 @@ export function resultText(r: AnswerResult): string {
   const sources = all.filter((s, i) => all.findIndex((o) => o.line === s.line) === i);
   if (sources.length > 3) {
     // Many cells (不予公开 = eight reasons): one line naming them all; each quote is in `sources`.
-    lines.push(`来源：《${r.report ?? ''}》${sources[0]!.section ?? ''}，第${sources.map((s) => s.line).join('、')}行`);
+    lines.push(`来源：《${r.report ?? ''}》${sources[0]!.section ?? ''}，${sources.map((s) => placeText(s)).join('、')}`);
   } else for (const s of sources) lines.push(citation(r.report, s));
   return lines.join('\n');
 }

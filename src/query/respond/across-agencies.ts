@@ -4,7 +4,7 @@
  */
 import type { Answer, AnswerResult } from '../answer.ts';
 import { fmt } from '../lookup/figures.ts';
-import { citation, metricLabel, valueText } from '../render/format.ts';
+import { citation, metricLabel, placeText, valueText } from '../render/format.ts';
 import type { StructuredQuery } from '../understand/structured-query.ts';
 import { inScope, MAX_LIST, warningNotes, type Ctx } from './context.ts';
 import { figureResult } from './result.ts';
@@ -54,7 +54,7 @@ export function acrossAgencies(ctx: Ctx, question: string, query: StructuredQuer
   const scope = query.scope && query.scope.length > 0 ? query.scope.join('、') : '';
   if (query.kind === 'total') {
     const total = withValue.reduce((s, r) => s + r.value!, 0);
-    const lines = withValue.map((r) => `${r.agency} ${valueText(r)}${r.source ? `（第${r.source.line}行）` : ''}`);
+    const lines = withValue.map((r) => `${r.agency} ${valueText(r)}${r.source ? `（${placeText(r.source)}）` : ''}`);
     const text =
       `${year}年${scope}${withValue.length}个单位${label}合计 ${fmt(total)} ${unit}${note}。\n${lines.join('\n')}` +
       (without.length > 0 ? `\n未计入（报告未披露或无法识别）：${without.map((r) => r.agency).join('、')}` : '') +

@@ -3,7 +3,7 @@
  */
 import type { AgencyRef } from '../agency/agency-index.ts';
 import type { Answer, AnswerResult } from '../answer.ts';
-import { metricLabel, valueText } from '../render/format.ts';
+import { metricLabel, placeText, valueText } from '../render/format.ts';
 import type { StructuredQuery } from '../understand/structured-query.ts';
 import { inScope, MAX_LIST, yearsFor, yearsLabel, type Ctx } from './context.ts';
 import { figureResult } from './result.ts';
@@ -44,7 +44,7 @@ export function filterAgencies(ctx: Ctx, question: string, query: StructuredQuer
   }
   const what = query.filter === 'zero' ? `${label}为 0 ` : `${label}不为 0 `;
   const lines = matched.slice(0, MAX_LIST * 2).map(({ agency, results }) =>
-    `${agency.name}：${results.map((r) => `${r.year}年 ${valueText(r)}${r.source ? `（第${r.source.line}行）` : ''}`).join('，')}`);
+    `${agency.name}：${results.map((r) => `${r.year}年 ${valueText(r)}${r.source ? `（${placeText(r.source)}）` : ''}`).join('，')}`);
   const head = `${when}${what}的单位${query.count ? `共 ${matched.length} 个` : `有 ${matched.length} 个`}（共查 ${considered} 个单位）${matched.length > 0 ? '：' : '。'}`;
   const text = [head, ...lines, ...(matched.length > MAX_LIST * 2 ? [`……等 ${matched.length} 个`] : []),
     ...(unknown.length > 0 ? [`报告未披露该项：${unknown.slice(0, MAX_LIST).join('、')}${unknown.length > MAX_LIST ? ` 等 ${unknown.length} 个` : ''}`] : [])].join('\n');
