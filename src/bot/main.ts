@@ -98,7 +98,7 @@ export async function startServer(env: Record<string, string | undefined> = proc
   const counts = catalog.counts();
   log.info(
     { url: address, channels: enabledChannels(config), store: store.kind, reports: counts.reports, figures: counts.figures },
-    `${address}/ — 在浏览器中打开即可提问、查看报告与审核 · gongkai 已启动 · 通道 ${enabledChannels(config).join(', ')} · API：curl -G ${address}/api/ask --data-urlencode 'q=鹿城区2020年行政复议多少件'`,
+    `gongkai 已启动：${address} · 通道 ${enabledChannels(config).join(', ')} · 试试：curl -G ${address}/api/ask --data-urlencode 'q=鹿城区2020年行政复议多少件'`,
   );
 
   let stopping: Promise<void> | null = null;
