@@ -22,6 +22,7 @@ import { reportBody, reportTable } from './report.ts';
 import { createReportTexts, displayName } from './report-text.ts';
 import { MAX_EXPORTED, reviewBody, reviewData, ReviewQuerySchema, reviewTable } from './review.ts';
 import { FAVICON_SVG, STYLE_CSS } from './style.ts';
+import { Lru } from '../query/lookup/lru.ts';
 
 export interface WebOptions {
   ask: AskFn;
@@ -37,6 +38,8 @@ export const PAGE_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; f
 export const SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
 
 const HTML_TYPE = 'text/html; charset=utf-8';
+/** Charts kept (≈ 5–10 KB of SVG each). */
+const CHART_CACHE_SIZE = 512;
 
 /** ".csv" / ".json" on the last path segment, or ?format=. */
 function formatOf(req: FastifyRequest, suffix?: string): 'html' | 'csv' | 'json' | null {
@@ -56,6 +59,11 @@ export async function webPlugin(app: FastifyInstance, options: WebOptions): Prom
     reportText: createReportTexts(options.reportsDir),
     today: () => new Date(clock()),
   };
+
+  // The index does not change while served: a chart drawn once (ECharts SSR, ≈ 20–150 ms) is kept by its URL.
+  const charts = new Lru<string, string>(CHART_CACHE_SIZE);
+  const sendSvg = (reply: FastifyReply, key: string, draw: () => string) =>
+    reply.type('image/svg+xml; charset=utf-8').header('content-security-policy', SVG_CSP).header('cache-control', 'private, max-age=300').send(charts.getOr(key, draw));
 
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
@@ -152,7 +160,7 @@ export async function webPlugin(app: FastifyInstance, options: WebOptions): Prom
     const id = Number((req.params as { id: string }).id);
     const agency = Number.isSafeInteger(id) ? web.browser.agency(id) : null;
     if (!agency) return reply.code(404).type('text/plain; charset=utf-8').send('找不到这个单位');
-    return reply.type('image/svg+xml; charset=utf-8').header('content-security-policy', SVG_CSP).send(agencyChart(agency, web.browser.history(agency.id)));
+    return sendSvg(reply, `agency:${agency.id}`, () => agencyChart(agency, web.browser.history(agency.id)));
   });
 
   const compareInput = (req: FastifyRequest) => {
@@ -175,7 +183,8 @@ export async function webPlugin(app: FastifyInstance, options: WebOptions): Prom
   app.get('/compare/chart.svg', { schema: { hide: true } }, async (req, reply) => {
     const q = compareInput(req);
     if (!q) return reply.code(400).type('text/plain; charset=utf-8').send('比较条件不正确');
-    return reply.type('image/svg+xml; charset=utf-8').header('content-security-policy', SVG_CSP).send(compareChart(q, compareRows(q).rows));
+    const key = `compare:${q.metric}|${q.year}|${q.ids.join(',')}|${q.province ?? ''}|${q.city ?? ''}`;
+    return sendSvg(reply, key, () => compareChart(q, compareRows(q).rows));
   });
 
   const review = async (req: FastifyRequest, reply: FastifyReply, suffix?: string) => {

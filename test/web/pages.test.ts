@@ -196,6 +196,24 @@ describe('draft upload', () => {
     expect(JSON.parse((await get('/healthz')).body).index.reports).toBe(5);
   });
 
+  test('a draft larger than the API\'s 16 KB body limit is accepted (the upload has its own limit)', async () => {
+    const bytes = readFileSync(join(SEED_DIR, '002_ebc6c56e4ff49493.txt'));
+    const padded = Buffer.concat([bytes, Buffer.from('\n'.repeat(20 * 1024))]);
+    const res = await upload('002.txt', padded);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('温州市鹿城区人民政府 · 2020年 · 格式 2019');
+  });
+
+  test('a follow-up carries the previous question in the form: 那诉讼呢？ after 鹿城区2020年行政复议', async () => {
+    const first = (await ask('鹿城区2020年行政复议多少件')).body;
+    const ctx = /name="ctx" value="([^"]*)"/.exec(first)![1]!.replace(/&quot;/g, '"');
+    const body = (await ask('那诉讼呢？', `&ctx=${encodeURIComponent(ctx)}`)).body;
+    expect(body).toContain('<div class="figure cell-computed" data-metric="litigation.total">18 件</div>');
+    expect(body).toContain('<div class="formula">计算：直接起诉总计 13 + 复议后起诉总计 5 = 18</div>');
+    // Garbage context is ignored, not an error.
+    expect((await ask('那诉讼呢？', '&ctx=%7Bnope')).statusCode).toBe(200);
+  });
+
   test('too large, empty, not multipart, not a report: a page saying why', async () => {
     const big = await upload('big.txt', Buffer.alloc(MAX_UPLOAD_BYTES + 128 * 1024, 0x41));
     expect(big.statusCode).toBe(413);

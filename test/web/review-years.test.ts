@@ -1,10 +1,10 @@
 /**
  * Checks across years, and a report page's text only while its file is the one indexed. Built from the
- * committed 洪泽区 2023/2024 fixtures: one copy as it is, one where 2023's 结转下年度继续办理 says 3 while
- * 2024's 上年结转 says 0.
+ * committed 洪泽区 2023/2024 fixtures: 2023 as it is (结转下年度继续办理 0), 2024 changed to say it carried
+ * 3 over (上年结转 3).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -21,14 +21,16 @@ let app: FastifyInstance;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'gongkai-web-years-'));
   reports = join(dir, 'reports');
-  const lines2023 = readFileSync(join(FIXTURES, 'huaian_hongze_2023.raw.txt'), 'utf8').split('\n');
-  // Line 381 is the 总计 cell of 四、结转下年度继续办理 (one cell per line in this layout).
-  expect(lines2023[380]).toBe('0');
-  lines2023[380] = '3';
-  const { mkdirSync } = await import('node:fs');
+  // 2024 says it carried 3 requests over from 2023 (自然人 and 总计 of 上年结转), and carries the same 3
+  // forward, so its own table still adds up; 2023 said it carried 0 forward.
+  const lines2024 = readFileSync(join(FIXTURES, 'huaian_hongze_2024.raw.txt'), 'utf8').split('\n');
+  for (const line of [130, 142, 367, 379]) {
+    expect(lines2024[line - 1]).toBe('0');
+    lines2024[line - 1] = '3';
+  }
   mkdirSync(join(reports, '2023'), { recursive: true });
-  writeFileSync(join(reports, '2023', 'hongze.txt'), lines2023.join('\n'));
-  writeFileSync(join(reports, 'hongze-2024.txt'), readFileSync(join(FIXTURES, 'huaian_hongze_2024.raw.txt')));
+  writeFileSync(join(reports, '2023', 'hongze.txt'), readFileSync(join(FIXTURES, 'huaian_hongze_2023.raw.txt')));
+  writeFileSync(join(reports, 'hongze-2024.txt'), lines2024.join('\n'));
   const db = join(dir, 'gongkai.db');
   // As the server does: the reports folder as given (relative to the working directory).
   const summary = await ingestPaths([relative(process.cwd(), reports)], { db });
@@ -42,7 +44,7 @@ afterAll(async () => {
 });
 
 describe('checks across years', () => {
-  test("2024's 上年结转 0 against 2023's 结转下年度继续办理 3: both reports and lines cited", async () => {
+  test("2024's 上年结转 3 against 2023's 结转下年度继续办理 0: both reports and lines cited", async () => {
     const rows = JSON.parse((await app.inject('/review.json')).body).rows.filter((r: { code: string }) => r.code === 'years.carry_over');
     expect(rows).toEqual([
       {
@@ -53,7 +55,7 @@ describe('checks across years', () => {
         report_id: 2,
         line: 142,
         line2: 381,
-        message: '2024年报告的上年结转 0 件（第142行）≠ 2023年报告的结转下年度继续办理 3 件（第381行）',
+        message: '2024年报告的上年结转 3 件（第142行）≠ 2023年报告的结转下年度继续办理 0 件（第381行）',
       },
     ]);
     const page = (await app.inject('/review')).body;
@@ -105,7 +107,7 @@ describe('report text is shown only while the file is the one indexed', () => {
     const db = openIndex(join(dir, 'gongkai.db'));
     try {
       const checks = createBrowser(db).carryOver({});
-      expect(checks.map((c) => [c.year, c.carriedOver, c.carriedForward])).toEqual([[2024, { reportId: 2, line: 142, value: 0 }, { reportId: 1, line: 381, value: 3 }]]);
+      expect(checks.map((c) => [c.year, c.carriedOver, c.carriedForward])).toEqual([[2024, { reportId: 2, line: 142, value: 3 }, { reportId: 1, line: 381, value: 0 }]]);
     } finally {
       db.close();
     }
