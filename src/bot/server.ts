@@ -22,7 +22,7 @@ import { registerWebhooks } from './webhooks.ts';
 import { Lru } from '../query/lookup/lru.ts';
 import { safeEqual } from './channels/crypto.ts';
 import { lazyChildLogger, levelEnabled } from './logging.ts';
-import { webPlugin, type WebOptions } from '../web/plugin.ts';
+import { notFoundPage, wantsPage, webPlugin, type WebOptions } from '../web/plugin.ts';
 import {
   AgenciesSchema,
   AnswerSchema,
@@ -126,7 +126,7 @@ export async function buildServer(config: Readonly<Config>, deps: ServerDeps): P
     if (code === 'UNAUTHORIZED') return reply.code(401).send();
     return sendError(reply, code);
   });
-  app.setNotFoundHandler((_req, reply) => sendError(reply, 'NOT_FOUND'));
+  app.setNotFoundHandler((req, reply) => (deps.web && wantsPage(req) ? notFoundPage(reply) : sendError(reply, 'NOT_FOUND')));
 
   await app.register(rateLimit, {
     global: true,

@@ -41,6 +41,22 @@ const HTML_TYPE = 'text/html; charset=utf-8';
 /** Charts kept (≈ 5–10 KB of SVG each). */
 const CHART_CACHE_SIZE = 512;
 
+/** A browser asking for a page (not the API, not a script): unknown addresses get a page, not JSON. */
+export function wantsPage(req: FastifyRequest): boolean {
+  return req.method === 'GET' && !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html');
+}
+
+/** The 404 page for addresses outside the plugin (sent from the server's not-found handler, so with our headers here). */
+export function notFoundPage(reply: FastifyReply) {
+  return reply
+    .code(404)
+    .type(HTML_TYPE)
+    .header('content-security-policy', PAGE_CSP)
+    .header('x-content-type-options', 'nosniff')
+    .header('x-frame-options', 'DENY')
+    .send(page('找不到', html`<h1>没有这个页面</h1><p><a href="/">回到首页</a> · <a href="/agencies">单位</a> · <a href="/review">报告审核</a></p>`));
+}
+
 /** ".csv" / ".json" on the last path segment, or ?format=. */
 function formatOf(req: FastifyRequest, suffix?: string): 'html' | 'csv' | 'json' | null {
   const fromSuffix = suffix === 'csv' || suffix === 'json' ? suffix : undefined;

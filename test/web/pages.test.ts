@@ -150,6 +150,16 @@ describe('pages', () => {
     expect((await get('/compare?year=abc')).statusCode).toBe(400);
     expect((await ask('问'.repeat(501))).statusCode).toBe(400);
   });
+
+  test('an unknown address: a page for a browser, the JSON error for the API and scripts', async () => {
+    const page = await app.inject({ url: '/nope', headers: { accept: 'text/html,application/xhtml+xml' } });
+    expect(page.statusCode).toBe(404);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(page.body).toContain('<h1>没有这个页面</h1>');
+    expect(JSON.parse((await get('/nope')).body)).toEqual({ error: { code: 'NOT_FOUND', message: '没有这个地址' } });
+    expect(JSON.parse((await app.inject({ url: '/api/nope', headers: { accept: 'text/html' } })).body).error.code).toBe('NOT_FOUND');
+  });
 });
 
 describe('untrusted text is escaped', () => {
