@@ -59,9 +59,9 @@ export function agenciesBody(web: WebContext, f: AgenciesQuery, list: { total: n
 <label>市<select name="city">${option('', '全部', f.city)}${web.browser.cities(f.province).map((c) => option(c, c, f.city))}</select></label>
 <label>层级<select name="level">${option('', '全部', f.level)}${AGENCY_LEVELS.map((l) => option(l.key, l.label, f.level))}</select></label>
 <button type="submit">筛选</button></form>
-${list.items.length === 0 ? html`<p class="notice">没有符合条件的单位。</p>` : html`<table class="agencies"><thead><tr><th>单位</th><th>地区</th><th>层级</th><th>报告年份</th></tr></thead><tbody>
-${list.items.map((a) => html`<tr><td><a href="/agencies/${a.id}">${a.name}</a></td><td>${placeOf(a)}</td><td>${levelLabel(a.level)}</td><td>${a.years.join('、') || '—'}</td></tr>`)}
-</tbody></table>`}
+${list.items.length === 0 ? html`<p class="notice">没有符合条件的单位。</p>` : html`<form method="get" action="/compare"><table class="agencies"><thead><tr><th>比较</th><th>单位</th><th>地区</th><th>层级</th><th>报告年份</th></tr></thead><tbody>
+${list.items.map((a) => html`<tr><td><input type="checkbox" name="ids" value="${a.id}" aria-label="比较${a.name}"></td><td><a href="/agencies/${a.id}">${a.name}</a></td><td>${placeOf(a)}</td><td>${levelLabel(a.level)}</td><td>${a.years.join('、') || '—'}</td></tr>`)}
+</tbody></table><p><button type="submit">比较所选单位（行政复议，最新年度）</button> <span class="muted">比较页上可改数字和年度。</span></p></form>`}
 ${pages > 1 ? html`<p class="pager">${f.page > 1 ? pageLink(f.page - 1, '上一页') : ''}第 ${f.page} / ${pages} 页 ${f.page < pages ? pageLink(f.page + 1, '下一页') : ''}</p>` : ''}
 ${exportLinks('/agencies', query)}`;
 }

@@ -17,11 +17,12 @@ const text = z.string().trim().max(100).optional().transform((s) => (s ? s : und
 export const CompareQuerySchema = z.object({
   metric: z.string().trim().max(100).optional().transform((s) => (s ? s : 'review.total')),
   year: z.union([z.literal('').transform(() => undefined), z.coerce.number().int().min(1990).max(2100)]).optional(),
+  // "ids=3,4" from links, or ids=3&ids=4 from the agencies page's checkboxes.
   ids: z
-    .string()
-    .max(2000)
+    .union([z.string().max(2000), z.array(z.string().max(20)).max(500)])
     .optional()
-    .transform((s) => (s ? s.split(',').map((x) => Number(x.trim())).filter((n) => Number.isInteger(n) && n > 0) : [])),
+    .transform((v) => (Array.isArray(v) ? v.join(',') : (v ?? '')))
+    .transform((s) => [...new Set(s.split(',').map((x) => Number(x.trim())).filter((n) => Number.isInteger(n) && n > 0))]),
   province: text,
   city: text,
 });

@@ -62,6 +62,15 @@ describe('the web pages in chromium', () => {
     expect(await chart.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(720);
   });
 
+  test('tick two agencies on /agencies and compare them: table and bar chart', async () => {
+    await page.goto(`${base}/agencies`);
+    await page.check('input[name=ids][value="3"]');
+    await page.check('input[name=ids][value="4"]');
+    await Promise.all([page.waitForURL(/\/compare\?ids=4&ids=3$/), page.click('text=比较所选单位')]);
+    expect(await page.locator('table.compare tbody tr').allTextContents()).toEqual(['1温州市鹿城区人民政府23 件第565行', '2温州市政务服务中心4 件第82行']);
+    expect(await page.locator('img.chart').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(720);
+  });
+
   test('the review page lists seed 001 saying 14 in prose and 7 in its table, with links to both lines', async () => {
     await page.goto(`${base}/review`);
     const item = page.locator('#kind-prose li[data-code=prose_table_mismatch]');
