@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { METRICS, metricDef, TABLE3_METRICS, TABLE4_METRICS } from '../catalogue/metrics.ts';
 import { metricLabel, valueText } from '../query/render/format.ts';
-import type { CompareRow } from '../query/index.ts';
+import { MAX_COMPARED, type CompareRow } from '../query/index.ts';
 import { barChart } from './chart.ts';
 import type { Table } from './export.ts';
 import { html, qs, reportHref, type Html } from './html.ts';
@@ -67,7 +67,7 @@ export function compareChart(q: { metric: string; year: number }, rows: CompareR
   return barChart(compareTitle(q), shown.map((r) => r.result.agency), shown.map((r) => r.result.value!), metricDef(q.metric)?.unit ?? '件');
 }
 
-export function compareBody(web: WebContext, q: CompareQuery & { year: number }, result: { rows: CompareRow[]; cut: boolean }): Html {
+export function compareBody(web: WebContext, q: CompareQuery & { year: number }, result: { rows: CompareRow[]; cut: boolean; without: number }): Html {
   const query = qs({ metric: q.metric, year: q.year, ids: q.ids, province: q.province, city: q.city });
   const known = metricDef(q.metric) !== undefined;
   const pickable = PICKABLE.some((d) => d.key === q.metric) ? PICKABLE : [...PICKABLE, ...METRICS.filter((d) => d.key === q.metric)];
@@ -83,7 +83,8 @@ ${q.ids.length > 0 ? html`<input type="hidden" name="ids" value="${q.ids.join(',
 <button type="submit">比较</button></form>
 ${q.ids.length > 0 ? html`<p class="muted">只比较选定的 ${q.ids.length} 个单位。<a href="/compare${qs({ metric: q.metric, year: q.year })}">比较全部单位</a></p>` : ''}
 ${!known ? html`<p class="error">没有“${q.metric}”这项数字。</p>` : result.rows.length === 0 ? html`<p class="notice">${q.year}年没有符合条件的报告。</p>` : html`<h2>${compareTitle(q)}</h2>
-${result.cut ? html`<p class="notice">单位太多，只比较了前 5000 个；请按省或市筛选。</p>` : ''}
+${result.cut ? html`<p class="notice">单位太多，只列出数字最大的 ${MAX_COMPARED} 个；可按省或市筛选。</p>` : ''}
+${result.without > 0 ? html`<p class="muted">另有 ${result.without} 个单位的${q.year}年报告未给出这项数字。</p>` : ''}
 <div class="side-by-side">
 <table class="compare"><thead><tr><th>名次</th><th>单位</th><th>${metricLabel(q.metric)}</th><th>出处</th></tr></thead><tbody>
 ${result.rows.map((r) => {

@@ -47,6 +47,21 @@ describe('exports carry the index figures exactly', () => {
     );
   });
 
+  test('a place-wide ranking lists the agencies whose report gives the figure, and says how many do not', async () => {
+    const rows = JSON.parse((await get('/compare.json?metric=proactive.weibo&year=2020')).body).rows;
+    expect(rows.map((r: Record<string, unknown>) => [r.agency, r.value, r.line])).toEqual([
+      ['温州市鹿城区人民政府', 1170, 55],
+      ['温州市政务服务中心', 3, 23],
+    ]);
+    expect((await get('/compare?metric=proactive.weibo&year=2020')).body).toContain('另有 2 个单位的2020年报告未给出这项数字。');
+    // Picked by id, a report without the figure is listed, last, as not given.
+    const picked = JSON.parse((await get('/compare.json?metric=proactive.weibo&year=2020&ids=2,4')).body).rows;
+    expect(picked.map((r: Record<string, unknown>) => [r.agency, r.value, r.cell])).toEqual([
+      ['温州市政务服务中心', 3, 'number'],
+      ['温州市统计局', null, 'missing'],
+    ]);
+  });
+
   test('/agencies/3.json and ?format=json: 鹿城区 2020 新收 208 (line 357), 复议 23 and 诉讼 18 (line 565)', async () => {
     const a = JSON.parse((await get('/agencies/3.json')).body);
     expect(a.rows).toEqual([

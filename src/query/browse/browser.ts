@@ -14,7 +14,7 @@ import { OVERVIEW } from '../ask.ts';
 import { FigureStore } from '../lookup/figures.ts';
 import { figureResult } from '../respond/result.ts';
 import { normalizeText } from '../text/normalize.ts';
-import { carryOverChecks, type CarryOverCheck } from './carry-over.ts';
+import { createCarryOverCheck, type CarryOverCheck } from './carry-over.ts';
 
 export interface AgencyListItem extends AgencyRow {
   level: AgencyLevel;
@@ -58,8 +58,11 @@ export interface ReviewWarning extends WarningRow {
 /** The headline figures of an agency's year (what ask answers for "鹿城区的信息公开情况"). */
 export const HEADLINE_METRICS: readonly string[] = OVERVIEW.map((s) => s[0]!);
 
-/** Agencies a comparison reads at most (each is one indexed report read); the page says when it cut. */
-export const MAX_COMPARED = 5000;
+/** Reports with warnings searched for undecided cells at most, per review page. */
+export const MAX_UNDECIDED_REPORTS = 2000;
+
+/** Agencies a comparison shows at most (each is one report read for its citation); the page says when it cut. */
+export const MAX_COMPARED = 500;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -100,7 +103,6 @@ export function createBrowser(db: Database) {
     provinces: db.prepare('SELECT DISTINCT province FROM agencies WHERE province IS NOT NULL ORDER BY province').pluck(),
     cities: db.prepare('SELECT DISTINCT city FROM agencies WHERE city IS NOT NULL AND (@province IS NULL OR province = @province) ORDER BY city').pluck(),
     years: db.prepare('SELECT DISTINCT year FROM reports ORDER BY year').pluck(),
-    agenciesIn: db.prepare(`SELECT a.id FROM agencies a WHERE ${PLACE_SQL} ORDER BY a.id LIMIT ${MAX_COMPARED + 1}`).pluck(),
     review: db.prepare(`
       SELECT w.*, r.agency_id, a.name AS agency, r.year, r.title
       FROM warnings w JOIN reports r ON r.id = w.report_id JOIN agencies a ON a.id = r.agency_id
@@ -108,15 +110,30 @@ export function createBrowser(db: Database) {
     reviewCount: db.prepare(`
       SELECT count(*) FROM warnings w JOIN reports r ON r.id = w.report_id JOIN agencies a ON a.id = r.agency_id
       WHERE ${REVIEW_WHERE}`).pluck(),
-    // Undecided cells per report: shown beside the warnings that explain them.
+    // Undecided cells per report, beside the warnings that explain them. Looked for in reports that have a
+    // warning (a cell is left undecided with one): figures are clustered by report, so this reads those
+    // reports' rows only, never the whole figures table.
     undecided: db.prepare(`
       SELECT r.id AS report_id, a.name AS agency, r.year, count(*) AS cells, min(s.line) AS line
       FROM figures f JOIN sources s ON s.report_id = f.report_id AND s.n = f.source
       JOIN reports r ON r.id = f.report_id JOIN agencies a ON a.id = r.agency_id
-      WHERE f.cell = 'undecided' AND ${PLACE_SQL} AND (@year IS NULL OR r.year = @year)
-      GROUP BY r.id ORDER BY a.name, r.year LIMIT 500`),
-    agencyIdsWithYears: db.prepare(`SELECT DISTINCT a.id FROM agencies a JOIN reports r ON r.agency_id = a.id WHERE ${PLACE_SQL} ORDER BY a.id`).pluck(),
+      WHERE f.report_id IN (SELECT DISTINCT w.report_id FROM warnings w JOIN reports r ON r.id = w.report_id JOIN agencies a ON a.id = r.agency_id
+                            WHERE ${PLACE_SQL} AND (@year IS NULL OR r.year = @year) LIMIT ${MAX_UNDECIDED_REPORTS})
+        AND f.cell = 'undecided'
+      GROUP BY r.id ORDER BY a.name, r.year`),
+    metricId: db.prepare('SELECT id FROM metric_keys WHERE key = ?').pluck(),
+    // A ranking over a whole place from the resolved values ingest wrote (figure_values), largest first;
+    // one report per agency and year, the last ingested, as answers read it.
+    ranked: db.prepare(`
+      SELECT fv.agency_id, fv.report_id FROM figure_values fv JOIN agencies a ON a.id = fv.agency_id
+      WHERE fv.metric = @metric AND fv.col = 0 AND fv.year = @year AND ${PLACE_SQL}
+        AND fv.report_id = (SELECT max(id) FROM reports WHERE agency_id = fv.agency_id AND year = fv.year)
+      ORDER BY fv.value IS NULL, fv.value DESC, a.name
+      LIMIT @limit`),
+    // Agencies of the place with a report that year, for "N 个单位未给出".
+    reportingIn: db.prepare(`SELECT count(DISTINCT r.agency_id) FROM reports r JOIN agencies a ON a.id = r.agency_id WHERE r.year = @year AND ${PLACE_SQL}`).pluck(),
   };
+  const carryOver = createCarryOverCheck(db, store);
 
   const agencyRow = (id: number) => (s.agency.get(id) as AgencyRow | undefined) ?? null;
   const place = (f: { province?: string; city?: string }) => ({ province: f.province ?? null, city: f.city ?? null });
@@ -161,23 +178,30 @@ export function createBrowser(db: Database) {
     },
 
     /**
-     * One figure of one year across agencies — the ones given, else all of a place (at most MAX_COMPARED) —
-     * largest first, figures the reports do not give last.
+     * One figure of one year across agencies, largest first. Agencies picked by id: each of them, a figure
+     * its report does not give listed last. A whole place (or the index): the MAX_COMPARED largest, read
+     * by SQL, with how many of the place's reports that year do not give it.
      */
-    compare(metric: string, year: number, scope: { ids?: number[]; province?: string; city?: string }): { rows: CompareRow[]; cut: boolean } {
-      if (!metricDef(metric)) return { rows: [], cut: false };
-      let ids = scope.ids && scope.ids.length > 0 ? scope.ids.slice(0, MAX_COMPARED) : (s.agenciesIn.all(place(scope)) as number[]);
-      const cut = ids.length > MAX_COMPARED;
-      ids = ids.slice(0, MAX_COMPARED);
-      const rows: CompareRow[] = [];
-      for (const id of ids) {
-        const agency = agencyRow(id);
-        const report = agency ? store.report(id, year) : null;
-        if (!agency || !report) continue;
-        rows.push({ agencyId: id, reportId: report.id, result: figureResult(ctx, agency, report, [metric], null).result });
+    compare(metric: string, year: number, scope: { ids?: number[]; province?: string; city?: string }): { rows: CompareRow[]; cut: boolean; without: number } {
+      if (!metricDef(metric)) return { rows: [], cut: false, without: 0 };
+      const row = (id: number, report: ReportRow): CompareRow => ({ agencyId: id, reportId: report.id, result: figureResult(ctx, agencyRow(id)!, report, [metric], null).result });
+      if (scope.ids && scope.ids.length > 0) {
+        const rows: CompareRow[] = [];
+        for (const id of scope.ids.slice(0, MAX_COMPARED)) {
+          const report = agencyRow(id) ? store.report(id, year) : null;
+          if (report) rows.push(row(id, report));
+        }
+        rows.sort((a, b) => (b.result.value ?? -Infinity) - (a.result.value ?? -Infinity) || a.result.agency.localeCompare(b.result.agency, 'zh'));
+        return { rows, cut: scope.ids.length > MAX_COMPARED, without: 0 };
       }
-      rows.sort((a, b) => (b.result.value ?? -Infinity) - (a.result.value ?? -Infinity) || a.result.agency.localeCompare(b.result.agency, 'zh'));
-      return { rows, cut };
+      const metricId = s.metricId.get(metric) as number | undefined;
+      const params = { ...place(scope), year };
+      const reporting = s.reportingIn.get(params) as number;
+      if (metricId === undefined) return { rows: [], cut: false, without: reporting };
+      const found = s.ranked.all({ ...params, metric: metricId, limit: MAX_COMPARED + 1 }) as Array<{ agency_id: number; report_id: number }>;
+      const rows = found.slice(0, MAX_COMPARED).map((f) => row(f.agency_id, store.report(f.agency_id, year)!));
+      const cut = found.length > MAX_COMPARED;
+      return { rows, cut, without: cut ? 0 : reporting - rows.length };
     },
 
     /** The index's warnings for review, filtered by place, year and kind. */
@@ -194,10 +218,7 @@ export function createBrowser(db: Database) {
       return s.undecided.all({ ...place(filter), year: filter.year ?? null }) as Array<{ report_id: number; agency: string; year: number; cells: number; line: number }>;
     },
 
-    /** Checks across years (上年结转 vs last year's 结转下年度), computed from the stored figures. */
-    carryOver(filter: Omit<ReviewFilter, 'kind' | 'limit' | 'offset'>): CarryOverCheck[] {
-      const ids = s.agencyIdsWithYears.all(place(filter)) as number[];
-      return carryOverChecks(store, ids.map((id) => agencyRow(id)!), filter.year);
-    },
+    /** Checks across years (上年结转 vs last year's 结转下年度), from the stored values. */
+    carryOver: (filter: Omit<ReviewFilter, 'kind' | 'limit' | 'offset'>): CarryOverCheck[] => carryOver(filter),
   };
 }
