@@ -29,13 +29,13 @@ export const MAX_EXPORTED = 100_000;
 export interface ReviewData {
   byKind: Map<ReviewKind, { total: number; items: ReviewWarning[] }>;
   undecidedCells: Array<{ report_id: number; agency: string; year: number; cells: number; line: number }>;
-  carryOver: CarryOverCheck[];
+  carryOver: { items: CarryOverCheck[]; more: boolean };
 }
 
 export function reviewData(web: WebContext, f: ReviewQuery, limit = PER_KIND): ReviewData {
   const byKind = new Map<ReviewKind, { total: number; items: ReviewWarning[] }>();
   for (const k of REVIEW_KINDS) if (k.key !== 'years') byKind.set(k.key, web.browser.review({ ...f, kind: k.key, limit, offset: 0 }));
-  return { byKind, undecidedCells: web.browser.undecided(f), carryOver: web.browser.carryOver(f) };
+  return { byKind, undecidedCells: web.browser.undecided(f), carryOver: web.browser.carryOver({ ...f, limit }) };
 }
 
 export function reviewTable(data: ReviewData): Table {
@@ -45,7 +45,7 @@ export function reviewTable(data: ReviewData): Table {
       rows.push({ kind: REVIEW_KINDS.find((k) => k.key === reviewKind(w.code))!.label, code: w.code, agency: w.agency, year: w.year, report_id: w.report_id, line: w.line, line2: w.line2, message: w.message });
     }
   }
-  for (const c of data.carryOver) {
+  for (const c of data.carryOver.items) {
     rows.push({ kind: '跨年度核对', code: c.code, agency: c.agency, year: c.year, report_id: c.carriedOver.reportId, line: c.carriedOver.line, line2: c.carriedForward.line, message: c.message });
   }
   return {
@@ -90,7 +90,7 @@ ${kindSection('identity', data.byKind.get('identity')!.total, list('identity'))}
 ${kindSection('prose', data.byKind.get('prose')!.total, list('prose'))}
 ${kindSection('undecided', undecided.total + data.undecidedCells.length, html`${list('undecided')}
 ${data.undecidedCells.length > 0 ? html`<table><thead><tr><th>报告</th><th>未定的格</th><th>第一处</th></tr></thead><tbody>${data.undecidedCells.map((u) => html`<tr><td><a href="${reportHref(u.report_id)}">${u.agency} ${u.year}年</a></td><td class="num">${u.cells}</td><td><a href="${reportHref(u.report_id, u.line)}">第${u.line}行</a></td></tr>`)}</tbody></table>` : ''}`)}
-${kindSection('years', data.carryOver.length, html`<ul class="warnings">${data.carryOver.map((c) => html`<li data-code="${c.code}">⚠ ${c.agency}：${c.message} <a href="${reportHref(c.carriedOver.reportId, c.carriedOver.line)}">${c.year}年 第${c.carriedOver.line}行</a> <a href="${reportHref(c.carriedForward.reportId, c.carriedForward.line)}">${c.year - 1}年 第${c.carriedForward.line}行</a></li>`)}</ul>`)}
+${kindSection('years', data.carryOver.items.length, html`${data.carryOver.more ? html`<p class="muted">只列出前 ${data.carryOver.items.length} 条；可按地区或年度筛选，导出可得更多。</p>` : ''}<ul class="warnings">${data.carryOver.items.map((c) => html`<li data-code="${c.code}">⚠ ${c.agency}：${c.message} <a href="${reportHref(c.carriedOver.reportId, c.carriedOver.line)}">${c.year}年 第${c.carriedOver.line}行</a> <a href="${reportHref(c.carriedForward.reportId, c.carriedForward.line)}">${c.year - 1}年 第${c.carriedForward.line}行</a></li>`)}</ul>`)}
 ${kindSection('other', data.byKind.get('other')!.total, list('other'))}
 <section id="check"><h2>发布前自查</h2>
 <p>上传一份报告草稿（.txt / .html，不超过 ${Math.round(MAX_UPLOAD_BYTES / 1024 / 1024)} MB），看 <code>gongkai check</code> 能读出什么、发现什么问题。文件只在内存中检查，不保存、不写入索引。</p>

@@ -106,7 +106,7 @@ describe('report text is shown only while the file is the one indexed', () => {
   test('createBrowser reads the same carry-over check directly', () => {
     const db = openIndex(join(dir, 'gongkai.db'));
     try {
-      const checks = createBrowser(db).carryOver({});
+      const checks = createBrowser(db).carryOver({}).items;
       expect(checks.map((c) => [c.year, c.carriedOver, c.carriedForward])).toEqual([[2024, { reportId: 2, line: 142, value: 3 }, { reportId: 1, line: 381, value: 0 }]]);
     } finally {
       db.close();

@@ -8,7 +8,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { VALUE_STATES } from '../../store/schema.ts';
-import { fmt, type FigureStore } from '../lookup/figures.ts';
+import { fmt } from '../lookup/figures.ts';
 
 export interface CarryOverCheck {
   code: 'years.carry_over';
@@ -21,7 +21,7 @@ export interface CarryOverCheck {
   carriedForward: { reportId: number; line: number; value: number };
 }
 
-/** Mismatches listed at most (the page says when there are more). */
+/** Mismatches read at most (an export); a page asks for fewer and says when there are more. */
 export const MAX_CARRY_OVER = 1000;
 
 /** Only cells both reports print (a number, or "—" read as 0): a blank, computed or undecided cell is no contradiction. */
@@ -41,15 +41,22 @@ const CARRY_OVER_SQL = `
     AND (@province IS NULL OR ag.province = @province) AND (@city IS NULL OR ag.city = @city)
     AND (@year IS NULL OR a.year = @year)
   ORDER BY ag.name, a.year
-  LIMIT ${MAX_CARRY_OVER}`;
+  LIMIT @limit`;
 
-export function createCarryOverCheck(db: Database, store: FigureStore) {
+// The line a report prints one figure on (a leaf of table 三: no computing needed), from its own rows only.
+const LINE_SQL = `
+  SELECT s.line FROM figures f JOIN sources s ON s.report_id = f.report_id AND s.n = f.source
+  WHERE f.report_id = ? AND f.metric = ? AND (f.applicant = 'total' OR f.applicant IS NULL) AND f.cumulative = 0
+  ORDER BY f.origin = 'table' DESC, f.n LIMIT 1`;
+
+export function createCarryOverCheck(db: Database) {
   const metricId = db.prepare('SELECT id FROM metric_keys WHERE key = ?').pluck();
   const mismatches = db.prepare(CARRY_OVER_SQL);
-  return (filter: { province?: string; city?: string; year?: number }): CarryOverCheck[] => {
+  const lineOf = db.prepare(LINE_SQL).pluck();
+  return (filter: { province?: string; city?: string; year?: number }, limit = MAX_CARRY_OVER): { items: CarryOverCheck[]; more: boolean } => {
     const over = metricId.get('requests.carried_over') as number | undefined;
     const forward = metricId.get('requests.carried_forward') as number | undefined;
-    if (over === undefined || forward === undefined) return [];
+    if (over === undefined || forward === undefined) return { items: [], more: false };
     const rows = mismatches.all({
       over,
       forward,
@@ -57,10 +64,11 @@ export function createCarryOverCheck(db: Database, store: FigureStore) {
       province: filter.province ?? null,
       city: filter.city ?? null,
       year: filter.year ?? null,
+      limit: Math.min(limit, MAX_CARRY_OVER) + 1,
     }) as Array<{ agency_id: number; agency: string; year: number; now_id: number; before_id: number; over: number; forward: number }>;
-    return rows.map((r) => {
-      const lineNow = store.resolve(r.now_id, 'requests.carried_over').cells[0]?.line ?? 0;
-      const lineBefore = store.resolve(r.before_id, 'requests.carried_forward').cells[0]?.line ?? 0;
+    const items = rows.slice(0, Math.min(limit, MAX_CARRY_OVER)).map((r): CarryOverCheck => {
+      const lineNow = (lineOf.get(r.now_id, 'requests.carried_over') as number | undefined) ?? 0;
+      const lineBefore = (lineOf.get(r.before_id, 'requests.carried_forward') as number | undefined) ?? 0;
       return {
         code: 'years.carry_over',
         agencyId: r.agency_id,
@@ -71,5 +79,6 @@ export function createCarryOverCheck(db: Database, store: FigureStore) {
         carriedForward: { reportId: r.before_id, line: lineBefore, value: r.forward },
       };
     });
+    return { items, more: rows.length > items.length };
   };
 }
