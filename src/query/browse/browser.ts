@@ -135,6 +135,7 @@ export function createBrowser(db: Database) {
     // Agencies of the place with a report that year, for "N 个单位未给出".
     reportingIn: db.prepare(`SELECT count(DISTINCT r.agency_id) FROM reports r JOIN agencies a ON a.id = r.agency_id WHERE r.year = @year AND ${PLACE_SQL}`).pluck(),
   };
+  const choices = new Lru<string, string[] | number[]>(512);
   const carryOverCheck = createCarryOverCheck(db);
   // The index is fixed while served, and the check reads the whole index (≈ 0.4–1.5 s at 100,000 reports):
   // each filter's result is kept.
@@ -157,9 +158,10 @@ export function createBrowser(db: Database) {
     agency: agencyRow,
     aliases: (agencyId: number) => s.aliases.all(agencyId) as string[],
     agencyReports: (agencyId: number) => s.agencyReports.all(agencyId) as Array<Pick<ReportRow, 'id' | 'year' | 'title' | 'file'>>,
-    provinces: () => s.provinces.all() as string[],
-    cities: (province?: string) => s.cities.all({ province: province ?? null }) as string[],
-    years: () => s.years.all() as number[],
+    // The filters' choices: DISTINCT scans of agencies (≈ 50 ms at 100,000 agencies), on every filtered page.
+    provinces: () => choices.getOr('provinces', () => s.provinces.all() as string[]) as string[],
+    cities: (province?: string) => choices.getOr(`cities:${province ?? ''}`, () => s.cities.all({ province: province ?? null }) as string[]) as string[],
+    years: () => choices.getOr('years', () => s.years.all() as number[]) as number[],
 
     agencies(filter: AgencyFilter): { total: number; items: AgencyListItem[] } {
       const q = filter.search ? normalizeText(filter.search) : '';
