@@ -18,6 +18,7 @@ import { createStore } from './state/index.ts';
 import type { HttpClient } from './channels/channel.ts';
 import { indexFreshness } from './index-freshness.ts';
 import { createLoggers } from './logging.ts';
+import { publicCatalog, withPublicFiles } from './public-paths.ts';
 
 /** fetch as the channels' HTTP client (Feishu reply API). */
 export const fetchHttp: HttpClient = async (url, init) => {
@@ -59,8 +60,9 @@ export async function startServer(env: Record<string, string | undefined> = proc
 
   await ensureIndex(config, log);
   const db: Db = openIndex(config.db);
-  const ask = createAsker(db);
-  const catalog = createCatalog(db);
+  // Every channel shows report files relative to the reports folder, never the server's path.
+  const ask = withPublicFiles(createAsker(db), config.reports);
+  const catalog = publicCatalog(createCatalog(db), config.reports);
   const store = await createStore(config.redisUrl, (err) => log.warn({ err: err.message }, 'redis error'));
   const conversation = createConversation(ask, store);
 

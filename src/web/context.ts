@@ -9,6 +9,8 @@ export interface WebContext {
   counts(): { reports: number; agencies: number; figures: number };
   /** A report file's name relative to the reports folder. */
   displayName(file: string): string;
+  /** The report an answer's citation names (its file as stored, or as shown: relative to the reports folder). */
+  reportIdOf(file: string): number | null;
   reportText(report: { file: string; sha256: string }): Promise<ReportText>;
   today(): Date;
 }

@@ -21,7 +21,7 @@ ${ctx && ctx.length <= MAX_CONTEXT_CHARS ? html`<input type="hidden" name="ctx" 
 }
 
 function sourceLink(web: WebContext, s: AnswerSource, title: string | undefined): Html {
-  const id = web.browser.reportIdByFile(s.file);
+  const id = web.reportIdOf(s.file);
   const where = html`${title ? `《${title}》` : web.displayName(s.file)}${s.section ? `${s.section}，` : ''}${s.page ? `第${s.page}页，` : ''}第${s.line}行`;
   return html`<blockquote>来源：${id === null ? where : html`<a href="${reportHref(id, s.line)}">${where}</a>`}：“${s.quote.trim()}”</blockquote>`;
 }
@@ -44,12 +44,12 @@ function chartLink(web: WebContext, a: Answer): Html {
   const years = new Set(rs.map((r) => r.year));
   const agencies = new Set(rs.map((r) => r.agency));
   if (metrics.size === 1 && years.size === 1 && agencies.size === rs.length) {
-    const ids = rs.map((r) => web.browser.reportIdByFile(r.source?.file ?? '')).filter((x): x is number => x !== null).map((id) => web.browser.report(id)!.agency_id);
+    const ids = rs.map((r) => web.reportIdOf(r.source?.file ?? '')).filter((x): x is number => x !== null).map((id) => web.browser.report(id)!.agency_id);
     return html`<p><a href="/compare${qs({ metric: rs[0]!.metric, year: rs[0]!.year, ids })}">以柱状图比较这些单位 →</a></p>`;
   }
   if (agencies.size === 1) {
     const r = rs[0]!;
-    const id = web.browser.reportIdByFile(r.source?.file ?? '');
+    const id = web.reportIdOf(r.source?.file ?? '');
     const agencyId = id === null ? null : web.browser.report(id)!.agency_id;
     if (agencyId !== null) return html`<p><a href="/agencies/${agencyId}">查看该单位历年趋势图 →</a></p>`;
   }

@@ -20,6 +20,7 @@ import { html, type Html } from './html.ts';
 import { page } from './layout.ts';
 import { reportBody, reportTable } from './report.ts';
 import { createReportTexts, displayName } from './report-text.ts';
+import { storedFileCandidates } from '../bot/public-paths.ts';
 import { MAX_EXPORTED, reviewBody, reviewData, ReviewQuerySchema, reviewTable } from './review.ts';
 import { FAVICON_SVG, STYLE_CSS } from './style.ts';
 import { Lru } from '../query/lookup/lru.ts';
@@ -72,6 +73,7 @@ export async function webPlugin(app: FastifyInstance, options: WebOptions): Prom
     browser: options.browser,
     counts: options.counts,
     displayName: (file) => displayName(file, options.reportsDir),
+    reportIdOf: (file) => options.browser.reportIdByFile(file, storedFileCandidates(file, options.reportsDir)),
     reportText: createReportTexts(options.reportsDir),
     today: () => new Date(clock()),
   };

@@ -10,7 +10,8 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
+import { publicFileName } from '../bot/public-paths.ts';
 import { loadReport } from '../ingest/text/load.ts';
 import { Lru } from '../query/lookup/lru.ts';
 
@@ -27,11 +28,7 @@ export type ReportText =
   | { ok: false; reason: string };
 
 /** The name shown for a report file: relative to the reports folder, never a server path. */
-export function displayName(file: string, reportsDir: string): string {
-  const rel = relative(resolve(reportsDir), resolve(file));
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return basename(file);
-  return rel.split(sep).join('/');
-}
+export const displayName = publicFileName;
 
 /** Lines of a decoded document, as the report page numbers them. */
 export function textLines(bytes: Buffer, file: string): ReportText {

@@ -154,6 +154,21 @@ describe('pages', () => {
     }
   });
 
+  test('the API names files relative to the reports folder too (/api/ask, /api/reports)', async () => {
+    const answer = JSON.parse((await get(`/api/ask?q=${encodeURIComponent('鹿城区2020年复议和诉讼各多少')}`)).body);
+    expect(answer.results.map((r: { source: { file: string } }) => r.source.file)).toEqual(['002_ebc6c56e4ff49493.txt', '002_ebc6c56e4ff49493.txt']);
+    expect(answer.results[1].sources.map((s: { file: string }) => s.file)).toEqual(['002_ebc6c56e4ff49493.txt', '002_ebc6c56e4ff49493.txt']);
+    const reports = JSON.parse((await get('/api/reports')).body).items.map((r: { file: string }) => r.file);
+    expect(reports.sort()).toEqual(['000_3035c731dff6020a.txt', '001_0057fa3dafb4cac1.txt', '002_ebc6c56e4ff49493.txt', '003_9ca5b3fc5e07fc94.txt', '004_8d900a062941073b.txt']);
+  });
+
+  test('publicFileName: relative to the folder however it is spelled, the base name outside it', async () => {
+    const { publicFileName } = await import('../../src/bot/public-paths.ts');
+    expect(publicFileName('/srv/gongkai/reports/2020/a.txt', '/srv/gongkai/reports')).toBe('2020/a.txt');
+    expect(publicFileName('data/reports/a.txt', './data/reports/')).toBe('a.txt');
+    expect(publicFileName('/home/x/elsewhere/b.html', '/srv/gongkai/reports')).toBe('b.html');
+  });
+
   test('errors are pages: unknown report 404, bad format 400, unknown metric said', async () => {
     const missing = await get('/reports/999');
     expect(missing.statusCode).toBe(404);

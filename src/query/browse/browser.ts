@@ -151,8 +151,14 @@ export function createBrowser(db: Database) {
 
   return {
     report: (id: number) => (s.report.get(id) as ReportRow | undefined) ?? null,
-    /** Answers cite a report by its file (AnswerSource.file); pages link it by id. */
-    reportIdByFile: (file: string) => (s.reportByFile.get(file) as number | undefined) ?? null,
+    /** Answers cite a report by its file (AnswerSource.file, stored or public name); pages link it by id. */
+    reportIdByFile(file: string, candidates: readonly string[] = [file]): number | null {
+      for (const f of candidates) {
+        const id = s.reportByFile.get(f) as number | undefined;
+        if (id !== undefined) return id;
+      }
+      return null;
+    },
     figures: (reportId: number) => s.figures.all(reportId) as FigureRow[],
     warnings: (reportId: number) => s.warnings.all(reportId) as WarningRow[],
     agency: agencyRow,
