@@ -6,7 +6,7 @@
 import type { ReportDocument } from '../text/document.ts';
 import type { Figure, ReportFormat, ReportWarning } from '../model.ts';
 import { scanRegion, type Region, type Token } from './cells.ts';
-import { anchorRows, blankRow, trimBlanks, type RowSpec } from './anchors.ts';
+import { anchorRows, blankRow, exactCells, trimBlanks, type RowSpec } from './anchors.ts';
 import { readRow, settle, describeReading } from './fused.ts';
 import { toFigure, citeLine } from './figures.ts';
 import type { StageOutput } from './tables.ts';
@@ -82,7 +82,7 @@ export function parseTable2(doc: ReportDocument, start: number, end: number, for
   const warnings: ReportWarning[] = [];
   const claimed = new Set<Token>();
   const groups = rows.map((r) => {
-    const g = leadingGroup(r.tokens);
+    const g = exactCells(r, r.spec.columns.length) ?? leadingGroup(r.tokens);
     g.forEach((t) => claimed.add(t));
     return g;
   });

@@ -8,7 +8,7 @@ import type { Figure, ReportFormat, ReportWarning } from '../model.ts';
 import { APPLICANTS, TABLE3_METRICS } from '../../catalogue/metrics.ts';
 import { scanRegion, type Region, type Token } from './cells.ts';
 import { readDetached } from './columnwise.ts';
-import { anchorRows, blankRow, type RowSpec } from './anchors.ts';
+import { anchorRows, blankRow, exactCells, type RowSpec } from './anchors.ts';
 import {
   readRow,
   settle,
@@ -157,7 +157,7 @@ export function parseTable3(doc: ReportDocument, start: number, end: number, _fo
   const specs = TABLE3_ROWS.filter((s) => (withSub ? s.key !== 'requests.result.other_handling' : !OTHER_SUBROWS.has(s.key)));
   // The form's rows, once each (a row may have a second, fallback spec).
   const form = specs.filter((s, i) => specs.findIndex((o) => o.key === s.key) === i);
-  const rows = anchorRows(region, specs).map((r) => ({ ...r, tokens: blankRow(r, COLS) ?? withTrailingBlank(r.tokens, r.untrimmed) }));
+  const rows = anchorRows(region, specs).map((r) => ({ ...r, tokens: blankRow(r, COLS) ?? exactCells(r, COLS) ?? withTrailingBlank(r.tokens, r.untrimmed) }));
   const warnings: ReportWarning[] = [];
   const figures: Figure[] = [];
   if (rows.length === 0) return { figures, warnings };

@@ -171,6 +171,135 @@ class Emitter {
   }
 }
 
+/** One <td>/<th> placed on the table's grid. */
+interface GridCell {
+  text: string;
+  col: number;
+  colspan: number;
+  rowspan: number;
+}
+
+interface GridRow {
+  tr: Element;
+  /** The row's own cells, in grid order. */
+  own: GridCell[];
+  /** Every grid position of the row: its own text at a cell's first column, '' elsewhere (spans, rowspans from above). */
+  cells: string[];
+  /** Cells from rows above whose rowspan covers this row. */
+  coveredBy: GridCell[];
+}
+
+/** The rows of a table on one grid: colspan and rowspan resolved, as a browser lays them out. */
+function gridOf(rows: Element[]): GridRow[] {
+  // Positions still covered by a rowspan from above: column → [rows left, the cell].
+  const covered: ({ left: number; cell: GridCell } | undefined)[] = [];
+  const out: GridRow[] = [];
+  for (const tr of rows) {
+    const cells: string[] = [];
+    const own: GridCell[] = [];
+    const coveredBy = new Set<GridCell>();
+    let col = 0;
+    const take = (k: number): void => {
+      const c = covered[k]!;
+      cells[k] = '';
+      coveredBy.add(c.cell);
+      if (--c.left === 0) covered[k] = undefined;
+    };
+    for (const c of tr.children) {
+      if (!isElement(c) || (c.name !== 'td' && c.name !== 'th')) continue;
+      while (covered[col]) take(col++);
+      const parts: string[] = [];
+      for (const k of c.children) textOf(k, parts);
+      const cell: GridCell = { text: joinSplitNumber(cleanInline(parts.join('')).replace(/\t/g, ' ')), col, colspan: span(c, 'colspan'), rowspan: span(c, 'rowspan') };
+      own.push(cell);
+      for (let k = 0; k < cell.colspan; k++) {
+        cells[col] = k === 0 ? cell.text : '';
+        if (cell.rowspan > 1) covered[col] = { left: cell.rowspan - 1, cell };
+        col++;
+      }
+    }
+    // Rowspans reaching past this row's last cell.
+    for (let k = col; k < covered.length; k++) if (covered[k]) take(k);
+    for (let k = 0; k < cells.length; k++) if (cells[k] === undefined) cells[k] = '';
+    out.push({ tr, own, cells, coveredBy: [...coveredBy] });
+  }
+  return out;
+}
+
+/** A value cell's text: a number (with 增/减, sign, decimals, unit) or a dash, as tables print them. */
+const VALUE_TEXT = /^(?:(?:增|减)\s*)?[+\-]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件|个|项|条)?$|^[—–\-－/／─]{1,2}$|^无$/u;
+
+/**
+ * Word and CMS editors split one number over inline elements and source lines ("1" + "49"); the
+ * source line break between them collapses to a space. A cell holds one value, so digit groups
+ * separated only by such a space are one number — unless the cell reads as several numbers on purpose
+ * (a thousands-grouped or otherwise punctuated run is left as is).
+ */
+function joinSplitNumber(text: string): string {
+  return /^\d+(?: \d+)+$/u.test(text) ? text.replace(/ /gu, '') : text;
+}
+
+/** A header's value columns: grid ranges [from, to) of its deepest cells right of the label block. */
+interface Header {
+  width: number;
+  labelWidth: number;
+  leaves: { from: number; to: number }[];
+}
+
+/**
+ * The header rows above a block of data rows → where its value columns are. The label block is the
+ * header's column-0 cell when it spans every header row (信息内容, 项目, the 勾稽关系 note); each value
+ * column is the lowest header cell over it. Caption rows (one cell across the table) are not header.
+ */
+function headerOf(rows: GridRow[]): Header | null {
+  const head = rows.filter((r) => r.own.length > 1 || r.coveredBy.length > 0);
+  if (head.length === 0) return null;
+  const width = Math.max(...head.map((r) => r.cells.length));
+  const first = head[0].own[0];
+  const labelBlock = first && first.col === 0 && first.rowspan >= head.length ? first : null;
+  const labelWidth = labelBlock ? labelBlock.colspan : 0;
+  // The lowest header cell over each grid column: the last header row's own cell, or a rowspan reaching it.
+  const last = head[head.length - 1];
+  const lowest = [...last.own, ...last.coveredBy].filter((c) => c !== labelBlock && c.col >= labelWidth);
+  lowest.sort((a, b) => a.col - b.col);
+  const leaves: Header['leaves'] = [];
+  let at = labelWidth;
+  for (const c of lowest) {
+    if (c.col !== at) return null; // a hole in the header: not a structure to align to
+    leaves.push({ from: c.col, to: c.col + c.colspan });
+    at = c.col + c.colspan;
+  }
+  return leaves.length > 0 && at === width ? { width, labelWidth, leaves } : null;
+}
+
+/**
+ * A data row aligned by its header: its label cells (rowspan'd group labels and padding dropped) and
+ * then one cell per header value column, '' where the row leaves it blank. The row may span its label
+ * differently from the header (label over three columns under a two-column header block): its value
+ * cells are matched from the right. Null when the row's cells do not fall one per value column.
+ */
+function alignedRow(row: GridRow, header: Header): string[] | null {
+  const offset = row.cells.length - header.width;
+  const valueStart = header.labelWidth + offset;
+  if (valueStart < 0) return null;
+  const labels: string[] = [];
+  const values: string[] = header.leaves.map(() => '');
+  for (const c of row.own) {
+    if (c.col < valueStart) {
+      if (c.col + c.colspan > valueStart || VALUE_TEXT.test(c.text)) return null;
+      if (c.text !== '') labels.push(c.text);
+      continue;
+    }
+    const k = header.leaves.findIndex((l) => l.from + offset === c.col);
+    if (k < 0 || c.col + c.colspan > header.leaves[k].to + offset) return null;
+    values[k] = c.text;
+  }
+  // A value column covered by a rowspan from above (a value spanning rows) keeps the old reading.
+  if (row.coveredBy.some((c) => c.col >= valueStart)) return null;
+  if (labels.length === 0 || !values.some((v) => VALUE_TEXT.test(v))) return null;
+  return [...labels, ...values];
+}
+
 function emitTable(table: Element, out: Emitter): void {
   for (const c of table.children) {
     if (!isElement(c) || c.name !== 'caption') continue;
@@ -179,42 +308,23 @@ function emitTable(table: Element, out: Emitter): void {
     const text = cleanInline(parts.join(''));
     if (text) out.emit(text, c.startIndex);
   }
-  const rows = rowsOf(table);
-  // Positions still covered by a rowspan from above: column → rows left.
-  const covered: number[] = [];
-  for (const tr of rows) {
-    const cells: string[] = [];
-    let col = 0;
-    const nextFree = (): void => {
-      while ((covered[col] ?? 0) > 0) {
-        cells[col] = '';
-        covered[col]--;
-        col++;
-      }
-    };
-    for (const c of tr.children) {
-      if (!isElement(c) || (c.name !== 'td' && c.name !== 'th')) continue;
-      nextFree();
-      const parts: string[] = [];
-      for (const k of c.children) textOf(k, parts);
-      const text = cleanInline(parts.join('')).replace(/\t/g, ' ');
-      const cs = span(c, 'colspan');
-      const rs = span(c, 'rowspan');
-      for (let k = 0; k < cs; k++) {
-        cells[col] = k === 0 ? text : '';
-        if (rs > 1) covered[col] = Math.max(covered[col] ?? 0, rs - 1);
-        col++;
-      }
+  const grid = gridOf(rowsOf(table));
+  const isData = (r: GridRow) => r.own.some((c, k) => k > 0 && VALUE_TEXT.test(c.text)) || (r.own.length > 1 && r.own.every((c) => VALUE_TEXT.test(c.text)));
+  let header: Header | null = null;
+  let headRows: GridRow[] = [];
+  let inData = false;
+  for (const r of grid) {
+    const data = isData(r);
+    if (!data) {
+      if (inData) headRows = [];
+      headRows.push(r);
+      inData = false;
+    } else if (!inData) {
+      header = headerOf(headRows);
+      inData = true;
     }
-    // Rowspans reaching past this row's last cell.
-    for (let k = col; k < covered.length; k++) {
-      if ((covered[k] ?? 0) > 0) {
-        cells[k] = '';
-        covered[k]--;
-      }
-    }
-    for (let k = 0; k < cells.length; k++) if (cells[k] === undefined) cells[k] = '';
-    if (cells.some((s) => s !== '')) out.emit(cells.join('\t'), tr.startIndex);
+    const cells = (data && header && alignedRow(r, header)) || r.cells;
+    if (cells.some((s) => s !== '')) out.emit(cells.join('\t'), r.tr.startIndex);
   }
 }
 
