@@ -148,8 +148,9 @@ export function exactCells(row: AnchoredRow, n: number): Token[] | null {
   const own = row.untrimmed.filter((t) => t.line === row.line);
   // Same pos: no label text between them ("20\t[2]\t4" has a bracket around its middle number).
   if (own.length !== n || !own.every((t) => t.celled && t.pos === own[0].pos)) return null;
-  // Values on other lines (numbers printed below the label) are not a row of this shape.
-  if (row.untrimmed.some((t) => t.line !== row.line && t.kind !== 'blank')) return null;
+  // More cells on the following lines (a row continued below its label) are not a row of this shape;
+  // numbers in the prose after a table ("2025年，我局…") are not cells and do not count.
+  if (row.untrimmed.some((t) => t.line !== row.line && t.kind !== 'blank' && t.celled)) return null;
   return own.some((t) => t.kind !== 'blank') ? own : null;
 }
 

@@ -12,6 +12,12 @@ export interface HtmlLines {
   lines: string[];
   /** 1-based line in the HTML source where each output line's element starts. */
   sourceLine: number[];
+  /**
+   * 1-based column in that source line where the element starts, for lines whose source line holds
+   * the start of another output line too (a minified page: the whole body on one source line); null
+   * for a line that is alone on its source line, where the line number says it all.
+   */
+  sourceColumn: (number | null)[];
   /** The document's <title>, whitespace-collapsed; null if none. */
   title: string | null;
   /** Source line of <title>. */
@@ -39,7 +45,20 @@ const COLLAPSIBLE = /[ \t\n\r\f\u200b]+/gu;
  * Collapse whitespace as a browser would and drop a collapsed space between two wide characters (a
  * source line break inside Chinese text, CSS segment-break rules); &nbsp; becomes a plain space.
  */
-export function cleanInline(s: string): string {
+/**
+ * Word's conditional comments when they reach the text: escaped by a CMS editor (the page prints
+ * "&lt;!--[if !supportLists]--&gt;") or in the downlevel-revealed form "<![if !supportLists]>" that some
+ * parsers pass through. What they wrap (a list number "（三）") is text and stays.
+ */
+const CONDITIONAL_COMMENT = /<!(?:--)?\[(?:if\s[^\]]{0,60}|endif)\](?:--)?>/giu;
+
+/** The text with Word's conditional-comment markers removed (see CONDITIONAL_COMMENT). */
+export function stripConditionalComments(s: string): string {
+  return s.includes('[') && s.includes('<!') ? s.replace(CONDITIONAL_COMMENT, '') : s;
+}
+
+export function cleanInline(raw: string): string {
+  const s = stripConditionalComments(raw);
   // Text without any whitespace (most table cells: "0", "12") is left as is by every step below.
   if (!/[\s\u200b]/u.test(s)) return s;
   return s
@@ -54,6 +73,10 @@ class LineIndex {
   private readonly starts: number[] = [0];
   constructor(src: string) {
     for (let i = src.indexOf('\n'); i !== -1; i = src.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+  /** 1-based column of a character offset within its line. */
+  columnOf(offset: number): number {
+    return offset - this.starts[this.lineOf(offset) - 1] + 1;
   }
   /** 1-based line of a character offset. */
   lineOf(offset: number): number {
@@ -76,17 +99,20 @@ function childrenOf(node: ChildNode): ChildNode[] {
   return isElement(node) ? node.children : [];
 }
 
-/** All text under a node, blocks and <br> as spaces (a cell's text is one line). */
-function textOf(node: ChildNode, out: string[]): void {
+/** All text under a node, blocks and <br> as `sep` (a space: a cell's text is one line). */
+function textOf(node: ChildNode, out: string[], sep = ' '): void {
   if (node.type === 'text') {
     out.push(node.data);
     return;
   }
   if (!isElement(node) || SKIP.has(node.name)) return;
-  if (node.name === 'br' || BLOCK.has(node.name)) out.push(' ');
-  for (const c of node.children) textOf(c, out);
-  if (BLOCK.has(node.name)) out.push(' ');
+  if (node.name === 'br' || BLOCK.has(node.name)) out.push(sep);
+  for (const c of node.children) textOf(c, out, sep);
+  if (BLOCK.has(node.name)) out.push(sep);
 }
+
+/** Marks a block or <br> boundary in a cell's text while deciding whether its digits are one number. */
+const BREAK = '\u0001';
 
 function hasNestedTable(node: ChildNode): boolean {
   for (const c of childrenOf(node)) {
@@ -117,6 +143,8 @@ function rowsOf(table: Element): Element[] {
 class Emitter {
   readonly lines: string[] = [];
   readonly sourceLine: number[] = [];
+  /** Character offset in the source where each line's element starts (the previous line's when unknown). */
+  readonly sourceOffset: number[] = [];
   private buf: string[] = [];
   /** Whether buf holds anything but whitespace (kept as a flag: lines can have thousands of spans). */
   private hasText = false;
@@ -159,8 +187,17 @@ class Emitter {
 
   emit(line: string, offset: number | null): void {
     this.lines.push(line);
-    const prev = this.sourceLine.length ? this.sourceLine[this.sourceLine.length - 1] : 1;
-    this.sourceLine.push(offset === null ? prev : this.index.lineOf(offset));
+    const prev = this.sourceOffset.length ? this.sourceOffset[this.sourceOffset.length - 1] : 0;
+    const at = offset ?? prev;
+    this.sourceOffset.push(at);
+    this.sourceLine.push(this.index.lineOf(at));
+  }
+
+  /** Columns for the lines that share their source line with another line (see HtmlLines.sourceColumn). */
+  columns(): (number | null)[] {
+    const count = new Map<number, number>();
+    for (const l of this.sourceLine) count.set(l, (count.get(l) ?? 0) + 1);
+    return this.sourceOffset.map((o, i) => (count.get(this.sourceLine[i])! > 1 ? this.index.columnOf(o) : null));
   }
 
   enterPre(): void {
@@ -209,8 +246,9 @@ function gridOf(rows: Element[]): GridRow[] {
       if (!isElement(c) || (c.name !== 'td' && c.name !== 'th')) continue;
       while (covered[col]) take(col++);
       const parts: string[] = [];
-      for (const k of c.children) textOf(k, parts);
-      const cell: GridCell = { text: joinSplitNumber(cleanInline(parts.join('')).replace(/\t/g, ' ')), col, colspan: span(c, 'colspan'), rowspan: span(c, 'rowspan') };
+      for (const k of c.children) textOf(k, parts, BREAK);
+      const joined = parts.join('');
+      const cell: GridCell = { text: joinSplitNumber(cleanInline(joined.replaceAll(BREAK, ' ')).replace(/\t/g, ' '), joined), col, colspan: span(c, 'colspan'), rowspan: span(c, 'rowspan') };
       own.push(cell);
       for (let k = 0; k < cell.colspan; k++) {
         cells[col] = k === 0 ? cell.text : '';
@@ -232,11 +270,13 @@ const VALUE_TEXT = /^(?:(?:增|减)\s*)?[+\-]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元
 /**
  * Word and CMS editors split one number over inline elements and source lines ("1" + "49"); the
  * source line break between them collapses to a space. A cell holds one value, so digit groups
- * separated only by such a space are one number — unless the cell reads as several numbers on purpose
- * (a thousands-grouped or otherwise punctuated run is left as is).
+ * separated only by such a space are one number. Digits in separate paragraphs or around a <br>
+ * (`raw` has a BREAK between them) are printed apart on purpose and stay apart.
  */
-function joinSplitNumber(text: string): string {
-  return /^\d+(?: \d+)+$/u.test(text) ? text.replace(/ /gu, '') : text;
+function joinSplitNumber(text: string, raw: string): string {
+  if (!/^\d+(?: \d+)+$/u.test(text)) return text;
+  const inner = raw.replace(/^[\s\u0001]+|[\s\u0001]+$/gu, '');
+  return inner.includes(BREAK) ? text : text.replace(/ /gu, '');
 }
 
 /** A header's value columns: grid ranges [from, to) of its deepest cells right of the label block. */
@@ -397,6 +437,7 @@ export function htmlToLines(html: string): HtmlLines {
   return {
     lines: out.lines,
     sourceLine: out.sourceLine,
+    sourceColumn: out.columns(),
     title,
     titleLine: titleEl && titleEl.startIndex !== null ? index.lineOf(titleEl.startIndex) : null,
   };

@@ -25,12 +25,14 @@ export function loadReport(buf: Buffer, fileName: string): LoadResult {
 
   let lines: string[];
   let sourceLine: number[] | undefined;
+  let sourceColumn: (number | null)[] | undefined;
   let kind: 'text' | 'html' = 'text';
   if (looksLikeHtml(text) || (HTML_EXT.test(fileName) && /<[a-z][^>]*>/i.test(text.slice(0, 4096)))) {
     kind = 'html';
     const html = htmlToLines(text);
     lines = html.lines;
     sourceLine = html.sourceLine;
+    sourceColumn = html.sourceColumn.some((c) => c !== null) ? html.sourceColumn : undefined;
     // Pages that print the title only in <title> ("…年度报告_政府信息公开_XX人民政府"): keep its
     // report-title part as the first line, cited at the <title> element.
     if (html.title && !lines.slice(0, 15).some((l) => TITLE_IN_BODY.test(l))) {
@@ -38,6 +40,7 @@ export function loadReport(buf: Buffer, fileName: string): LoadResult {
       if (part) {
         lines = [part.trim(), ...lines];
         sourceLine = [html.titleLine ?? 1, ...sourceLine];
+        if (sourceColumn) sourceColumn = [null, ...sourceColumn];
       }
     }
   } else {
@@ -57,5 +60,5 @@ export function loadReport(buf: Buffer, fileName: string): LoadResult {
       },
     };
   }
-  return { ok: true, doc: buildDocument(lines, sourceLine), encoding, kind };
+  return { ok: true, doc: buildDocument(lines, sourceLine, { sourceColumn }), encoding, kind };
 }

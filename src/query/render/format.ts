@@ -22,7 +22,10 @@ export function valueText(r: AnswerResult): string {
   if (r.value === null) return '报告未披露';
   const sign = r.metric.endsWith('.change') && r.value > 0 ? '+' : '';
   const dash = r.cell === 'dash' ? '（报告填写“—”）' : '';
-  return `${sign}${fmt(r.value)} ${r.approximate ? '余' : ''}${r.unit}${dash}`;
+  // One cell the report left blank or did not print, filled from its own row or column sums (a formula
+  // over several cells says how it was computed on a line of its own).
+  const inferred = r.cell === 'computed' && !r.formula ? '（报告此格未填，按表内勾稽关系推算）' : '';
+  return `${sign}${fmt(r.value)} ${r.approximate ? '余' : ''}${r.unit}${dash}${inferred}`;
 }
 
 /** Where a source is, as people say it: 第565行, 第3页第120行, 第11行第345字起. */
