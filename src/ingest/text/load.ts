@@ -6,6 +6,7 @@ import type { IngestError } from '../model.ts';
 import { decodeBytes } from './decode.ts';
 import { buildDocument, splitLines, type ReportDocument } from './document.ts';
 import { htmlToLines, looksLikeHtml } from './html.ts';
+import { logicalLines } from './crawled-document.ts';
 
 export type LoadResult =
   | { ok: true; doc: ReportDocument; encoding: string; kind: 'text' | 'html' }
@@ -44,7 +45,13 @@ export function loadReport(buf: Buffer, fileName: string): LoadResult {
       }
     }
   } else {
-    lines = splitLines(text);
+    // Crawled pages (header block, squeezed body) → logical lines mapped back to the printed ones.
+    const logical = logicalLines(splitLines(text));
+    lines = logical.lines;
+    if (logical.split || logical.page) {
+      sourceLine = logical.sourceLine;
+      sourceColumn = logical.sourceColumn;
+    }
   }
 
   let cjkLines = 0;
@@ -60,5 +67,5 @@ export function loadReport(buf: Buffer, fileName: string): LoadResult {
       },
     };
   }
-  return { ok: true, doc: buildDocument(lines, sourceLine, { sourceColumn }), encoding, kind };
+  return { ok: true, doc: buildDocument(lines, sourceLine, sourceColumn ? { sourceColumn } : {}), encoding, kind };
 }
