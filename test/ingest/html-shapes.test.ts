@@ -41,7 +41,7 @@ const row = (metric: string) =>
 
 describe('a minified page: every element cites its own place in the one source line', () => {
   test('identity, format and no warnings', () => {
-    expect([report.agency.name, report.year, report.format, report.published]).toEqual(['东坪县农业农村局', 2022, '2021', '2023-01-18']);
+    expect([report.agency.name, report.year, report.format, report.published]).toEqual(['永嘉县农业农村局', 2022, '2021', '2023-01-18']);
     expect(report.warnings).toEqual([]);
   });
 
@@ -145,16 +145,16 @@ describe('answers from the minified page', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   test('a computed blank 总计 says so and cites the row with its column', () => {
-    const a = ask('东坪县农业农村局2022年予以公开多少件');
+    const a = ask('永嘉县农业农村局2022年予以公开多少件');
     const col = fig('requests.result.disclosed', 'total').source.column;
     expect(a.text).toBe(
-      '东坪县农业农村局2022年予以公开：13 件（报告此格未填，按表内勾稽关系推算）。\n' +
-        `来源：《东坪县农业农村局2022年政府信息公开工作年度报告》三、收到和处理政府信息公开申请情况，第8行第${col}字起：“三、本年度办理结果\t（一）予以公开\t12\t1\t0\t0\t0\t0\t”`,
+      '永嘉县农业农村局2022年予以公开：13 件（报告此格未填，按表内勾稽关系推算）。\n' +
+        `来源：《永嘉县农业农村局2022年政府信息公开工作年度报告》三、收到和处理政府信息公开申请情况，第8行第${col}字起：“三、本年度办理结果\t（一）予以公开\t12\t1\t0\t0\t0\t0\t”`,
     );
     expect(a.results[0]).toMatchObject({ value: 13, cell: 'computed', source: { line: 8, column: col } });
   });
 
   test('a blank cell is 报告未填写', () => {
-    expect(ask('东坪县农业农村局2022年部分公开自然人多少件').text.split('\n')[0]).toBe('东坪县农业农村局2022年部分公开（自然人）：报告未填写。');
+    expect(ask('永嘉县农业农村局2022年部分公开自然人多少件').text.split('\n')[0]).toBe('永嘉县农业农村局2022年部分公开（自然人）：报告未填写。');
   });
 });
