@@ -155,7 +155,7 @@ export function generateReport(rng: Rng, agency: GeneratedAgency, year: number, 
   else if (titleStyle === 1) push({ text: `${agency.name}${yearLabel}${docName}`, cells: [] });
   else push({ text: `${agency.name} ${yearLabel}政府信息`, cells: [] }, { text: docName.slice(4), cells: [] });
   // A place character of the name misread in the title; the body still spells the name right.
-  const misread = plan.agencyMisread ? misreadName(rng, agency.name) : null;
+  const misread = plan.agencyMisread ? misreadName(rng, agency.name, agency.county ?? agency.city) : null;
   if (misread) lines[titleLine - 1].text = lines[titleLine - 1].text.replace(agency.name, misread);
   blank();
 
