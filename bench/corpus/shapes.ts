@@ -79,14 +79,14 @@ export function wrapMidFigure(rng: Rng, lines: Line[]): Line[] {
  * The agency's name in the title with one character of its place name misread as a look-alike (鹿城区 →
  * 麓城区), the rest of the report spelling it right. Only the place (`place`: its county or city as
  * named inside `name`) is misread — 健康 in 卫生健康局 is not a place. Null when the place has no such
- * character past the name's first four.
+ * character past the name's first three.
  */
 export function misreadName(rng: Rng, name: string, place: string | null): string | null {
   const from = place ? name.indexOf(place) : -1;
   if (from < 0) return null;
   const at: [number, string][] = [];
   [...name].forEach((ch, i) => {
-    if (i < 4 || i < from || i >= from + place!.length) return;
+    if (i < 3 || i < from || i >= from + place!.length) return;
     for (const other of confusablesOf(ch)) at.push([i, other]);
   });
   if (at.length === 0) return null;
