@@ -35,7 +35,7 @@ describe('generator shapes', () => {
   });
 
   test('page numbers are lines the parsers know as noise, and no true line is lost', () => {
-    const lines = Array.from({ length: 120 }, (_, i) => ({ text: `第${i}句。`, cells: [] }));
+    const lines: Line[] = Array.from({ length: 120 }, (_, i) => ({ text: `第${i}句。`, cells: [] }));
     const out = withPageNumbers(createRng(3), lines);
     const inserted = out.filter((l) => !lines.includes(l) && l.text !== '');
     expect(inserted.length).toBeGreaterThanOrEqual(2);

@@ -65,6 +65,18 @@ describe('a minified page: every element cites its own place in the one source l
     expect(p.source.quote).toBe('2022年，我局主动公开政府信息217条，收到政府信息公开申请31件。');
   });
 
+  test('a warning names the element’s column too', () => {
+    // The same page with 一、本年新收's 总计 misprinted (31 → 32): the row sum no longer holds.
+    const row = HTML.indexOf('一、本年新收');
+    const at = HTML.indexOf('>31<', row);
+    const bad = Buffer.from(HTML.slice(0, at) + '>32<' + HTML.slice(at + 4));
+    const r = processFile(PATH, bad);
+    if (!r.ok) throw new Error(r.error.message);
+    const col = r.report.figures.find((f) => f.metric === 'requests.new' && f.applicant === 'total')!.source.column;
+    const w = r.report.warnings.find((x) => x.code === 'identity.row_sum')!;
+    expect(w.message).toBe(`表三“本年新收政府信息公开申请数量”行：总计 32（第8行第${col}字起）≠ 各申请人之和 31（27+3+0+0+1+0）`);
+  });
+
   test('a page whose lines each hold one element gets no columns', () => {
     const plain = htmlToLines('<html><body>\n<p>第一段</p>\n<p>第二段</p>\n</body></html>');
     expect(plain.sourceColumn).toEqual([null, null]);

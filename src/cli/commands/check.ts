@@ -177,7 +177,7 @@ export function shortQuote(quote: string, raw: string, max = 48): string {
 
 /** Where a figure is printed: 第 12 行, or 第 8 行第 15904 字起 inside a long line (a minified page). */
 function placeText(s: Figure['source']): string {
-  return `第 ${s.line} 行${s.column && s.column > 1 ? `第 ${s.column} 字起` : ''}`;
+  return `${s.page ? `第 ${s.page} 页` : ''}第 ${s.line} 行${s.column && s.column > 1 ? `第 ${s.column} 字起` : ''}`;
 }
 
 /** In the order they are printed: by line, then by column inside a line (a minified page's one line). */

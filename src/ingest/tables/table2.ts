@@ -8,7 +8,7 @@ import type { Figure, ReportFormat, ReportWarning } from '../model.ts';
 import { scanRegion, type Region, type Token } from './cells.ts';
 import { anchorRows, blankRow, exactCells, trimBlanks, type RowSpec } from './anchors.ts';
 import { readRow, settle, describeReading } from './fused.ts';
-import { toFigure, citeLine } from './figures.ts';
+import { toFigure, citeLine, citePlace } from './figures.ts';
 import type { StageOutput } from './tables.ts';
 
 interface Column {
@@ -114,8 +114,8 @@ export function parseTable2(doc: ReportDocument, start: number, end: number, for
         code: !strays && tokens.some((t) => (t.digits?.length ?? 0) > 1) && tokens.length < n ? 'fused.ambiguous' : 'table.row_unreadable',
         message:
           (strays
-            ? `表二“${r.spec.label}”第${citeLine(doc, line)}行的数（“${raw}”）有的夹在无法识读的文字之间，不能确定各在哪一栏`
-            : `表二“${r.spec.label}”第${citeLine(doc, line)}行读到${tokens.length}个数（“${raw}”），应为${n}个`) +
+            ? `表二“${r.spec.label}”${citePlace(doc, line)}的数（“${raw}”）有的夹在无法识读的文字之间，不能确定各在哪一栏`
+            : `表二“${r.spec.label}”${citePlace(doc, line)}读到${tokens.length}个数（“${raw}”），应为${n}个`) +
           (options ? `，可能读作 ${options}${rr.readings.length > 4 ? ' 等' : ''}` : '') +
           `；本表没有勾稽关系可据以判断，无法确定的栏未录入。`,
         line: citeLine(doc, line),

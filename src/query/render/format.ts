@@ -2,6 +2,7 @@
 import { applicantLabel, metricDef } from '../../catalogue/metrics.ts';
 import type { AnswerResult, AnswerSource } from '../answer.ts';
 import { fmt } from '../lookup/figures.ts';
+import { placeText } from '../../ingest/text/document.ts';
 
 export function metricLabel(key: string, applicant?: string | null): string {
   const label = (metricDef(key)?.label ?? key).replace(/\s+/g, '');
@@ -28,12 +29,8 @@ export function valueText(r: AnswerResult): string {
   return `${sign}${fmt(r.value)} ${r.approximate ? '余' : ''}${r.unit}${dash}${inferred}`;
 }
 
-/** Where a source is, as people say it: 第565行, 第3页第120行, 第11行第345字起. */
-export function placeText(s: Pick<AnswerSource, 'line' | 'column' | 'page'>): string {
-  const page = s.page ? `第${s.page}页` : '';
-  const column = s.column && s.column > 1 ? `第${s.column}字起` : '';
-  return `${page}第${s.line}行${column}`;
-}
+/** Where a source is, as people say it (defined with the document's places; shared with ingest's warnings). */
+export { placeText };
 
 export function citation(title: string | undefined, s: AnswerSource): string {
   return `来源：《${title ?? ''}》${s.section ?? ''}，${placeText(s)}：“${s.quote}”`;
