@@ -4,9 +4,9 @@
  */
 import type { IngestError } from '../model.ts';
 import { decodeBytes } from './decode.ts';
-import { buildDocument, splitLines, type ReportDocument } from './document.ts';
+import { buildDocument, splitLines, type PageMeta, type ReportDocument } from './document.ts';
 import { htmlToLines, looksLikeHtml } from './html.ts';
-import { logicalLines } from './crawled-document.ts';
+import { logicalLines, pageMetaOf } from './crawled-document.ts';
 
 export type LoadResult =
   | { ok: true; doc: ReportDocument; encoding: string; kind: 'text' | 'html' }
@@ -27,6 +27,7 @@ export function loadReport(buf: Buffer, fileName: string): LoadResult {
   let lines: string[];
   let sourceLine: number[] | undefined;
   let sourceColumn: (number | null)[] | undefined;
+  let pageMeta: PageMeta | undefined;
   let kind: 'text' | 'html' = 'text';
   if (looksLikeHtml(text) || (HTML_EXT.test(fileName) && /<[a-z][^>]*>/i.test(text.slice(0, 4096)))) {
     kind = 'html';
@@ -52,6 +53,7 @@ export function loadReport(buf: Buffer, fileName: string): LoadResult {
       sourceLine = logical.sourceLine;
       sourceColumn = logical.sourceColumn;
     }
+    if (logical.page) pageMeta = pageMetaOf(logical.page);
   }
 
   let cjkLines = 0;
@@ -67,5 +69,5 @@ export function loadReport(buf: Buffer, fileName: string): LoadResult {
       },
     };
   }
-  return { ok: true, doc: buildDocument(lines, sourceLine, sourceColumn ? { sourceColumn } : {}), encoding, kind };
+  return { ok: true, doc: buildDocument(lines, sourceLine, { ...(sourceColumn ? { sourceColumn } : {}), ...(pageMeta ? { pageMeta } : {}) }), encoding, kind };
 }
