@@ -21,13 +21,14 @@ import { createCatalog, type Catalog } from './catalog.ts';
 /** How often the file's identity is looked at (a stat): a swap is served within this, plus one request. */
 export const CHECK_MS = 200;
 
-interface Generation {
+interface Generation<B> {
   n: number;
   db: Db;
   ino: number;
   dataVersion: number;
   ask: AskFn;
   catalog: Catalog;
+  browser: B;
 }
 
 export interface LiveIndexLog {
@@ -35,23 +36,41 @@ export interface LiveIndexLog {
   error(obj: object, msg: string): void;
 }
 
-export interface LiveIndex {
+export interface LiveIndex<B extends object = Record<string, never>> {
   /** Answers and listings, each run in one snapshot of the current generation. */
   readonly ask: AskFn;
   readonly catalog: Catalog;
+  /** What `browse` built (the web pages' reader), each method call run the same way. */
+  readonly browser: B;
   /** The generation number, switching first when the index changed: caches keyed on it stay right. */
   generation(): number;
   close(): void;
 }
 
-export function openLiveIndex(path: string, log: LiveIndexLog, clock: () => number = Date.now): LiveIndex {
+export interface LiveIndexOptions<B extends object> {
+  /** More readers over each generation's connection (the web pages' browser): an object of methods. */
+  browse?: (db: Db) => B;
+  clock?: () => number;
+}
+
+export function openLiveIndex<B extends object = Record<string, never>>(path: string, log: LiveIndexLog, options: LiveIndexOptions<B> = {}): LiveIndex<B> {
+  const clock = options.clock ?? Date.now;
+  const browse = options.browse ?? (() => ({}) as B);
   const dataVersion = (db: Db) => db.pragma('data_version', { simple: true }) as number;
-  const build = (n: number, db: Db, ino: number): Generation => ({ n, db, ino, dataVersion: dataVersion(db), ask: createAsker(db), catalog: createCatalog(db) });
+  const build = (n: number, db: Db, ino: number): Generation<B> => ({
+    n,
+    db,
+    ino,
+    dataVersion: dataVersion(db),
+    ask: createAsker(db),
+    catalog: createCatalog(db),
+    browser: browse(db),
+  });
   const first = openIndex(path);
   let gen = build(1, first, statSync(path).ino);
   let checkedAt = clock();
 
-  const counts = (g: Generation) => {
+  const counts = (g: Generation<B>) => {
     const c = g.catalog.counts();
     return { generation: g.n, reports: c.reports, figures: c.figures, agencies: c.agencies };
   };
@@ -73,7 +92,7 @@ export function openLiveIndex(path: string, log: LiveIndexLog, clock: () => numb
       return; // removed for a moment (or for good): keep serving what is open
     }
     if (ino === gen.ino) return;
-    let next: Generation;
+    let next: Generation<B>;
     try {
       const db = openIndex(path);
       try {
@@ -105,7 +124,7 @@ export function openLiveIndex(path: string, log: LiveIndexLog, clock: () => numb
   }
 
   /** Run fn in one read transaction of the current generation, rebuilt first if that file has new commits. */
-  function run<T>(fn: (g: Generation) => T): T {
+  function run<T>(fn: (g: Generation<B>) => T): T {
     if (due()) checkFile();
     const g = gen;
     return inSnapshot(g.db, () => {
@@ -125,9 +144,15 @@ export function openLiveIndex(path: string, log: LiveIndexLog, clock: () => numb
     years: () => run((g) => g.catalog.years()),
   };
 
+  // Every method of the current generation's browser, called inside one snapshot of it.
+  const browser = new Proxy({} as B, {
+    get: (_target, method) => (...args: unknown[]) => run((g) => (g.browser as Record<PropertyKey, (...a: unknown[]) => unknown>)[method]!(...args)),
+  });
+
   return {
-    ask: (question, options) => run((g) => g.ask(question, options)),
+    ask: (question, askOptions) => run((g) => g.ask(question, askOptions)),
     catalog,
+    browser,
     generation() {
       if (due()) {
         checkFile();

@@ -9,6 +9,7 @@ import type { RunnerHandle } from '@grammyjs/runner';
 import type { Bot } from 'grammy';
 import { ingestPaths } from '../ingest/ingest.ts';
 import { openLiveIndex } from './live-index.ts';
+import { createBrowser } from '../query/index.ts';
 import { enabledChannels, loadConfig, type Config } from './config.ts';
 import { createConversation } from './conversation.ts';
 import { buildServer } from './server.ts';
@@ -16,6 +17,7 @@ import { createStore } from './state/index.ts';
 import type { HttpClient } from './channels/channel.ts';
 import { indexFreshness } from './index-freshness.ts';
 import { createLoggers } from './logging.ts';
+import { publicCatalog, withPublicFiles } from './public-paths.ts';
 
 /** fetch as the channels' HTTP client (Feishu reply API). */
 export const fetchHttp: HttpClient = async (url, init) => {
@@ -71,8 +73,10 @@ export async function startServer(env: Record<string, string | undefined> = proc
 
   await ensureIndex(config, log);
   // Follows the index as ingest changes it (a new file renamed into place, or reports committed into it).
-  const index = openLiveIndex(config.db, log);
-  const { ask, catalog } = index;
+  const index = openLiveIndex(config.db, log, { browse: createBrowser });
+  // Every channel shows report files relative to the reports folder, never the server's path.
+  const ask = withPublicFiles(index.ask, config.reports);
+  const catalog = publicCatalog(index.catalog, config.reports);
   const store = await createStore(config.redisUrl, (err) => log.warn({ err: err.message }, 'redis error'));
   const conversation = createConversation(ask, store);
 
@@ -92,6 +96,7 @@ export async function startServer(env: Record<string, string | undefined> = proc
     await bot.init();
   }
 
+  const web = { browser: index.browser, counts: () => catalog.counts(), reportsDir: config.reports };
   const app = await buildServer(config, {
     ask,
     catalog,
@@ -102,8 +107,10 @@ export async function startServer(env: Record<string, string | undefined> = proc
     http: fetchHttp,
     telegram: bot,
     conversation,
+    web,
   });
-  const address = await app.listen({ host: config.host, port: config.port });
+  // fastify's own first line ("Server listening at …") becomes the address a person opens.
+  const address = await app.listen({ host: config.host, port: config.port, listenTextResolver: (at) => `网页：${at}/` });
 
   if (bot && config.telegram?.webhookUrl) {
     // Without the webhook Telegram sends nothing: that is a failed start, not a server that looks healthy.

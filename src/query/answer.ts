@@ -31,6 +31,8 @@ export const AnswerResultSchema = z.object({
   value: z.number().nullable(),
   unit: z.string(),
   approximate: z.boolean(),
+  /** A detail printed as text rather than a number (联系电话, 地址, 发布日期): value is null. */
+  text: z.string().optional(),
   /** Applicant column for table 三 figures (自然人 …); absent means the 总计 column or no such column. */
   applicant: z.string().optional(),
   /** The main source; for a computed figure, the first cell it used. */

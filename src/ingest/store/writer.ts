@@ -93,7 +93,7 @@ function inspectTarget(path: string): { rebuild: boolean; previousFiles: string[
     let previousFiles: string[] = [];
     try {
       // Every schema so far has reports(file).
-      // Every path, where the old index records several per report (report_files, schema 5 on).
+      // Every path, where the old index records several per report (report_files, from schema 6).
       const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
       previousFiles = db
         .prepare(tables.includes('report_files') ? 'SELECT file FROM report_files ORDER BY report_id, file' : 'SELECT file FROM reports ORDER BY id')
@@ -261,6 +261,7 @@ function openLocked(dbPath: string, unlock: () => void): IndexWriter {
     insertValue: db.prepare('INSERT INTO figure_values (report_id, metric, col, year, agency_id, value, state) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     insertMetricKey: db.prepare('INSERT INTO metric_keys (key) VALUES (?) RETURNING id'),
     insertWarning: db.prepare('INSERT INTO warnings (report_id, code, message, line, line2, metric) VALUES (?, ?, ?, ?, ?, ?)'),
+    insertDetail: db.prepare('INSERT OR IGNORE INTO details (report_id, field, value, line, col, page, section, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
     pruneAgencies: db.prepare('DELETE FROM agencies WHERE id NOT IN (SELECT agency_id FROM reports)'),
   };
 
@@ -350,6 +351,10 @@ function openLocked(dbPath: string, unlock: () => void): IndexWriter {
     });
     for (const v of valueRows(report.figures)) stmt.insertValue.run(reportId, metricId(v.key), v.col, report.year, agency, v.value, v.state);
     for (const w of report.warnings) stmt.insertWarning.run(reportId, w.code, w.message, w.line, w.line2 ?? null, w.metric ?? null);
+    for (const d of report.details ?? []) {
+      const s = d.source;
+      stmt.insertDetail.run(reportId, d.field, d.value, s.line, s.column ?? null, s.page ?? null, s.section, s.quote);
+    }
     stmt.insertFile.run(file, reportId);
     known.set(file, sha256);
     bySha.set(sha256, { id: reportId, file, agency });

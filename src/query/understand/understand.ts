@@ -4,6 +4,8 @@
  * what is left over is checked for agency names that matched no alias (typos, unknown agencies).
  */
 import { PLACE_STOPWORDS, type AgencyIndex, type AgencyRef } from '../agency/agency-index.ts';
+import { qualifyByPlace } from '../agency/place-qualified.ts';
+import { placeWords } from '../../catalogue/names.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { familySlots, type Slot } from './families.ts';
 import {
@@ -13,6 +15,7 @@ import type { StructuredQuery } from './structured-query.ts';
 import { scanTerms, termAt, type ApplicantChoice } from './vocabulary.ts';
 import { parseYears } from './years.ts';
 import { FOLLOW_UP_CUE_RE } from '../../catalogue/conversation.ts';
+import { asksProblems, asksShare, namedRate, readDetail, readThreshold, withoutThreshold } from './asks.ts';
 import { knownPlaceNames, leadingPlace, shortPlaceName } from '../../catalogue/gazetteer.ts';
 import { OTHER_LEVEL_WORDS, QUESTION_AGENCY_END, SUB_AGENCY_START } from '../../catalogue/agency-words.ts';
 import { FILLERS } from '../../catalogue/question-fillers.ts';
@@ -84,14 +87,51 @@ function namesAnotherPlace(run: string, agencyId: number, index: AgencyIndex): b
   return !own.some((p) => p === place || shortPlaceName(p) === place);
 }
 
+/**
+ * A rate, a detail of the report, its problems, or yes/no against a number: set on the query when asked.
+ * Their words are known words: taken out of `unknown`, so they never read as "a figure we lack".
+ */
+function readSpecialAsk(normalized: string, query: StructuredQuery, unknown: string[]): void {
+  const detail = readDetail(normalized, query.metrics.length > 0);
+  const known = () => unknown.splice(0, unknown.length);
+  if (detail) {
+    Object.assign(query, { kind: 'detail', detail, metrics: [], slots: [] });
+    known();
+    return;
+  }
+  if (asksProblems(normalized)) {
+    Object.assign(query, { kind: 'problems', metrics: [], slots: [] });
+    known();
+    return;
+  }
+  const rate = namedRate(normalized);
+  if (rate) {
+    Object.assign(query, { kind: 'rate', rate: rate.key, metrics: [rate.numerator.plus[0]!], slots: [rate.numerator.plus] });
+    known();
+    return;
+  }
+  if (query.metrics.length > 0 && asksShare(normalized) && query.kind !== 'ranking' && query.kind !== 'total' && query.kind !== 'filter') {
+    query.kind = 'rate';
+    query.rate = 'share';
+    known();
+    return;
+  }
+  const threshold = readThreshold(normalized);
+  if (threshold && query.metrics.length > 0 && query.kind !== 'filter' && query.kind !== 'ranking') {
+    query.kind = 'yesno';
+    query.threshold = threshold;
+  }
+}
+
 export function understand(question: string, index: AgencyIndex, today: Date, agencyId?: number): Understood {
   // Questions are short; a pasted page must not cost more than a question.
   // A word said over and over ("请问请问…", "啊啊啊", "？？？") counts once, so it cannot push the
   // question itself past the cut. Digits are left alone: "2000年", "二〇〇〇年" are years, not repeats.
   const normalized = normalizeText(question.slice(0, 1000)).replace(REPEAT_RE, '$1').slice(0, MAX_QUESTION);
-  const { years, rest: afterYears } = parseYears(normalized, today);
+  const threshold = readThreshold(normalized);
+  const { years, rest: afterYears } = parseYears(threshold ? withoutThreshold(normalized) : normalized, today);
 
-  const mentions = index.scan(afterYears);
+  const mentions = qualifyByPlace(index.scan(afterYears), afterYears, index);
   const afterAgencies = mask(afterYears, mentions);
   const hits = scanTerms(afterAgencies);
   const residual = mask(afterAgencies, hits);
@@ -137,6 +177,8 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
   for (const a of agencies) {
     const row = index.agencies.get(a.id);
     for (const p of [row?.province, row?.city, row?.county]) if (p) ownPlaces.add(p).add(shortPlaceName(p));
+    // A unit's names too (平潭实验区 of 平潭综合实验区).
+    if (row) for (const w of placeWords(row)) ownPlaces.add(w);
   }
   const unknown: string[] = [];
   const places: string[] = [];
@@ -198,6 +240,7 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
     return (prev !== undefined && CONJUNCTION_RE.test(afterAgencies.slice(prev.end, h.start))) ||
       (next !== undefined && CONJUNCTION_RE.test(afterAgencies.slice(h.end, next.start)));
   };
+  for (const h of hits) if (h.typo) corrected.push(`${h.word} → ${h.typo}`);
   for (const [i, { term }] of hits.entries()) {
     if (term.keys && !(term.weak && strong && !joined(i))) slots.push(term.keys);
     if (term.family && !families.includes(term.family)) families.push(term.family);
@@ -242,7 +285,8 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
       return 'figure';
     }
     if (filter && agencies.length !== 1) return 'filter';
-    if (RANKING_RE.test(normalized) && agencies.length !== 1) return 'ranking';
+    // Two agencies named with "哪个多" are compared (each at its own year), not ranked among all.
+    if (RANKING_RE.test(normalized) && agencies.length === 0) return 'ranking';
     if (TOTAL_RE.test(normalized) && agencies.length !== 1 && ambiguous.length === 0) return 'total';
     if (YESNO_RE.test(normalized)) return 'yesno';
     if (years.type === 'range' || years.type === 'recent' || years.type === 'all' || (years.type === 'list' && agencies.length <= 1)) return 'trend';
@@ -271,6 +315,7 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
   if (applicants.length > 1) query.applicants = applicants;
   // A fragment may carry only the order ("那最少的呢"): keep it for the follow-up.
   if (kind === 'ranking' || (metrics.length === 0 && RANKING_RE.test(normalized))) Object.assign(query, rankingShape(normalized));
+  readSpecialAsk(normalized, query, unknown);
   if (kind === 'filter') {
     query.filter = filter;
     if (COUNT_RE.test(residual)) query.count = true;
