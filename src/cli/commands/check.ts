@@ -61,6 +61,11 @@ export function checkFile(file: string): CheckOutput {
   } catch (err) {
     return { ok: false, file, error: { code: 'io', message: `无法读取：${fsReason(err)}` } };
   }
+  return checkBytes(file, bytes);
+}
+
+/** The check of one file's bytes (the CLI reads them from disk, the web page from an upload). */
+export function checkBytes(file: string, bytes: Buffer): CheckOutput {
   const result = processFile(file, bytes);
   return CheckOutputSchema.parse(
     result.ok ? { ok: true, file, report: result.report, reading: readingOf(file, bytes) } : { ok: false, file, error: result.error },
