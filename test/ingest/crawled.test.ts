@@ -136,6 +136,16 @@ describe('2021 report squeezed whole: tables solved, what is certain kept', () =
     expect(value(r, 'requests.carried_forward', { applicant: 'total' })).toBe(0);
   });
 
+  test('each table row is its own logical line, so a figure cites its row', () => {
+    const [nat] = find(r, 'requests.new', { applicant: 'natural', origin: 'table' });
+    expect(nat.source.quote).toBe('一、本年新收政府信息公开申请数量2100003');
+    const [nh] = find(r, 'requests.result.unavailable.not_held', { applicant: 'commercial', origin: 'table' });
+    // The next label's ordinal ("2.没有现成…") is not this row's.
+    expect(nh.source.quote).toBe('1.本机关不掌握相关政府信息0100001');
+    const [doc] = find(r, 'normative_docs.issued', { origin: 'table' });
+    expect(doc.source.quote).toBe('行政规范性文件216');
+  });
+
   test('table 四: 15 digits, one per cell; the group whose 总计 contradicts its parts is undecided with a warning', () => {
     expect(value(r, 'review.upheld')).toBe('undecided');
     expect(value(r, 'review.total')).toBe('undecided');
