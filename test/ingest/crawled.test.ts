@@ -56,6 +56,8 @@ describe('crawler header block', () => {
   test('breadcrumb and share buttons before the first words are dropped', () => {
     const line = '当前位置： 首页 政务公开 来源： 时间：2023-01-20 --> 微信 微博 QQ空间 相关链接： 本报告依据条例编制。';
     expect(line.slice(afterBreadcrumb(line))).toBe('本报告依据条例编制。');
+    const arrows = '首页 > 政务公开 > 年度报告 分享到： 微信 微博 本局依法公开。';
+    expect(arrows.slice(afterBreadcrumb(arrows))).toBe('本局依法公开。');
     // The report's own words are never chrome: 微信 inside a sentence stays.
     expect(afterBreadcrumb('本局通过微信公众号发布信息。')).toBe(0);
   });
