@@ -99,7 +99,8 @@ describe('squeezed body → logical lines with a map back', () => {
   test("the portal's footer after the body is dropped", () => {
     const page = ['标题: 某县水利局2020年政府信息公开工作年度报告', '发布时间: 2021-01-05', '栏目: 年报', '==== 正文 ====', '一、总体情况本局依法公开。二、主动公开政府信息情况全年主动公开信息12条。三、收到和处理政府信息公开申请情况无。 附件下载'];
     const got = logicalLines(page);
-    expect(got.lines[got.lines.length - 1].endsWith('三、收到和处理政府信息公开申请情况无。')).toBe(true);
+    // A crawled body is cut even in short lines: the heading is a line of its own, the footer gone.
+    expect(got.lines.slice(-3)).toEqual(['全年主动公开信息12条。', '三、收到和处理政府信息公开申请情况', '无。']);
     expect(logicalLines([...page.slice(0, 4), '一、总体情况本局依法公开。二、主动公开政府信息情况全年公开12条。三、其他无。', '附件下载']).lines).not.toContain('附件下载');
   });
 

@@ -157,7 +157,9 @@ const MIN_HEADINGS = 2;
  * otherwise a long paragraph stays one line unless it holds several section headings.
  */
 export function splitSqueezed(line: string, crawled = false): Segment[] {
-  if (!looksSqueezed(line)) return [{ text: line, start: 0 }];
+  // A crawled body may come as a few shorter squeezed lines: every line of it is cut where it holds
+  // headings, sentences and table rows; elsewhere only long lines with several sentences are looked at.
+  if (!crawled && !looksSqueezed(line)) return [{ text: line, start: 0 }];
   if (!crawled) {
     let headings = 0;
     for (const m of line.matchAll(ORDINAL)) if (headingAt(line, m.index) && ++headings >= MIN_HEADINGS) break;
