@@ -188,6 +188,12 @@ describe('pre-2019 Fujian table squeezed onto one line', () => {
     expect(value(r, 'requests.answered.partially_agreed', { cumulative: false })).toBe(2);
   });
 
+  test('Fujian rows: e-mail applications, 行政申诉数; the signature after the table ends it', () => {
+    expect([value(r, 'requests.new.email', { cumulative: false }), value(r, 'requests.new.email', { cumulative: true })]).toEqual([0, 0]);
+    expect([value(r, 'complaints.total', { cumulative: false }), value(r, 'complaints.total', { cumulative: true })]).toEqual([1, 1]);
+    expect(r.warnings.filter((w) => w.code.startsWith('pre2019.'))).toEqual([]);
+  });
+
   test("the header's publication date and URL fill what the text does not say", () => {
     expect([r.published, r.website]).toEqual(['2014-02-10', 'https://www.example.gov.cn/']);
   });
