@@ -33,7 +33,7 @@ const gold: GoldFile = {
     g('litigation.total', null, { sure: false, what: 'undecidable' }), // absent as due
     g('review.total', 0, { sure: false }), // stored though undecidable: guessed
     g('prose.site_visits', 5), // not in the catalogue
-    g('complaints.total', 0), // nothing stored, no warning
+    g('staff.part_time', 1), // nothing stored, no warning
   ],
 };
 
@@ -55,7 +55,7 @@ describe('gongkai eval: a parsed report against a gold file', () => {
       ['litigation.total', 'absent_due', null],
       ['review.total', 'guessed', 0],
       ['prose.site_visits', 'uncatalogued', null],
-      ['complaints.total', 'absent', null],
+      ['staff.part_time', 'absent', null],
     ]);
   });
 
