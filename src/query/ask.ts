@@ -9,6 +9,7 @@ import type { AgencyRow } from '../store/schema.ts';
 import { AgencyIndex } from './agency/agency-index.ts';
 import type { Answer, AnswerResult, AskFn, AskOptions } from './answer.ts';
 import { EXAMPLE_QUESTIONS } from './examples.ts';
+import { AcrossStore } from './lookup/across.ts';
 import { FigureStore, LOOKUP_SQL } from './lookup/figures.ts';
 import { acrossAgencies } from './respond/across-agencies.ts';
 import { agencyListText, closeNames, namedAgencies } from './respond/agencies.ts';
@@ -30,7 +31,7 @@ const OVERVIEW: string[][] = [['requests.new'], ['review.total'], ['litigation.t
 export function createAsker(db: Database, options: AskerOptions = {}): AskFn {
   const agencies = db.prepare(LOOKUP_SQL.agencies.sql).all() as AgencyRow[];
   const aliases = db.prepare(LOOKUP_SQL.aliases.sql).all() as { alias: string; agency_id: number }[];
-  const ctx: Ctx = { index: new AgencyIndex(agencies, aliases), store: new FigureStore(db) };
+  const ctx: Ctx = { index: new AgencyIndex(agencies, aliases), store: new FigureStore(db), across: new AcrossStore(db) };
   return (question, askOptions) => {
     const q = typeof question === 'string' ? question : String(question ?? '');
     try {

@@ -66,13 +66,18 @@ export class FigureStore {
 
   /** One report per agency and year: the last ingested wins when a year was ingested twice. */
   report(agencyId: number, year: number): ReportRow | null {
+    const id = this.reportId(agencyId, year);
+    if (id === null) return null;
+    return this.reportCache.getOr(id, () => (this.reportStmt.get(id) as ReportRow | undefined) ?? null);
+  }
+
+  /** The id of that report, without reading it. */
+  reportId(agencyId: number, year: number): number | null {
     const pairs = this.yearsByAgency.get(agencyId);
     if (!pairs) return null;
     let found: number | null = null;
     for (let i = 0; i < pairs.length; i += 2) if (pairs[i] === year) found = pairs[i + 1]!;
-    if (found === null) return null;
-    const id = found;
-    return this.reportCache.getOr(id, () => (this.reportStmt.get(id) as ReportRow | undefined) ?? null);
+    return found;
   }
 
   years(agencyId: number): number[] {
@@ -85,6 +90,33 @@ export class FigureStore {
 
   allYears(): number[] {
     return [...this.yearsInIndex];
+  }
+
+  /** Reports replaced by a later one of the same agency and year (report() never returns them). */
+  superseded(): number[] {
+    if (this.supersededIds) return this.supersededIds;
+    const out: number[] = [];
+    for (const pairs of this.yearsByAgency.values()) {
+      for (let i = 0; i + 2 < pairs.length; i += 2) if (pairs[i] === pairs[i + 2]) out.push(pairs[i + 1]!);
+    }
+    return (this.supersededIds = out);
+  }
+  private supersededIds: number[] | null = null;
+
+  /** Of these agencies (null: all), those with a report for the year, in id order. */
+  agenciesWithReport(year: number, agencies: Iterable<number> | null): number[] {
+    const out: number[] = [];
+    for (const id of agencies ?? this.yearsByAgency.keys()) {
+      const pairs = this.yearsByAgency.get(id);
+      if (!pairs) continue;
+      for (let i = 0; i < pairs.length; i += 2) {
+        if (pairs[i] === year) {
+          out.push(id);
+          break;
+        }
+      }
+    }
+    return agencies ? out : out.sort((a, b) => a - b);
   }
 
   warnings(reportId: number): WarningRow[] {

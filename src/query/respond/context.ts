@@ -8,6 +8,7 @@ import type { AgencyRow } from '../../store/schema.ts';
 import type { AgencyIndex } from '../agency/agency-index.ts';
 import type { Answer } from '../answer.ts';
 import { EXAMPLE_QUESTIONS } from '../examples.ts';
+import type { AcrossStore } from '../lookup/across.ts';
 import type { FigureStore } from '../lookup/figures.ts';
 import type { StructuredQuery } from '../understand/structured-query.ts';
 
@@ -15,6 +16,8 @@ import type { StructuredQuery } from '../understand/structured-query.ts';
 export interface Ctx {
   readonly index: AgencyIndex;
   readonly store: FigureStore;
+  /** Figures across agencies, by SQL (rankings, totals, lists). */
+  readonly across: AcrossStore;
 }
 
 /** Longest list an answer prints before "……等 N 个". */

@@ -38,5 +38,9 @@ export const StructuredQuerySchema = z.object({
   count: z.boolean().optional(),
   /** Places that limit a ranking, total or filter to their agencies ("温州市各单位…"). */
   scope: z.array(z.string()).optional(),
+  /** The kind of agency a ranking, total or filter is limited to ("各区县" → county_gov). */
+  level: z.enum(['province_gov', 'city_gov', 'county_gov', 'township', 'department']).optional(),
+  /** Rows of a long list already shown ("更多", `?offset=`): the page starts after them. */
+  offset: z.number().int().nonnegative().optional(),
 });
 export type StructuredQuery = z.infer<typeof StructuredQuerySchema>;

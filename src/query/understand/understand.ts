@@ -13,6 +13,7 @@ import type { StructuredQuery } from './structured-query.ts';
 import { scanTerms, termAt, type ApplicantChoice } from './vocabulary.ts';
 import { parseYears } from './years.ts';
 import { knownPlaceNames, leadingPlace, shortPlaceName } from '../../catalogue/gazetteer.ts';
+import { levelIn } from '../../catalogue/agency-levels.ts';
 
 export interface Understood {
   query: StructuredQuery;
@@ -218,8 +219,10 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
   }
   const metrics = uniqueSlots.map((s) => s[0]!);
 
+  // "温州市各区县", "浙江省各地市", "各乡镇街道": the kind of agency a list across agencies covers.
+  const level = levelIn(afterAgencies);
   // "淮安市各单位…合计": the city named is the scope, not its government.
-  if (agencies.length === 1 && metrics.length > 0 && ALL_UNITS_RE.test(normalized) && agencyId === undefined) {
+  if (agencies.length === 1 && metrics.length > 0 && (ALL_UNITS_RE.test(normalized) || level) && agencyId === undefined) {
     const t = typed.get(agencies[0]!.id);
     if (t && placeNames.has(t)) {
       places.push(t);
@@ -280,6 +283,8 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
     // "杭州市鹿城区": a full place name that is not the found agency's own is another agency.
     else unresolved.push(...places.filter((p) => p.length >= 3 && AGENCY_SUFFIX_RE.test(p)));
   }
+
+  if (level && agencies.length === 0 && ambiguous.length === 0 && ACROSS_KINDS.has(kind)) query.level = level.level;
 
   const recognized =
     kind === 'help' || kind === 'list_agencies' || kind === 'list_years' ||
