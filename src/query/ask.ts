@@ -14,10 +14,11 @@ import { FigureStore, LOOKUP_SQL } from './lookup/figures.ts';
 import { acrossAgencies } from './respond/across-agencies.ts';
 import { agencyListText, closeNames, namedAgencies } from './respond/agencies.ts';
 import { inScope, MAX_LIST, unsupported, type Ctx } from './respond/context.ts';
-import { filterAgencies } from './respond/filter.ts';
+import { FILTER_PAGE, filterAgencies } from './respond/filter.ts';
 import { extraLines, notSplitNote, perAgency } from './respond/per-agency.ts';
 import { mergeFollowUp, preferPrevious } from './understand/follow-up.ts';
-import { StructuredQuerySchema } from './understand/structured-query.ts';
+import { MORE_RE } from './understand/kinds.ts';
+import { StructuredQuerySchema, type StructuredQuery } from './understand/structured-query.ts';
 import { understand } from './understand/understand.ts';
 
 export interface AskerOptions {
@@ -49,16 +50,31 @@ export function createAsker(db: Database, options: AskerOptions = {}): AskFn {
   };
 }
 
+/** Kinds of answer that list agencies, a page at a time. */
+const LISTS = new Set<StructuredQuery['kind']>(['ranking', 'total', 'filter']);
+
+/** Rows a page of each list shows (a ranking: as many as asked for). */
+function pageSize(query: StructuredQuery): number {
+  if (query.kind === 'ranking') return query.topN ?? MAX_LIST;
+  return query.kind === 'filter' ? FILTER_PAGE : MAX_LIST;
+}
+
 /** Understand the question, then hand it to the builder for its kind; the order of the checks is the policy. */
 function ask(ctx: Ctx, options: AskerOptions, question: string, opts: AskOptions): Answer {
   const base = { question, results: [] as AnswerResult[], warnings: [] as string[], suggestions: [] as string[] };
   if (question.trim() === '') return unsupported(question, '请输入问题。');
   const today = opts.today ?? options.today ?? new Date();
+  const prev = opts.previous === undefined ? null : StructuredQuerySchema.safeParse(opts.previous);
+  // "更多" after a long list: its next page.
+  if (prev?.success && LISTS.has(prev.data.kind) && MORE_RE.test(question.trim())) {
+    const query: StructuredQuery = { ...prev.data, offset: (prev.data.offset ?? 0) + pageSize(prev.data) };
+    return { ...(query.kind === 'filter' ? filterAgencies(ctx, question, query) : acrossAgencies(ctx, question, query)), query };
+  }
   const und = understand(question, ctx.index, today, opts.agencyId);
   let query = und.query;
-  const prev = opts.previous === undefined ? null : StructuredQuerySchema.safeParse(opts.previous);
   if (prev?.success && query.ambiguous.length > 0) query = preferPrevious(query, prev.data);
   if (prev?.success && und.followUp && query.kind !== 'help' && query.kind !== 'list_agencies') query = mergeFollowUp(query, prev.data);
+  if (opts.offset !== undefined && opts.offset > 0 && LISTS.has(query.kind)) query = { ...query, offset: Math.floor(opts.offset) };
   const withQuery = (a: Omit<Answer, 'query'>): Answer => ({ ...a, query });
 
   switch (query.kind) {

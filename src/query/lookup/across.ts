@@ -11,6 +11,7 @@
  * prepared once each.
  */
 import type { Database, Statement } from 'better-sqlite3';
+import { Lru } from './lru.ts';
 import { VALUE_COLUMNS, VALUE_STATES, type ValueState } from '../../store/schema.ts';
 
 /** One key of a slot and the column it is read in (total, an applicant, legal_person). */
@@ -23,10 +24,15 @@ export interface SlotKey {
 export interface ValueScope {
   /** One year (rankings, totals) or several (lists of agencies over a range). */
   years?: number[];
-  /** Exactly these reports (each agency's latest); overrides `years`. */
-  reports?: number[];
   /** Only these agencies; null: every agency. */
   agencies: number[] | null;
+  /**
+   * Per year, its agencies (null: all of `agencies`): each agency's latest report, or last three, is a
+   * few years each with most agencies — scanned by year, not probed report by report. Overrides both.
+   */
+  byYear?: { year: number; agencies: number[] | null }[];
+  /** `byYear` takes one report of each agency (its latest): an agency is one row. */
+  oneReportPerAgency?: boolean;
   /** Reports a later one of the same agency and year replaced: never counted. */
   excluded: number[];
 }
@@ -49,7 +55,7 @@ const COLUMN_CODE = new Map<string, number>(VALUE_COLUMNS.map((c, i) => [c, i]))
 
 export class AcrossStore {
   private readonly metricIds: Map<string, number>;
-  private readonly statements = new Map<string, Statement>();
+  private readonly statements = new Lru<string, Statement>(256);
 
   constructor(private readonly db: Database) {
     this.metricIds = new Map(db.prepare('SELECT key, id FROM metric_keys').raw().all() as [string, number][]);
@@ -103,13 +109,27 @@ export class AcrossStore {
   pick(slot: SlotKey[], scope: ValueScope, filter: 'zero' | 'nonzero', limit: number, offset = 0): { agencies: number[]; matched: number; known: number } {
     const keys = this.known(slot);
     if (keys.length === 0) return { agencies: [], matched: 0, known: 0 };
+    const hit = filter === 'zero' ? 'value = 0' : 'value <> 0';
+    if (onePerAgency(scope)) {
+      // One report per agency: no grouping — the agencies are the rows, read off figure_values_rank.
+      const all = this.picked(keys, scope, 'value IS NOT NULL');
+      const known = this.prepare(`known|${all.sql}`, `SELECT count(*) FROM (${all.sql})`).pluck().get(...all.params) as number;
+      const hits = this.picked(keys, scope, hit);
+      const matched = this.prepare(`matched|${hits.sql}`, `SELECT count(*) FROM (${hits.sql})`).pluck().get(...hits.params) as number;
+      const page = this.prepare(`hits|${hits.sql}`, `SELECT agency_id FROM (${hits.sql}) ORDER BY agency_id LIMIT ? OFFSET ?`);
+      return { agencies: page.pluck().all(...hits.params, limit, offset) as number[], matched, known };
+    }
+    // Several reports per agency: an agency is 'zero' when every value it gives is 0.
     const { sql, params } = this.picked(keys, scope, 'value IS NOT NULL');
-    const having = filter === 'zero' ? 'max(value) = 0 AND min(value) = 0' : 'NOT (max(value) = 0 AND min(value) = 0)';
-    const grouped = `SELECT agency_id, (${having}) AS hit FROM (${sql}) GROUP BY agency_id`;
-    const totals = this.prepare(`pick-n|${having}|${sql}`, `SELECT count(*) AS known, coalesce(sum(hit), 0) AS matched FROM (${grouped})`);
-    const page = this.prepare(`pick|${having}|${sql}`, `SELECT agency_id FROM (${grouped}) WHERE hit ORDER BY agency_id LIMIT ? OFFSET ?`);
-    const { known, matched } = totals.get(...params) as { known: number; matched: number };
-    return { agencies: page.pluck().all(...params, limit, offset) as number[], matched, known };
+    const zero = 'max(value) = 0 AND min(value) = 0';
+    const grouped = `SELECT agency_id, (${filter === 'zero' ? zero : `NOT (${zero})`}) AS hit FROM (${sql}) GROUP BY agency_id`;
+    const stmt = this.prepare(
+      `pick|${filter}|${sql}`,
+      `WITH g AS MATERIALIZED (${grouped}), n AS (SELECT count(*) AS known, coalesce(sum(hit), 0) AS matched FROM g)
+       SELECT n.known, n.matched, p.agency_id FROM n LEFT JOIN (SELECT agency_id FROM g WHERE hit ORDER BY agency_id LIMIT ? OFFSET ?) p`,
+    );
+    const rows = stmt.all(...params, limit, offset) as { known: number; matched: number; agency_id: number | null }[];
+    return { agencies: rows.filter((r) => r.agency_id !== null).map((r) => r.agency_id!), matched: rows[0]?.matched ?? 0, known: rows[0]?.known ?? 0 };
   }
 
   /**
@@ -140,22 +160,22 @@ export class AcrossStore {
    */
   private picked(keys: { metric: number; col: number }[], scope: ValueScope, extra: string | null): { sql: string; params: unknown[] } {
     const params: unknown[] = [];
-    const branches = keys.map((k, i) => {
+    const parts = scope.byYear ?? [{ years: scope.years ?? [], agencies: scope.agencies }];
+    const branches = keys.flatMap((k, i) => parts.map((part) => {
       const where = ['v.metric = ?', 'v.col = ?'];
       params.push(k.metric, k.col);
-      if (scope.reports) {
-        where.push('v.report_id IN (SELECT value FROM json_each(?))');
-        params.push(JSON.stringify(scope.reports));
-      } else if (scope.years && scope.years.length === 1) {
+      const years = 'year' in part ? [part.year] : part.years;
+      if (years.length === 1) {
         where.push('v.year = ?');
-        params.push(scope.years[0]);
+        params.push(years[0]);
       } else {
         where.push('v.year IN (SELECT value FROM json_each(?))');
-        params.push(JSON.stringify(scope.years ?? []));
+        params.push(JSON.stringify(years));
       }
-      if (scope.agencies) {
+      const agencies = part.agencies ?? scope.agencies;
+      if (agencies) {
         where.push('v.agency_id IN (SELECT value FROM json_each(?))');
-        params.push(JSON.stringify(scope.agencies));
+        params.push(JSON.stringify(agencies));
       }
       if (scope.excluded.length > 0) {
         where.push('v.report_id NOT IN (SELECT value FROM json_each(?))');
@@ -167,16 +187,19 @@ export class AcrossStore {
         params.push(earlier.metric, earlier.col);
       }
       return `SELECT v.report_id, v.agency_id, v.year, v.value, v.state FROM figure_values v WHERE ${where.join(' AND ')}`;
-    });
+    }));
     return { sql: branches.join(' UNION ALL '), params };
   }
 
-  /** Statements by their SQL: a handful of shapes, so this map stays small whatever is asked. */
+  /** Statements by their shape (keys, filters, years split): few, and bounded whatever is asked. */
   private prepare(shape: string, sql: string): Statement {
-    let stmt = this.statements.get(shape);
-    if (!stmt) this.statements.set(shape, (stmt = this.db.prepare(sql)));
-    return stmt;
+    return this.statements.getOr(shape, () => this.db.prepare(sql));
   }
+}
+
+/** Whether each agency has at most one report in the scope: one year, or each agency's latest report. */
+function onePerAgency(scope: ValueScope): boolean {
+  return scope.byYear ? scope.oneReportPerAgency === true : (scope.years ?? []).length === 1;
 }
 
 interface RawRow {

@@ -103,6 +103,12 @@ export function acrossAgencies(ctx: Ctx, question: string, query: StructuredQuer
     return `\n${lead}${leftOutWhy(counts, missing)}：${names.join('、')}${leftOut > names.length ? ` 等 ${leftOut} 个单位` : ''}`;
   };
 
+  if (counted === 0) {
+    return {
+      question, status: 'answered', results: [], warnings, suggestions: [],
+      text: `${year}年${where}${withReport.length}个单位的报告都没有给出可计入的${label}${leftOutWhy(counts, missing)}${note}。${missingNote}`,
+    };
+  }
   if (query.kind === 'total') {
     const sum = counts.number.sum + counts.computed.sum + counts.dash.sum;
     const rows = ctx.across.listed(keys, scope, true, MAX_LIST, offset);
@@ -115,17 +121,11 @@ export function acrossAgencies(ctx: Ctx, question: string, query: StructuredQuer
       dash: counts.dash.reports, blank: counts.blank.reports, undecided: counts.undecided.reports, missing,
     };
     const text =
-      `${year}年${where}${counted}个单位${label}合计 ${fmt(sum)} ${unit}${dashNote}${note}。\n${lines.join('\n')}${more}` +
+      `${year}年${query.scope?.join('、') ?? ''}${counted}个${query.level ? LEVEL_LABELS[query.level] : '单位'}${label}合计 ${fmt(sum)} ${unit}${dashNote}${note}。\n${lines.join('\n')}${more}` +
       (offset === 0 ? leftOutLine('未计入') : '') + missingNote + warningNotes(warnings);
     return { question, status: 'answered', text, results, warnings, suggestions: [], aggregate, page: { offset, shown: results.length, total: counted } };
   }
 
-  if (counted === 0) {
-    return {
-      question, status: 'answered', results: [], warnings, suggestions: [],
-      text: `${year}年${where}${withReport.length}个单位的报告都没有给出${label}${leftOutWhy(counts, missing)}${note}。${missingNote}`,
-    };
-  }
   const order = query.order ?? 'desc';
   const n = query.topN ?? MAX_LIST;
   const rows = ctx.across.rank(keys, scope, order, n, offset);

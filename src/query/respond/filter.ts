@@ -13,7 +13,7 @@ import { figureResult } from './result.ts';
 import { scopeAgencies } from './scope.ts';
 
 /** Agencies listed per page. */
-const PAGE = MAX_LIST * 2;
+export const FILTER_PAGE = MAX_LIST * 2;
 
 /**
  * The reports a filter reads: a year or years named — those years; none — each agency's latest report,
@@ -24,17 +24,26 @@ function filterScope(ctx: Ctx, query: StructuredQuery, pool: number[] | null): {
   const y = query.years;
   if (y.type === 'latest' || y.type === 'recent') {
     const count = y.type === 'recent' ? y.count : 1;
-    const reports: number[] = [];
     const considered: number[] = [];
-    const years = new Map<number, number[]>();
+    const chosen = new Map<number, number[]>();
+    const byYear = new Map<number, number[]>();
     for (const id of pool ?? [...ctx.index.agencies.keys()].sort((a, b) => a - b)) {
       const have = ctx.store.years(id).slice(-count);
       if (have.length === 0) continue;
       considered.push(id);
-      years.set(id, have);
-      for (const year of have) reports.push(ctx.store.reportId(id, year)!);
+      chosen.set(id, have);
+      for (const year of have) {
+        const list = byYear.get(year);
+        if (list) list.push(id);
+        else byYear.set(year, [id]);
+      }
     }
-    return { scope: { reports, agencies: null, excluded }, considered, yearsOf: (id) => years.get(id) ?? [] };
+    // A year whose every report is chosen needs no list of agencies: scanned by year alone.
+    const parts = [...byYear].sort((a, b) => a[0] - b[0]).map(([year, ids]) => ({
+      year,
+      agencies: ids.length === ctx.store.agenciesWithReport(year, pool).length ? null : ids,
+    }));
+    return { scope: { byYear: parts, agencies: pool, excluded, oneReportPerAgency: count === 1 }, considered, yearsOf: (id) => chosen.get(id) ?? [] };
   }
   const all = ctx.store.allYears();
   const years = y.type === 'single' ? [y.year] : y.type === 'list' ? y.years : y.type === 'range' ? all.filter((v) => v >= y.from && v <= y.to) : all;
@@ -60,7 +69,7 @@ export function filterAgencies(ctx: Ctx, question: string, query: StructuredQuer
   const filter = query.filter ?? 'zero';
   const keys = slotKeys(slot, query.applicant);
   const offset = query.offset ?? 0;
-  const { agencies, matched, known } = ctx.across.pick(keys, scope, filter, PAGE, offset);
+  const { agencies, matched, known } = ctx.across.pick(keys, scope, filter, FILTER_PAGE, offset);
   const unknownCount = considered.length - known;
   const unknown: string[] = [];
   if (unknownCount > 0 && offset === 0) {
@@ -85,7 +94,7 @@ export function filterAgencies(ctx: Ctx, question: string, query: StructuredQuer
   const where = scopeLabel(query);
   const head = `${when}${where}${what}的单位${query.count ? `共 ${matched} 个` : `有 ${matched} 个`}（共查 ${considered.length} 个单位）${matched > 0 ? '：' : '。'}`;
   const end = offset + page.length;
-  const more = end < matched ? [`……等 ${matched} 个${offset > 0 || matched > PAGE ? `，以上为第 ${offset + 1}–${end} 个（回复“更多”看后面的）` : ''}`] : [];
+  const more = end < matched ? [`……等 ${matched} 个${offset > 0 || matched > FILTER_PAGE ? `，以上为第 ${offset + 1}–${end} 个（回复“更多”看后面的）` : ''}`] : [];
   const text = [head, ...lines, ...more,
     ...(unknown.length > 0 ? [`报告未披露该项：${unknown.join('、')}${unknownCount > MAX_LIST ? ` 等 ${unknownCount} 个` : ''}`] : [])].join('\n');
   return { question, status: 'answered', text, results: page.flatMap((m) => m.results), warnings: [], suggestions: [], page: { offset, shown: page.length, total: matched } };

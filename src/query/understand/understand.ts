@@ -95,7 +95,10 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
   const mentions = index.scan(afterYears);
   const afterAgencies = mask(afterYears, mentions);
   const hits = scanTerms(afterAgencies);
-  const residual = mask(afterAgencies, hits);
+  const afterTerms = mask(afterAgencies, hits);
+  // "温州市各区县", "浙江省各地市", "各乡镇街道": the kind of agency a list across agencies covers — no agency name.
+  const level = levelIn(afterTerms);
+  const residual = level ? mask(afterTerms, [level]) : afterTerms;
 
   const agencies: AgencyRef[] = [];
   const ambiguous: StructuredQuery['ambiguous'] = [];
@@ -219,8 +222,6 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
   }
   const metrics = uniqueSlots.map((s) => s[0]!);
 
-  // "温州市各区县", "浙江省各地市", "各乡镇街道": the kind of agency a list across agencies covers.
-  const level = levelIn(afterAgencies);
   // "淮安市各单位…合计": the city named is the scope, not its government.
   if (agencies.length === 1 && metrics.length > 0 && (ALL_UNITS_RE.test(normalized) || level) && agencyId === undefined) {
     const t = typed.get(agencies[0]!.id);
