@@ -75,10 +75,30 @@ export class AcrossStore {
   around(slot: SlotKey[], scope: ValueScope, order: Order, value: number): { better: number; equal: number } {
     const keys = this.known(slot);
     if (keys.length === 0) return { better: 0, equal: 0 };
-    const { sql, params } = this.picked(keys, scope, 'value IS NOT NULL');
-    const cmp = order === 'asc' ? '<' : '>';
-    const stmt = this.prepare(`around|${cmp}|${sql}`, `SELECT coalesce(sum(value ${cmp} ?), 0) AS better, coalesce(sum(value = ?), 0) AS equal FROM (${sql})`);
-    return stmt.get(value, value, ...params) as { better: number; equal: number };
+    // Each a range of figure_values_rank: counted off the index, not by reading every row of the year.
+    const count = (cond: string) => {
+      const { sql, params } = this.picked(keys, scope, cond, [value]);
+      return this.prepare(`count|${sql}`, `SELECT count(*) FROM (${sql})`).pluck().get(...params) as number;
+    };
+    return { better: count(order === 'asc' ? 'value < ?' : 'value > ?'), equal: count('value = ?') };
+  }
+
+  /**
+   * Whether a report gives the slot (any state), or with `withValue` a value: a probe of the primary key
+   * per key, to name the few agencies a list leaves out without reading the whole year.
+   */
+  gives(slot: SlotKey[], reportId: number, withValue = false): boolean {
+    const stmt = this.prepare(
+      `gives|${withValue}`,
+      `SELECT 1 FROM figure_values WHERE report_id = ? AND metric = ? AND col = ?${withValue ? ' AND value IS NOT NULL' : ''}`,
+    );
+    for (const k of this.known(slot)) {
+      const row = stmt.get(reportId, k.metric, k.col);
+      if (row) return true;
+      // The first key the report gives is its figure: a later key does not stand in for a blank one.
+      if (withValue && this.prepare('gives|false', 'SELECT 1 FROM figure_values WHERE report_id = ? AND metric = ? AND col = ?').get(reportId, k.metric, k.col)) return false;
+    }
+    return false;
   }
 
   /** Per state, how many reports of the scope give the slot so, and the sum of their values (SQL SUM). */
@@ -132,17 +152,6 @@ export class AcrossStore {
     return { agencies: rows.filter((r) => r.agency_id !== null).map((r) => r.agency_id!), matched: rows[0]?.matched ?? 0, known: rows[0]?.known ?? 0 };
   }
 
-  /**
-   * Agencies of the scope that give the slot at all (any state), or, with `withValue`, a value in at least
-   * one report: ids, to name those that do not. Transient, one integer per agency of the scope.
-   */
-  agenciesGiving(slot: SlotKey[], scope: ValueScope, withValue = false): Set<number> {
-    const keys = this.known(slot);
-    if (keys.length === 0) return new Set();
-    const { sql, params } = this.picked(keys, scope, withValue ? 'value IS NOT NULL' : null);
-    return new Set(this.prepare(`giving|${sql}`, `SELECT DISTINCT agency_id FROM (${sql})`).pluck().all(...params) as number[]);
-  }
-
   /** Keys the index holds, with their codes (a key no report gives has no rows: nothing to read). */
   private known(slot: SlotKey[]): { metric: number; col: number }[] {
     const out: { metric: number; col: number }[] = [];
@@ -158,7 +167,7 @@ export class AcrossStore {
    * The reports of the scope with their value for the slot: one SELECT per key, each after the first
    * limited to reports lacking every earlier key. `extra`: a condition on value for every branch.
    */
-  private picked(keys: { metric: number; col: number }[], scope: ValueScope, extra: string | null): { sql: string; params: unknown[] } {
+  private picked(keys: { metric: number; col: number }[], scope: ValueScope, extra: string | null, extraParams: unknown[] = []): { sql: string; params: unknown[] } {
     const params: unknown[] = [];
     const parts = scope.byYear ?? [{ years: scope.years ?? [], agencies: scope.agencies }];
     const branches = keys.flatMap((k, i) => parts.map((part) => {
@@ -181,7 +190,10 @@ export class AcrossStore {
         where.push('v.report_id NOT IN (SELECT value FROM json_each(?))');
         params.push(JSON.stringify(scope.excluded));
       }
-      if (extra) where.push(`v.${extra}`);
+      if (extra) {
+        where.push(`v.${extra}`);
+        params.push(...extraParams);
+      }
       for (const earlier of keys.slice(0, i)) {
         where.push('NOT EXISTS (SELECT 1 FROM figure_values p WHERE p.report_id = v.report_id AND p.metric = ? AND p.col = ?)');
         params.push(earlier.metric, earlier.col);

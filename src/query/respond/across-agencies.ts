@@ -75,7 +75,7 @@ export function acrossAgencies(ctx: Ctx, question: string, query: StructuredQuer
   const missing = withReport.length - counted - counts.blank.reports - counts.undecided.reports;
   const warnings: string[] = [];
   const shown = (row: ValueRow): AnswerResult => {
-    const { result, warnings: w } = figureResult(ctx, ctx.index.ref(row.agencyId)!, ctx.store.report(row.agencyId, row.year)!, slot, query.applicant);
+    const { result, warnings: w } = figureResult(ctx, ctx.index.ref(row.agencyId)!, ctx.store.report(row.agencyId, row.year)!, slot, query.applicant, false, true);
     for (const m of w) if (!warnings.includes(m)) warnings.push(m);
     return result;
   };
@@ -89,10 +89,9 @@ export function acrossAgencies(ctx: Ctx, question: string, query: StructuredQuer
   const leftOutNames = (limit: number): string[] => {
     const names = ctx.across.listed(keys, scope, false, limit).map((r) => ctx.index.ref(r.agencyId)!.name);
     if (names.length < limit && missing > 0) {
-      const giving = ctx.across.agenciesGiving(keys, scope);
       for (const id of withReport) {
         if (names.length >= limit) break;
-        if (!giving.has(id)) names.push(ctx.index.ref(id)!.name);
+        if (!ctx.across.gives(keys, ctx.store.reportId(id, year)!)) names.push(ctx.index.ref(id)!.name);
       }
     }
     return names;

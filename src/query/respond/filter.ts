@@ -73,17 +73,16 @@ export function filterAgencies(ctx: Ctx, question: string, query: StructuredQuer
   const unknownCount = considered.length - known;
   const unknown: string[] = [];
   if (unknownCount > 0 && offset === 0) {
-    const giving = ctx.across.agenciesGiving(keys, scope, true);
     for (const id of considered) {
       if (unknown.length >= MAX_LIST) break;
-      if (!giving.has(id)) unknown.push(ctx.index.ref(id)!.name);
+      if (!yearsOf(id).some((y) => ctx.across.gives(keys, ctx.store.reportId(id, y)!, true))) unknown.push(ctx.index.ref(id)!.name);
     }
   }
   const page = agencies.map((id) => {
     const agency = ctx.index.ref(id)!;
     const results: AnswerResult[] = [];
     for (const y of yearsOf(id)) {
-      const r = figureResult(ctx, agency, ctx.store.report(id, y)!, slot, query.applicant).result;
+      const r = figureResult(ctx, agency, ctx.store.report(id, y)!, slot, query.applicant, false, true).result;
       if (r.value !== null && (filter === 'zero' || r.value > 0)) results.push(r);
     }
     return { agency, results };

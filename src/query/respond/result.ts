@@ -20,11 +20,15 @@ const RELATED: Record<string, string[]> = {
 };
 const RELATED_NOTE: Record<string, string> = { 'requests.accepted': '（受理数可能含上年结转的申请）' };
 
-export function figureResult(ctx: Ctx, agency: AgencyRef, report: ReportRow, slot: string[], applicant: string | null, withRelated = false): { result: AnswerResult; warnings: string[] } {
+/**
+ * `narrow`: read only the cells this figure needs (a row of a ranking across agencies), not the whole
+ * report into the cache — one report among thousands is unlikely to be asked about again.
+ */
+export function figureResult(ctx: Ctx, agency: AgencyRef, report: ReportRow, slot: string[], applicant: string | null, withRelated = false, narrow = false): { result: AnswerResult; warnings: string[] } {
   let chosen: Resolved | null = null;
   for (const key of slot) {
     const column = applicant && metricDef(key)?.byApplicant ? applicant : 'total';
-    const r = ctx.store.resolve(report.id, key, column);
+    const r = ctx.store.resolve(report.id, key, column, narrow);
     if (r.cell !== 'missing') {
       chosen = r;
       break;
