@@ -51,6 +51,9 @@ async function ensureIndex(config: Config, log: Logger): Promise<void> {
   for (const f of summary.files) if (f.status === 'failed') log.warn({ file: f.file, code: f.code }, f.message);
 }
 
+/** Connections the kernel may hold waiting for accept(). */
+export const LISTEN_BACKLOG = 4096;
+
 export async function startServer(env: Record<string, string | undefined> = process.env, overrides: StartOverrides = {}): Promise<Running> {
   const loaded = loadConfig({ ...env, ...(overrides.host ? { HOST: overrides.host } : {}), ...(overrides.port !== undefined ? { PORT: String(overrides.port) } : {}) });
   if (!loaded.ok) throw new Error(loaded.message);
@@ -80,7 +83,10 @@ export async function startServer(env: Record<string, string | undefined> = proc
   }
 
   const app = await buildServer(config, { ask, catalog, store, logger: log, questionLogger: questions, http: fetchHttp, telegram: bot, conversation });
-  const address = await app.listen({ host: config.host, port: config.port });
+  // Node's default accept backlog is 511: a burst of 1,000 new connections overflows it, the kernel drops
+  // their handshakes and clients retry after 1 s, 3 s, 7 s … — the 10 s timeouts of the 1,000-connection
+  // benchmark (docs/performance.md, "Server at scale"). The kernel caps this at net.core.somaxconn.
+  const address = await app.listen({ host: config.host, port: config.port, backlog: LISTEN_BACKLOG });
 
   if (bot && config.telegram?.webhookUrl) {
     await bot.api.setWebhook(config.telegram.webhookUrl, {
