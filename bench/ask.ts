@@ -117,7 +117,6 @@ export async function benchAsk(ctx: BenchContext): Promise<Section> {
   const perKind = ctx.quick ? 100 : 400;
   const kinds = measureKinds(bigAsk, sampleTruths, perKind);
   for (const k of kinds) ctx.log(`  ${k.kind}: p50 ${ms(k.wall.p50)}, p99 ${ms(k.wall.p99)} (CPU p99 ${ms(k.cpu.p99)})`);
-  const rss = process.memoryUsage().rss;
   bigDb.close();
 
   // Agency resolution alone: the alias/n-gram index over 100,000 real-looking names.
@@ -187,8 +186,8 @@ export async function benchAsk(ctx: BenchContext): Promise<Section> {
     '|---|---|---|---|---|---|---|---|---|',
     ...kinds.map((k) => `| ${KIND_LABELS[k.kind]} | ${ms(k.wall.p50)} | ${ms(k.wall.p90)} | **${ms(k.wall.p99)}** | ${ms(k.wall.max, 1)} | ${ms(k.cpu.p50)} | ${ms(k.cpu.p99)} | ${k.otherKind} | ${statusText(k.statuses)} |`),
     '',
-    `Process RSS after all kinds: ${(rss / 2 ** 20).toFixed(0)} MB. Target: p99 < 20 ms for every kind — ${kinds.every((k) => k.wall.p99 < 20) ? 'met' : `**missed** (${kinds.filter((k) => k.wall.p99 >= 20).map((k) => KIND_LABELS[k.kind]).join(', ')})`}` +
-      `${kinds.every((k) => k.cpu.p99 < 20) ? '; by CPU time met for every kind' : ''}.`,
+    `The server's memory with this index under a mix of these kinds: "Server at scale". Target: p99 < 20 ms for every kind — ${kinds.every((k) => k.wall.p99 < 20) ? 'met' : `**missed** (${kinds.filter((k) => k.wall.p99 >= 20).map((k) => KIND_LABELS[k.kind]).join(', ')})`}` +
+      `; by CPU time ${kinds.every((k) => k.cpu.p99 < 20) ? 'met for every kind' : `under 20 ms at p99 for ${kinds.filter((k) => k.cpu.p99 < 20).map((k) => KIND_LABELS[k.kind]).join(', ')}`}.`,
     '',
     `Targets: ≥ 5,000 questions/s on the seed index — ${seed.qps >= 5000 ? 'met' : '**missed**'}; p99 < 5 ms on the ${int(bigN)}-report index — ${big.lat.p99 < 5 ? 'met' : '**missed**'}${ctx.quick ? ' (quick mode: 10,000 reports, not 100,000)' : ''};`,
     `agency resolution < 1 ms median at 100,000 names — ${scanS.p50 < 1 ? 'met' : '**missed**'}.`,

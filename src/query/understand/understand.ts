@@ -60,7 +60,7 @@ const REPEAT_RE = /([^\d零〇○一二两三四五六七八九十百千万壹�
 const PREVIOUS_YEAR_RE = /同比|环比|(?:比|较|与|和|跟)(?:去年|上年|上一年)(?!结转)/;
 const SUB_AGENCY_RE = /^(?:办公室|办事处|办|局|委员会|委|中心|厅|署|所|队|站)/;
 const NAMED_LIST_RE = /有几个|有哪些|是哪些|哪几个|有多少个|有多少家|都有谁|几家|都有哪/;
-const ALL_UNITS_RE = /各单位|所有单位|全部单位|各部门|所有部门|全部部门|各机关|哪个单位|哪些单位|哪家单位|哪个部门|哪些部门/;
+const ALL_UNITS_RE = /各单位|所有单位|全部单位|各部门|所有部门|全部部门|各机关|哪个单位|哪些单位|哪家单位|哪个部门|哪些部门|几个单位|多少个单位|几家单位|多少家单位|几个部门/;
 const ACROSS_KINDS = new Set<StructuredQuery['kind']>(['ranking', 'total', 'filter', 'list_agencies']);
 
 function mask(text: string, spans: { start: number; end: number }[]): string {
