@@ -19,14 +19,12 @@ export function perAgency(ctx: Ctx, question: string, query: StructuredQuery): A
     const { years, note, missing } = yearsFor(ctx, agency.id, query);
     if (note) notes.push(note);
     for (const y of missing) missingYears.push(`${agency.name}${y}年`);
-    // Years in a row read a report each: only the cells asked for, not every report into the cache.
-    const narrow = years.length > 2;
     for (const year of years) {
       const report = ctx.store.report(agency.id, year);
       if (!report) continue;
       for (const slot of query.slots) {
         for (const applicant of query.applicants ?? [query.applicant]) {
-          const { result, warnings: w } = figureResult(ctx, agency, report, slot, applicant, true, narrow);
+          const { result, warnings: w } = figureResult(ctx, agency, report, slot, applicant, true, true);
           results.push(result);
           for (const m of w) if (!warnings.includes(m)) warnings.push(m);
         }
