@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --only ingest,ask,http,scale,webhook,memory,accuracy] [--quick]
+ * npm run bench [-- --only ingest,ask,http,scale,webhook,memory,accuracy,real] [--quick] [-- REAL_FOLDERS…]
  *
  * Runs the benchmarks, prints their figures, and writes them into docs/performance.md (each benchmark
  * replaces its own section; the others keep their last figures). Not part of npm test.
@@ -10,6 +10,7 @@ import { benchAsk } from './ask.ts';
 import { benchHttp, benchScale } from './http.ts';
 import { benchIngest } from './ingest.ts';
 import { benchMemory } from './memory.ts';
+import { benchReal } from './real.ts';
 import { benchWebhook } from './webhook.ts';
 import { BENCH_DIR } from './lib/cache.ts';
 import type { BenchContext } from './lib/context.ts';
@@ -25,12 +26,15 @@ const BENCHES: Record<string, (ctx: BenchContext) => Promise<Section>> = {
   webhook: benchWebhook,
   memory: benchMemory,
   accuracy: benchAccuracy,
+  real: benchReal,
 };
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const onlyArg = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
-const only = onlyArg ? onlyArg.split(',').map((s) => s.trim()).filter(Boolean) : Object.keys(BENCHES);
+// The real-report benchmark needs folders of reports (never bundled): by default it runs only when given some.
+const realGiven = argv.includes('--') || Boolean(process.env.GONGKAI_REAL_REPORTS);
+const only = onlyArg ? onlyArg.split(',').map((s) => s.trim()).filter(Boolean) : Object.keys(BENCHES).filter((b) => b !== 'real' || realGiven);
 const unknown = only.filter((b) => !BENCHES[b]);
 if (unknown.length) {
   console.error(`unknown benchmark: ${unknown.join(', ')} (choose from ${Object.keys(BENCHES).join(', ')})`);

@@ -9,7 +9,7 @@ import type { RunnerHandle } from '@grammyjs/runner';
 import type { Bot } from 'grammy';
 import { ingestPaths } from '../ingest/ingest.ts';
 import { openIndex, type Db } from '../store/open.ts';
-import { createAsker } from '../query/index.ts';
+import { createAsker, createBrowser } from '../query/index.ts';
 import { createCatalog } from './catalog.ts';
 import { enabledChannels, loadConfig, type Config } from './config.ts';
 import { createConversation } from './conversation.ts';
@@ -18,6 +18,7 @@ import { createStore } from './state/index.ts';
 import type { HttpClient } from './channels/channel.ts';
 import { indexFreshness } from './index-freshness.ts';
 import { createLoggers } from './logging.ts';
+import { publicCatalog, withPublicFiles } from './public-paths.ts';
 
 /** fetch as the channels' HTTP client (Feishu reply API). */
 export const fetchHttp: HttpClient = async (url, init) => {
@@ -30,6 +31,15 @@ export const fetchHttp: HttpClient = async (url, init) => {
   }
   return { status: res.status, json };
 };
+
+/** Why a Bot API call failed, without the token (grammY's HttpError wraps the fetch error). */
+function telegramReason(err: unknown): string {
+  const e = err as { description?: unknown; error?: unknown; message?: unknown };
+  if (typeof e?.description === 'string') return e.description;
+  const inner = e?.error as { message?: unknown } | undefined;
+  const text = typeof inner?.message === 'string' ? inner.message : typeof e?.message === 'string' ? e.message : String(err);
+  return text.replace(/bot\d+:[A-Za-z0-9_-]+/g, 'bot<token>');
+}
 
 export interface StartOverrides {
   host?: string;
@@ -62,8 +72,9 @@ export async function startServer(env: Record<string, string | undefined> = proc
 
   await ensureIndex(config, log);
   const db: Db = openIndex(config.db);
-  const ask = createAsker(db);
-  const catalog = createCatalog(db);
+  // Every channel shows report files relative to the reports folder, never the server's path.
+  const ask = withPublicFiles(createAsker(db), config.reports);
+  const catalog = publicCatalog(createCatalog(db), config.reports);
   const store = await createStore(config.redisUrl, (err) => log.warn({ err: err.message }, 'redis error'));
   const conversation = createConversation(ask, store);
 
@@ -77,22 +88,33 @@ export async function startServer(env: Record<string, string | undefined> = proc
       catalog,
       store,
       onQuestion: (e) => app.gongkai.logQuestion(e),
+      reportsDir: config.reports,
     });
     bot.catch((err) => log.error({ err: err.error }, 'telegram handler failed'));
     await bot.init();
   }
 
-  const app = await buildServer(config, { ask, catalog, store, logger: log, questionLogger: questions, http: fetchHttp, telegram: bot, conversation });
+  const web = { browser: createBrowser(db), counts: () => catalog.counts(), reportsDir: config.reports };
+  const app = await buildServer(config, { ask, catalog, store, logger: log, questionLogger: questions, http: fetchHttp, telegram: bot, conversation, web });
+  // fastify's own first line ("Server listening at …") becomes the address a person opens.
   // Node's default accept backlog is 511: a burst of 1,000 new connections overflows it, the kernel drops
   // their handshakes and clients retry after 1 s, 3 s, 7 s … — the 10 s timeouts of the 1,000-connection
   // benchmark (docs/performance.md, "Server at scale"). The kernel caps this at net.core.somaxconn.
-  const address = await app.listen({ host: config.host, port: config.port, backlog: LISTEN_BACKLOG });
+  const address = await app.listen({ host: config.host, port: config.port, backlog: LISTEN_BACKLOG, listenTextResolver: (at) => `网页：${at}/` });
 
   if (bot && config.telegram?.webhookUrl) {
-    await bot.api.setWebhook(config.telegram.webhookUrl, {
-      secret_token: config.telegram.secret,
-      allowed_updates: ['message', 'callback_query'],
-    });
+    // Without the webhook Telegram sends nothing: that is a failed start, not a server that looks healthy.
+    try {
+      await bot.api.setWebhook(config.telegram.webhookUrl, {
+        secret_token: config.telegram.secret,
+        allowed_updates: ['message', 'callback_query'],
+      });
+    } catch (err) {
+      await app.close();
+      await store.close();
+      db.close();
+      throw new Error(`Telegram setWebhook 失败（${config.telegram.webhookUrl}）：${telegramReason(err)}`);
+    }
   } else if (bot) {
     await bot.api.deleteWebhook();
     const { run } = await import('@grammyjs/runner');

@@ -3,6 +3,7 @@
  * writes them; `gongkai check --json` prints them. Schemas, so the CLI output is validated too.
  */
 import { z } from 'zod';
+import { REPORT_DETAIL_FIELDS } from '../catalogue/report-details.ts';
 
 export const REPORT_FORMATS = ['2019', '2021', 'pre-2019', 'narrative'] as const;
 export const ReportFormatSchema = z.enum(REPORT_FORMATS);
@@ -24,6 +25,13 @@ export const SourceSchema = z.object({
   section: z.string().nullable(),
   /** The verbatim text of that line. */
   quote: z.string(),
+  /**
+   * 1-based character column in the original line where `quote` starts, when a logical line is only
+   * part of a printed line (a crawled body squeezed onto one line, a minified HTML page); null otherwise.
+   */
+  column: z.number().int().positive().nullable().optional(),
+  /** 1-based page of a PDF the line is printed on; null for other inputs. */
+  page: z.number().int().positive().nullable().optional(),
 });
 export type Source = z.infer<typeof SourceSchema>;
 
@@ -73,6 +81,15 @@ export const AgencyIdentitySchema = z.object({
 });
 export type AgencyIdentity = z.infer<typeof AgencyIdentitySchema>;
 
+/** A detail of the report as printed (联系电话, 地址, 发布日期 …), with the line it stands on. */
+export const ReportDetailSchema = z.object({
+  field: z.enum(REPORT_DETAIL_FIELDS),
+  /** As printed (the date as ISO YYYY-MM-DD). */
+  value: z.string(),
+  source: SourceSchema,
+});
+export type ReportDetail = z.infer<typeof ReportDetailSchema>;
+
 export const ParsedReportSchema = z.object({
   agency: AgencyIdentitySchema,
   year: z.number().int(),
@@ -83,6 +100,8 @@ export const ParsedReportSchema = z.object({
   published: z.string().nullable(),
   figures: z.array(FigureSchema),
   warnings: z.array(WarningSchema),
+  /** The report's own details (contact, website, date), each cited. */
+  details: z.array(ReportDetailSchema).optional(),
   lineCount: z.number().int(),
 });
 export type ParsedReport = z.infer<typeof ParsedReportSchema>;

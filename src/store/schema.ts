@@ -3,7 +3,7 @@
  * Documented in README ("Data model"). Bump SCHEMA_VERSION on any change: ingest rebuilds an index
  * whose version differs instead of mixing layouts.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 5;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -57,6 +57,8 @@ CREATE TABLE IF NOT EXISTS sources (
   section     TEXT,                       -- 二、主动公开政府信息情况 …
   row_label   TEXT NOT NULL,              -- the row or sentence label as printed
   quote       TEXT NOT NULL,              -- the line verbatim (HTML: the row's text)
+  col         INTEGER,                    -- 1-based column in the printed line where quote starts (squeezed text, minified HTML)
+  page        INTEGER,                    -- 1-based PDF page
   PRIMARY KEY (report_id, n)
 ) WITHOUT ROWID;
 
@@ -81,7 +83,7 @@ CREATE TABLE IF NOT EXISTS figures (
 -- Each figure with its citation: what query, the tests and ad-hoc SQL read.
 CREATE VIEW IF NOT EXISTS cited_figures AS
   SELECT f.report_id, f.n, f.metric, f.applicant, f.cumulative, s.row_label, f.col_label, f.value, f.cell, f.raw,
-         f.unit, f.approximate, f.computed, f.origin, s.line, s.section, s.quote
+         f.unit, f.approximate, f.computed, f.origin, s.line, s.section, s.quote, s.col, s.page
   FROM figures f JOIN sources s ON s.report_id = f.report_id AND s.n = f.source;
 
 -- Metric keys as small integers: figure_values holds ≈ 170 rows per report.
@@ -105,6 +107,19 @@ CREATE TABLE IF NOT EXISTS figure_values (
   PRIMARY KEY (report_id, metric, col)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS figure_values_rank ON figure_values(metric, col, year, value, state, agency_id);
+
+-- The report's own details as printed (联系电话, 地址, 发布日期 …: catalogue/report-details.ts), cited.
+CREATE TABLE IF NOT EXISTS details (
+  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  field     TEXT NOT NULL,
+  value     TEXT NOT NULL,
+  line      INTEGER NOT NULL,
+  col       INTEGER,
+  page      INTEGER,
+  section   TEXT,
+  quote     TEXT NOT NULL,
+  PRIMARY KEY (report_id, field)
+) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS warnings (
   id        INTEGER PRIMARY KEY,
@@ -165,6 +180,8 @@ export interface FigureRow {
   line: number;
   section: string | null;
   quote: string;
+  col: number | null;
+  page: number | null;
 }
 export interface WarningRow {
   id: number;

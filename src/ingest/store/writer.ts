@@ -38,7 +38,7 @@ export interface IndexWriter {
   abort(): void;
 }
 
-const SOURCE_INSERT = 'INSERT INTO sources (report_id, n, line, section, row_label, quote) VALUES (?, ?, ?, ?, ?, ?)';
+const SOURCE_INSERT = 'INSERT INTO sources (report_id, n, line, section, row_label, quote, col, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
 const FIGURE_INSERT = `INSERT INTO figures (report_id, n, metric, applicant, cumulative, col_label, value, cell, raw, unit,
   approximate, computed, origin, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
@@ -176,6 +176,7 @@ export function openIndexWriter(dbPath: string): IndexWriter {
     insertValue: db.prepare('INSERT INTO figure_values (report_id, metric, col, year, agency_id, value, state) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     insertMetricKey: db.prepare('INSERT INTO metric_keys (key) VALUES (?) RETURNING id'),
     insertWarning: db.prepare('INSERT INTO warnings (report_id, code, message, line, line2, metric) VALUES (?, ?, ?, ?, ?, ?)'),
+    insertDetail: db.prepare('INSERT OR IGNORE INTO details (report_id, field, value, line, col, page, section, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
     pruneAgencies: db.prepare('DELETE FROM agencies WHERE id NOT IN (SELECT agency_id FROM reports)'),
   };
 
@@ -210,17 +211,23 @@ export function openIndexWriter(dbPath: string): IndexWriter {
     const sources = new Map<string, number>();
     report.figures.forEach((f, n) => {
       const { line, section, quote } = f.source;
-      const key = `${line}\u0000${section ?? "\u0002"}\u0000${f.rowLabel}\u0000${quote}`;
+      const column = f.source.column ?? null;
+      const page = f.source.page ?? null;
+      const key = `${line}\u0000${column ?? ''}\u0000${section ?? "\u0002"}\u0000${f.rowLabel}\u0000${quote}`;
       let source = sources.get(key);
       if (source === undefined) {
         source = sources.size;
         sources.set(key, source);
-        stmt.insertSource.run(reportId, source, line, section, f.rowLabel, quote);
+        stmt.insertSource.run(reportId, source, line, section, f.rowLabel, quote, column, page);
       }
       stmt.insertFigure.run(figureParams(reportId, n, f, source));
     });
     for (const v of valueRows(report.figures)) stmt.insertValue.run(reportId, metricId(v.key), v.col, report.year, agency, v.value, v.state);
     for (const w of report.warnings) stmt.insertWarning.run(reportId, w.code, w.message, w.line, w.line2 ?? null, w.metric ?? null);
+    for (const d of report.details ?? []) {
+      const s = d.source;
+      stmt.insertDetail.run(reportId, d.field, d.value, s.line, s.column ?? null, s.page ?? null, s.section, s.quote);
+    }
   });
 
   let open = true;

@@ -9,12 +9,20 @@ import { TABLE4_METRICS, TABLE4_GROUPS } from '../../catalogue/metrics.ts';
 import { scanRegion, type Token } from './cells.ts';
 import { trimBlanks } from './anchors.ts';
 import { readRow, settle, describeReading, type Cell } from './fused.ts';
-import { toFigure, citeLine } from './figures.ts';
+import { toFigure, citeLine, citePlace } from './figures.ts';
 import { isTable4DataLine } from './regions.ts';
 import type { StageOutput } from './tables.ts';
 
 const N = 15;
 const SUMS = [0, 1, 2].map((g) => ({ parts: [g * 5, g * 5 + 1, g * 5 + 2, g * 5 + 3], total: g * 5 + 4 }));
+
+/** The row's digit runs hold exactly 15 digits: one cell each, the only reading. Null otherwise. */
+function oneDigitPerCell(tokens: Token[]): Cell[] | null {
+  if (!tokens.every((t) => t.kind === 'number' && t.digits !== null && /^\d+$/u.test(t.raw))) return null;
+  const cells: Cell[] = [];
+  for (const t of tokens) for (const d of t.digits!) cells.push({ kind: 'number', value: Number(d), raw: d, line: t.line, computed: false, unit: null });
+  return cells.length === N ? cells : null;
+}
 
 export function parseTable4(doc: ReportDocument, start: number, end: number): StageOutput {
   const region = scanRegion(doc, start, end, isTable4DataLine);
@@ -33,13 +41,30 @@ export function parseTable4(doc: ReportDocument, start: number, end: number): St
   const raw = tokens.map((t) => t.raw).join(' ');
   const line = tokens[0].line;
   let cells: Cell[];
-  if (rr.readings.length === 0) {
+  const perDigit = rr.readings.length === 0 ? oneDigitPerCell(tokens) : null;
+  if (perDigit) {
+    // 15 digits for 15 cells: each digit is a cell, whatever the sums say. A group whose 总计 is not its
+    // four parts contradicts itself: its cells are not stored; the other groups are certain.
+    cells = perDigit;
+    SUMS.forEach((sum, g) => {
+      const parts = sum.parts.reduce((a, k) => a + (cells[k].value ?? 0), 0);
+      if (parts === cells[sum.total].value) return;
+      for (let k = g * 5; k < g * 5 + 5; k++) cells[k] = { ...cells[k], kind: 'undecided', value: null, raw };
+      warnings.push({
+        code: 'identity.row_sum',
+        message: `表四第${citeLine(doc, line)}行“${raw}”中${TABLE4_GROUPS[g].label}的总计与前四项之和（${parts}）不符，该组各栏未录入。`,
+        line: citeLine(doc, line),
+        line2: null,
+        metric: `${TABLE4_GROUPS[g].prefix}.total`,
+      });
+    });
+  } else if (rr.readings.length === 0) {
     cells = Array.from({ length: N }, () => ({ kind: 'undecided' as const, value: null, raw, line, computed: false, unit: null }));
     warnings.push({
       code: rr.capped ? 'fused.ambiguous' : rr.disordered ? 'table.order_uncertain' : 'table.row_unreadable',
       message: rr.disordered
         ? `表四的15个数分散在第${citeLine(doc, line)}–${citeLine(doc, tokens[tokens.length - 1].line)}行（“${raw}”），打印顺序无法确认（按此顺序各“总计”≠前四项之和），未录入。`
-        : `表四第${citeLine(doc, line)}行读到${tokens.length}个数（“${raw}”），应为15个，无法按“总计＝前四项之和”补正，未录入。`,
+        : `表四${citePlace(doc, line)}读到${tokens.length}个数（“${raw}”），应为15个，无法按“总计＝前四项之和”补正，未录入。`,
       line: citeLine(doc, line),
       line2: null,
       metric: 'review.total',
@@ -51,7 +76,7 @@ export function parseTable4(doc: ReportDocument, start: number, end: number): St
       const options = rr.readings.slice(0, 4).map(describeReading).join('，或 ');
       warnings.push({
         code: tokens.length < N && !tokens.some((t) => (t.digits?.length ?? 0) > 1) ? 'cells.missing' : 'fused.ambiguous',
-        message: `表四第${citeLine(doc, line)}行的数字“${raw}”按“总计＝前四项之和”仍有多种读法：${options}${rr.readings.length > 4 ? ' 等' : ''}；其中${undecided}栏无法确定，未录入。`,
+        message: `表四${citePlace(doc, line)}的数字“${raw}”按“总计＝前四项之和”仍有多种读法：${options}${rr.readings.length > 4 ? ' 等' : ''}；其中${undecided}栏无法确定，未录入。`,
         line: citeLine(doc, line),
         line2: null,
         metric: 'review.total',

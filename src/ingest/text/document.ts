@@ -3,6 +3,7 @@
  * (for matching), and the section heading each line sits under. Pure; built once per report.
  */
 import { toSimplified } from '../../catalogue/simplified.ts';
+import type { Source } from '../model.ts';
 
 export interface ReportDocument {
   /** Verbatim lines, as quoted in citations. Index i is line i+1 of `sourceLines`. */
@@ -16,6 +17,29 @@ export interface ReportDocument {
   readonly sourceLine: readonly number[];
   /** The section heading (verbatim, trimmed) that lines[i] sits under, or null before the first. */
   readonly section: readonly (string | null)[];
+  /**
+   * Where lines[i] starts inside its source line (1-based character column), when logical lines were
+   * split out of one printed line (squeezed crawled text, minified HTML). Absent: every line is whole.
+   */
+  readonly sourceColumn?: readonly (number | null)[];
+  /** The PDF page lines[i] is printed on (1-based). Absent for inputs without pages. */
+  readonly sourcePage?: readonly (number | null)[];
+  /** What a crawled page's header block says about the report (not part of its text). */
+  readonly pageMeta?: PageMeta;
+}
+
+/** A crawled page's header values: publication time, publisher, original URL (verbatim). */
+export interface PageMeta {
+  published?: string;
+  publisher?: string;
+  url?: string;
+}
+
+/** Where each logical line sits in the original file, beyond its line number (see ReportDocument). */
+export interface SourcePlaces {
+  sourceColumn?: readonly (number | null)[];
+  sourcePage?: readonly (number | null)[];
+  pageMeta?: PageMeta;
 }
 
 /** Non-breaking and other fixed-width spaces → ' ', hyphen and dash variants → '-' (never a line feed). */
@@ -80,7 +104,7 @@ export function isSectionHeading(normLine: string): boolean {
   return SECTION_TOPICS.some((re) => re.test(rest));
 }
 
-export function buildDocument(lines: readonly string[], sourceLine?: readonly number[]): ReportDocument {
+export function buildDocument(lines: readonly string[], sourceLine?: readonly number[], places: SourcePlaces = {}): ReportDocument {
   const norm = normalizeLines(lines);
   const section: (string | null)[] = [];
   let current: string | null = null;
@@ -93,6 +117,9 @@ export function buildDocument(lines: readonly string[], sourceLine?: readonly nu
     norm,
     sourceLine: sourceLine ?? lines.map((_, i) => i + 1),
     section,
+    ...(places.sourceColumn ? { sourceColumn: places.sourceColumn } : {}),
+    ...(places.sourcePage ? { sourcePage: places.sourcePage } : {}),
+    ...(places.pageMeta ? { pageMeta: places.pageMeta } : {}),
   };
 }
 
@@ -111,9 +138,25 @@ export function squeezedLines(doc: ReportDocument): readonly string[] {
   return squeezed;
 }
 
-/** The citation of lines[i]: the line to cite, its section and its verbatim text. */
-export function sourceAt(doc: ReportDocument, i: number): { line: number; section: string | null; quote: string } {
-  return { line: doc.sourceLine[i], section: doc.section[i], quote: doc.lines[i] };
+/** The citation of lines[i]: the line (and column, page) to cite, its section and its verbatim text. */
+export function sourceAt(doc: ReportDocument, i: number): Source {
+  const s: Source = { line: doc.sourceLine[i], section: doc.section[i], quote: doc.lines[i] };
+  // Only set when known: whole-line text sources stay { line, section, quote } (gold files, JSON output).
+  const column = doc.sourceColumn?.[i];
+  const page = doc.sourcePage?.[i];
+  if (column) s.column = column;
+  if (page) s.page = page;
+  return s;
+}
+
+/**
+ * Where a place is, as people say it: 第565行, 第3页第120行, 第11行第345字起 (a column only inside a long
+ * line). The one form for answers, warnings and `check`.
+ */
+export function placeText(s: { line: number; column?: number | null; page?: number | null }): string {
+  const page = s.page ? `第${s.page}页` : '';
+  const column = s.column && s.column > 1 ? `第${s.column}字起` : '';
+  return `${page}第${s.line}行${column}`;
 }
 
 /** Split decoded text into lines the way editors count them (\r\n, \r, \n). */

@@ -4,8 +4,9 @@
  */
 import type { IngestError } from '../model.ts';
 import { decodeBytes } from './decode.ts';
-import { buildDocument, splitLines, type ReportDocument } from './document.ts';
+import { buildDocument, splitLines, type PageMeta, type ReportDocument } from './document.ts';
 import { htmlToLines, looksLikeHtml } from './html.ts';
+import { logicalLines, pageMetaOf } from './crawled-document.ts';
 
 export type LoadResult =
   | { ok: true; doc: ReportDocument; encoding: string; kind: 'text' | 'html' }
@@ -25,12 +26,15 @@ export function loadReport(buf: Buffer, fileName: string): LoadResult {
 
   let lines: string[];
   let sourceLine: number[] | undefined;
+  let sourceColumn: (number | null)[] | undefined;
+  let pageMeta: PageMeta | undefined;
   let kind: 'text' | 'html' = 'text';
   if (looksLikeHtml(text) || (HTML_EXT.test(fileName) && /<[a-z][^>]*>/i.test(text.slice(0, 4096)))) {
     kind = 'html';
     const html = htmlToLines(text);
     lines = html.lines;
     sourceLine = html.sourceLine;
+    sourceColumn = html.sourceColumn.some((c) => c !== null) ? html.sourceColumn : undefined;
     // Pages that print the title only in <title> ("…年度报告_政府信息公开_XX人民政府"): keep its
     // report-title part as the first line, cited at the <title> element.
     if (html.title && !lines.slice(0, 15).some((l) => TITLE_IN_BODY.test(l))) {
@@ -38,10 +42,18 @@ export function loadReport(buf: Buffer, fileName: string): LoadResult {
       if (part) {
         lines = [part.trim(), ...lines];
         sourceLine = [html.titleLine ?? 1, ...sourceLine];
+        if (sourceColumn) sourceColumn = [null, ...sourceColumn];
       }
     }
   } else {
-    lines = splitLines(text);
+    // Crawled pages (header block, squeezed body) → logical lines mapped back to the printed ones.
+    const logical = logicalLines(splitLines(text));
+    lines = logical.lines;
+    if (logical.split || logical.page) {
+      sourceLine = logical.sourceLine;
+      sourceColumn = logical.sourceColumn;
+    }
+    if (logical.page) pageMeta = pageMetaOf(logical.page);
   }
 
   let cjkLines = 0;
@@ -57,5 +69,5 @@ export function loadReport(buf: Buffer, fileName: string): LoadResult {
       },
     };
   }
-  return { ok: true, doc: buildDocument(lines, sourceLine), encoding, kind };
+  return { ok: true, doc: buildDocument(lines, sourceLine, { ...(sourceColumn ? { sourceColumn } : {}), ...(pageMeta ? { pageMeta } : {}) }), encoding, kind };
 }

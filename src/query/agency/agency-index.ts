@@ -7,8 +7,9 @@
  */
 import Fuse from 'fuse.js';
 import { knownPlaceNames } from '../../catalogue/gazetteer.ts';
-import { shortPlaceName } from '../../catalogue/gazetteer.ts';
-import { deriveAliases } from '../../catalogue/names.ts';
+import { deriveAliases, placeStems } from '../../catalogue/names.ts';
+import { JOINER_CHARS, LEAD_IN_CHARS, LEAD_IN_WORDS, OTHER_LEVEL_WORDS, PLACE_LEVEL_CHARS, TOWN_LEVEL_CHARS } from '../../catalogue/agency-words.ts';
+import { FILLERS } from '../../catalogue/question-fillers.ts';
 import type { AgencyRow } from '../../store/schema.ts';
 import { normalizeText } from '../text/normalize.ts';
 
@@ -37,11 +38,12 @@ const SHORT_LIST = 40;
 const MAX_POSTINGS = 5000;
 
 const CJK = /\p{sc=Han}/u;
-const PLACE_END = /[省市区县州旗镇乡盟]/;
-/** Words that may stand right before an agency name without being part of it. */
-const LEAD_INS = /[问查的和与及跟同是看在了]/;
+const PLACE_END = new RegExp(`[${PLACE_LEVEL_CHARS}${TOWN_LEVEL_CHARS}]`, 'u');
 /** Words that join two agency names ("温州市统计局和鹿城区统计局"). */
-const JOINERS = /[和与及跟同]/;
+const JOINERS = new RegExp(`[${JOINER_CHARS}]`, 'u');
+const OTHER_LEVEL_END = new RegExp(`(?:${OTHER_LEVEL_WORDS.join('|')})$`, 'u');
+/** The question ends with a word that may stand before an agency name without being part of it. */
+const LEAD_IN_END = new RegExp(`(?:[${LEAD_IN_CHARS}]|${[...FILLERS, ...LEAD_IN_WORDS].sort((a, b) => b.length - a.length).join('|')})$`, 'u');
 
 /** Two-character place stems that are also everyday words: not read as a place on their own. */
 export const PLACE_STOPWORDS: ReadonlySet<string> = new Set([
@@ -61,13 +63,21 @@ function endsWithPlace(text: string, i: number): boolean {
   return false;
 }
 
-function isForeignQualifier(text: string, i: number, alias: string): boolean {
+/**
+ * Whether the word written right before an alias that names no place ("统计局", "区政府") makes it some
+ * other agency: another place ("北京市统计局", "宁波商务局"), another level or system ("国家统计局",
+ * "中央…", "兵团统计局"), any word that is not a question's lead-in ("请问统计局", "查统计局的…").
+ */
+function isForeignQualifier(text: string, i: number): boolean {
   const prev = text[i - 1]!;
   if (!CJK.test(prev)) return false;
   if (PLACE_END.test(prev)) return true;
   // "宁波商务局", "长春统计局": a place stem without 市 is still another place.
   if (endsWithPlace(text, i)) return true;
-  return PLACE_END.test(alias[0]!) && !LEAD_INS.test(prev);
+  const before = text.slice(Math.max(0, i - 8), i);
+  // "中共…": 共 is a filler (一共) too, but not after 中.
+  if (OTHER_LEVEL_END.test(before)) return true;
+  return !LEAD_IN_END.test(before);
 }
 
 export function levenshtein(a: string, b: string): number {
@@ -146,8 +156,7 @@ export class AgencyIndex {
   private addAlias(alias: string, id: number, row: AgencyRow | undefined): void {
     if (alias.length < 2) return;
     if (row && alias.length < row.name.length) {
-      const places = [row.province, row.city, row.county].filter((p): p is string => !!p).map(shortPlaceName);
-      if (!places.some((p) => alias.includes(p))) this.placeless.add(alias);
+      if (!placeStems(row).some((p) => alias.includes(p))) this.placeless.add(alias);
     }
     const ids = this.aliases.get(alias);
     if (ids === undefined) this.aliases.set(alias, id);
@@ -185,6 +194,11 @@ export class AgencyIndex {
     return this.aliases.has(normalized);
   }
 
+  /** Whether an alias names no place of its agency (统计局, 区政府): a department of whichever place. */
+  namesNoPlace(alias: string): boolean {
+    return this.placeless.has(alias);
+  }
+
   /** Every alias in the (normalized) text, longest at each position, non-overlapping. */
   scan(text: string): AliasMention[] {
     const out: AliasMention[] = [];
@@ -199,7 +213,7 @@ export class AgencyIndex {
           break;
         }
       }
-      if (hit && this.placeless.has(hit.text) && i > 0 && isForeignQualifier(text, i, hit.text)) {
+      if (hit && this.placeless.has(hit.text) && i > 0 && isForeignQualifier(text, i)) {
         let start = i;
         // Back to the start of the name, but not over "和" after another agency: "温州市统计局和鹿城区统计局"
         // is 温州市统计局 and a foreign 鹿城区统计局.

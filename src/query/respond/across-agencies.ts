@@ -8,7 +8,7 @@ import { metricDef } from '../../catalogue/metrics.ts';
 import type { Answer, AnswerAggregate, AnswerResult } from '../answer.ts';
 import type { SlotKey, StateCounts, ValueRow, ValueScope } from '../lookup/across.ts';
 import { fmt } from '../lookup/figures.ts';
-import { citation, metricLabel, valueText } from '../render/format.ts';
+import { citation, metricLabel, placeText, valueText } from '../render/format.ts';
 import type { StructuredQuery } from '../understand/structured-query.ts';
 import { MAX_LIST, warningNotes, type Ctx } from './context.ts';
 import { figureResult } from './result.ts';
@@ -112,7 +112,7 @@ export function acrossAgencies(ctx: Ctx, question: string, query: StructuredQuer
     const sum = counts.number.sum + counts.computed.sum + counts.dash.sum;
     const rows = ctx.across.listed(keys, scope, true, MAX_LIST, offset);
     const results = rows.map(shown);
-    const lines = results.map((r) => `${r.agency} ${valueText(r)}${r.source ? `（第${r.source.line}行）` : ''}`);
+    const lines = results.map((r) => `${r.agency} ${valueText(r)}${r.source ? `（${placeText(r.source)}）` : ''}`);
     const dashNote = counts.dash.reports > 0 ? `（其中 ${counts.dash.reports} 个单位填写“—”，按 0 计）` : '';
     const more = offset + rows.length < counted ? `\n……共 ${counted} 个单位，以上为第 ${offset + 1}–${offset + rows.length} 个（回复“更多”看后面的）` : '';
     const aggregate: AnswerAggregate = {

@@ -5,7 +5,7 @@
  */
 import type { Answer, AnswerResult } from '../answer.ts';
 import type { ValueScope } from '../lookup/across.ts';
-import { metricLabel, valueText } from '../render/format.ts';
+import { metricLabel, placeText, valueText } from '../render/format.ts';
 import type { StructuredQuery } from '../understand/structured-query.ts';
 import { scopeLabel, slotKeys } from './across-agencies.ts';
 import { MAX_LIST, yearsLabel, type Ctx } from './context.ts';
@@ -89,7 +89,7 @@ export function filterAgencies(ctx: Ctx, question: string, query: StructuredQuer
   });
   const what = filter === 'zero' ? `${label}为 0 ` : `${label}不为 0 `;
   const lines = page.map(({ agency, results }) =>
-    `${agency.name}：${results.map((r) => `${r.year}年 ${valueText(r)}${r.source ? `（第${r.source.line}行）` : ''}`).join('，')}`);
+    `${agency.name}：${results.map((r) => `${r.year}年 ${valueText(r)}${r.source ? `（${placeText(r.source)}）` : ''}`).join('，')}`);
   const where = scopeLabel(query);
   const head = `${when}${where}${what}的单位${query.count ? `共 ${matched} 个` : `有 ${matched} 个`}（共查 ${considered.length} 个单位）${matched > 0 ? '：' : '。'}`;
   const end = offset + page.length;

@@ -7,7 +7,7 @@ import type { ReportRow, WarningRow } from '../../store/schema.ts';
 import type { AgencyRef } from '../agency/agency-index.ts';
 import type { AnswerResult, AnswerSource } from '../answer.ts';
 import { fmt, type Resolved } from '../lookup/figures.ts';
-import { metricLabel } from '../render/format.ts';
+import { metricLabel, placeText } from '../render/format.ts';
 import type { Ctx } from './context.ts';
 
 /** Report-level warnings that explain why a figure may be absent from the file (src/ingest/checks). */
@@ -25,7 +25,7 @@ const RELATED_NOTE: Record<string, string> = { 'requests.accepted': '（受理�
  * a question rarely finds its report cached, and reading ≈ 140 cells to use 1–8 is most of its cost
  * (bench: 1.06 → 0.23 ms CPU per single-figure question with the report not cached).
  */
-export function figureResult(ctx: Ctx, agency: AgencyRef, report: ReportRow, slot: string[], applicant: string | null, withRelated = false, narrow = false): { result: AnswerResult; warnings: string[] } {
+export function figureResult(ctx: Pick<Ctx, 'store'>, agency: AgencyRef, report: ReportRow, slot: string[], applicant: string | null, withRelated = false, narrow = false): { result: AnswerResult; warnings: string[] } {
   let chosen: Resolved | null = null;
   for (const key of slot) {
     const column = applicant && metricDef(key)?.byApplicant ? applicant : 'total';
@@ -38,7 +38,7 @@ export function figureResult(ctx: Ctx, agency: AgencyRef, report: ReportRow, slo
   }
   const r = chosen!;
   const col = applicant && metricDef(r.key)?.byApplicant ? applicant : null;
-  const sources: AnswerSource[] = r.cells.map((c) => ({ file: report.file, line: c.line, section: c.section, quote: c.quote }));
+  const sources: AnswerSource[] = r.cells.map((c) => ({ file: report.file, line: c.line, section: c.section, quote: c.quote, column: c.col, page: c.page }));
   const result: AnswerResult = {
     agency: agency.name,
     year: report.year,
@@ -63,20 +63,20 @@ export function figureResult(ctx: Ctx, agency: AgencyRef, report: ReportRow, slo
  * A figure the report does not give, but a neighbour it does ("共受理申请35件" for 新收申请, 网站 2428
  * 条 for 主动公开总数): said beside 报告未披露, with its line, never as the figure asked for.
  */
-function related(ctx: Ctx, report: ReportRow, key: string): string[] {
-  const found: { k: string; r: Resolved; line: number; quote: string }[] = [];
+function related(ctx: Pick<Ctx, 'store'>, report: ReportRow, key: string): string[] {
+  const found: { k: string; r: Resolved; place: string; quote: string }[] = [];
   for (const k of RELATED[key] ?? []) {
     const r = ctx.store.resolve(report.id, k);
     const c = r.cells[0];
-    if (r.value !== null && c) found.push({ k, r, line: c.line, quote: c.quote.trim() });
+    if (r.value !== null && c) found.push({ k, r, place: placeText({ line: c.line, column: c.col, page: c.page }), quote: c.quote.trim() });
   }
   if (found.length === 0) return [];
-  const item = (f: (typeof found)[number]) => `${metricLabel(f.k)} ${fmt(f.r.value!)} ${f.r.approximate ? '余' : ''}${f.r.unit}（第${f.line}行）`;
+  const item = (f: (typeof found)[number]) => `${metricLabel(f.k)} ${fmt(f.r.value!)} ${f.r.approximate ? '余' : ''}${f.r.unit}（${f.place}）`;
   const one = found.length === 1 ? `：“${found[0]!.quote}”${RELATED_NOTE[found[0]!.k] ?? ''}` : '';
   return [`报告未给出“${metricLabel(key)}”，另有：${found.map(item).join('、')}${one}`];
 }
 
-function relevantWarnings(ctx: Ctx, reportId: number, r: Resolved): string[] {
+function relevantWarnings(ctx: Pick<Ctx, 'store'>, reportId: number, r: Resolved): string[] {
   const lines = new Set(r.cells.map((c) => c.line));
   const keys = new Set([r.key, ...r.cells.map((c) => c.metric)]);
   const touches = (w: WarningRow) => {

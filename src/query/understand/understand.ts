@@ -4,6 +4,8 @@
  * what is left over is checked for agency names that matched no alias (typos, unknown agencies).
  */
 import { PLACE_STOPWORDS, type AgencyIndex, type AgencyRef } from '../agency/agency-index.ts';
+import { qualifyByPlace } from '../agency/place-qualified.ts';
+import { placeWords } from '../../catalogue/names.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { familySlots, type Slot } from './families.ts';
 import {
@@ -12,7 +14,11 @@ import {
 import type { StructuredQuery } from './structured-query.ts';
 import { scanTerms, termAt, type ApplicantChoice } from './vocabulary.ts';
 import { parseYears } from './years.ts';
+import { FOLLOW_UP_CUE_RE } from '../../catalogue/conversation.ts';
+import { asksProblems, asksShare, namedRate, readDetail, readThreshold, withoutThreshold } from './asks.ts';
 import { knownPlaceNames, leadingPlace, shortPlaceName } from '../../catalogue/gazetteer.ts';
+import { OTHER_LEVEL_WORDS, QUESTION_AGENCY_END, SUB_AGENCY_START } from '../../catalogue/agency-words.ts';
+import { FILLERS } from '../../catalogue/question-fillers.ts';
 import { levelIn } from '../../catalogue/agency-levels.ts';
 
 export interface Understood {
@@ -21,7 +27,7 @@ export interface Understood {
   normalized: string;
   /** Whether anything in the question was recognized at all (agency, year, figure or cue). */
   recognized: boolean;
-  /** A follow-up cue ("那…呢", "…呢") or a fragment lacking agency or figure. */
+  /** A follow-up cue ("那…呢", "…呢"); whether the message continues the previous one is follow-up.ts's call. */
   followUp: boolean;
   /**
    * Words left over that are neither agency, year, figure nor filler ("罚了几次" before 罚 was known):
@@ -30,38 +36,35 @@ export interface Understood {
   unknown: string[];
 }
 
-/** Text that carries no meaning for lookup once agencies, years and figures are taken out. */
-const FILLERS = [
-  '请问', '我想知道', '想知道', '告诉我', '帮我查一下', '帮我查', '帮我看看', '查一下', '查询', '查查', '看看', '看一下',
-  '请问一下', '麻烦问下', '麻烦问一下', '麻烦', '问一下', '问下', '请教', '想问一下', '想问', '我想了解', '想了解', '了解一下', '了解',
-  '咨询', '请帮我', '帮我', '帮忙', '你好', '您好', '谢谢', '多谢', '感谢', '一下',
-  '多少件', '多少条', '多少个', '多少次', '多少人', '多少', '几件', '几个', '几次', '几条', '几', '是多少', '为多少', '有多少',
-  '分别是', '分别', '各是', '各有', '各', '一共', '总共', '共计', '共', '合计', '加起来', '总计', '总数', '数量', '数据', '数字', '情况',
-  '有没有', '有无', '是否', '没有', '哪个', '哪家', '哪些', '哪一个', '最多', '最少', '最高', '最低', '排名', '排行', '前三', '前五', '前十',
-  '全市', '全区', '全县', '全省', '所有单位', '全部单位', '各单位', '各部门', '单位', '部门', '机关', '政府信息公开', '信息公开', '政府信息', '年度报告', '年报', '报告', '工作', '方面', '相关',
-  '这个', '那个', '那么', '那', '呢', '吗', '吧', '啊', '呀', '嘛', '了', '的', '是', '有', '在', '和', '与', '及', '跟', '同', '以及', '还有',
-  '中', '里', '年度', '年', '度', '件', '条', '个', '次', '人次', '项', '元', '万元', '被', '申请人', '怎么样', '如何', '变化', '趋势', '对比', '比较',
-  '其中', '分别为', '什么', '怎么', '请列出', '列出', '列一下', '显示', '告知', '说明', '一览',
-];
 /** Single characters that carry no figure: ignored when deciding whether a word was left unknown. */
 const UNKNOWN_IGNORE_RE = /[请我你您们下为都还又也就过到给对上内家位名起场份多少哪谁数些其它他该]/g;
 /** What may be said around an agency with no figure named and still mean "its headline figures". */
 const OVERVIEW_WORDS = /^(?:公开|政务公开|概况|总体|基本|整体|主要|全部|所有|各项|指标|介绍|说说|讲讲|汇总|做得|表现|咋样|怎样|工作|报告|年报)+$/;
 
-const FILLER_ALT = FILLERS.sort((a, b) => b.length - a.length).join('|');
+const FILLER_ALT = [...FILLERS].sort((a, b) => b.length - a.length).join('|');
 const FILLER_RE = new RegExp(FILLER_ALT, 'g');
-const LEADING_FILLER_RE = new RegExp(`^(?:${FILLER_ALT})+`);
-const AGENCY_SUFFIX_RE = /(省|市|区|县|局|委|办|中心|政府|厅|镇|乡|街道|院|所|队|站|署|委员会|办公室)$/;
+const LEADING_FILLER_RE = new RegExp(`^(?:${FILLER_ALT})`);
+const AGENCY_SUFFIX_RE = QUESTION_AGENCY_END;
 const CJK_ANY_RE = /\p{sc=Han}+/gu;
+const LATIN_WORD_RE = /[a-z]{2,}/g;
+/** Latin words the kinds of question read themselves ("top3", "help"). */
+const LATIN_KNOWN = new Set(['top', 'help']);
 /** "和", "、" between two figure words: both are asked for ("依申请公开和行政复议各多少"). */
 const CONJUNCTION_RE = /^(?:和|与|及|跟|、|,|，|以及|还有|加|同)$/;
 const MAX_QUESTION = 200;
 const REPEAT_RE = /([^\d零〇○一二两三四五六七八九十百千万壹贰貳叁參肆伍陆陸柒捌玖]{1,4}?)\1{2,}/gu;
 const PREVIOUS_YEAR_RE = /同比|环比|(?:比|较|与|和|跟)(?:去年|上年|上一年)(?!结转)/;
-const SUB_AGENCY_RE = /^(?:办公室|办事处|办|局|委员会|委|中心|厅|署|所|队|站)/;
+const SUB_AGENCY_RE = SUB_AGENCY_START;
 const NAMED_LIST_RE = /有几个|有哪些|是哪些|哪几个|有多少个|有多少家|都有谁|几家|都有哪/;
 const ALL_UNITS_RE = /各单位|所有单位|全部单位|各部门|所有部门|全部部门|各机关|哪个单位|哪些单位|哪家单位|哪个部门|哪些部门|几个单位|多少个单位|几家单位|多少家单位|几个部门/;
 const ACROSS_KINDS = new Set<StructuredQuery['kind']>(['ranking', 'total', 'filter', 'list_agencies']);
+
+/** A name without the question's words before it ("请问国家统计局" → 国家统计局; "中央…" keeps its 中). */
+function withoutLeadIn(name: string): string {
+  let out = name;
+  for (let m = LEADING_FILLER_RE.exec(out); m && !OTHER_LEVEL_WORDS.some((w) => out.startsWith(w)); m = LEADING_FILLER_RE.exec(out)) out = out.slice(m[0].length);
+  return out;
+}
 
 function mask(text: string, spans: { start: number; end: number }[]): string {
   let out = '';
@@ -85,14 +88,51 @@ function namesAnotherPlace(run: string, agencyId: number, index: AgencyIndex): b
   return !own.some((p) => p === place || shortPlaceName(p) === place);
 }
 
+/**
+ * A rate, a detail of the report, its problems, or yes/no against a number: set on the query when asked.
+ * Their words are known words: taken out of `unknown`, so they never read as "a figure we lack".
+ */
+function readSpecialAsk(normalized: string, query: StructuredQuery, unknown: string[]): void {
+  const detail = readDetail(normalized, query.metrics.length > 0);
+  const known = () => unknown.splice(0, unknown.length);
+  if (detail) {
+    Object.assign(query, { kind: 'detail', detail, metrics: [], slots: [] });
+    known();
+    return;
+  }
+  if (asksProblems(normalized)) {
+    Object.assign(query, { kind: 'problems', metrics: [], slots: [] });
+    known();
+    return;
+  }
+  const rate = namedRate(normalized);
+  if (rate) {
+    Object.assign(query, { kind: 'rate', rate: rate.key, metrics: [rate.numerator.plus[0]!], slots: [rate.numerator.plus] });
+    known();
+    return;
+  }
+  if (query.metrics.length > 0 && asksShare(normalized) && query.kind !== 'ranking' && query.kind !== 'total' && query.kind !== 'filter') {
+    query.kind = 'rate';
+    query.rate = 'share';
+    known();
+    return;
+  }
+  const threshold = readThreshold(normalized);
+  if (threshold && query.metrics.length > 0 && query.kind !== 'filter' && query.kind !== 'ranking') {
+    query.kind = 'yesno';
+    query.threshold = threshold;
+  }
+}
+
 export function understand(question: string, index: AgencyIndex, today: Date, agencyId?: number): Understood {
   // Questions are short; a pasted page must not cost more than a question.
   // A word said over and over ("请问请问…", "啊啊啊", "？？？") counts once, so it cannot push the
   // question itself past the cut. Digits are left alone: "2000年", "二〇〇〇年" are years, not repeats.
   const normalized = normalizeText(question.slice(0, 1000)).replace(REPEAT_RE, '$1').slice(0, MAX_QUESTION);
-  const { years, rest: afterYears } = parseYears(normalized, today);
+  const threshold = readThreshold(normalized);
+  const { years, rest: afterYears } = parseYears(threshold ? withoutThreshold(normalized) : normalized, today);
 
-  const mentions = index.scan(afterYears);
+  const mentions = qualifyByPlace(index.scan(afterYears), afterYears, index);
   const afterAgencies = mask(afterYears, mentions);
   const hits = scanTerms(afterAgencies);
   const afterTerms = mask(afterAgencies, hits);
@@ -128,7 +168,7 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
       continue;
     }
     if (m.foreign) {
-      const name = m.text.replace(LEADING_FILLER_RE, '');
+      const name = withoutLeadIn(m.text);
       if (!tryFuzzy(name)) unresolved.push(name);
     } else if (m.ids.length === 1) {
       addAgency(index.ref(m.ids[0]!));
@@ -141,6 +181,8 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
   for (const a of agencies) {
     const row = index.agencies.get(a.id);
     for (const p of [row?.province, row?.city, row?.county]) if (p) ownPlaces.add(p).add(shortPlaceName(p));
+    // A unit's names too (平潭实验区 of 平潭综合实验区).
+    if (row) for (const w of placeWords(row)) ownPlaces.add(w);
   }
   const unknown: string[] = [];
   const places: string[] = [];
@@ -175,6 +217,8 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
     }
     else noteUnknown();
   }
+  // Latin words ("GDP", "PM2.5") name nothing in the catalogue: unknown, like an unknown Chinese word.
+  for (const word of residual.match(LATIN_WORD_RE) ?? []) if (!LATIN_KNOWN.has(word)) unknown.push(new RegExp(word, 'i').exec(question)?.[0] ?? word);
   if (agencyId !== undefined) {
     const forced = index.ref(agencyId);
     if (forced) {
@@ -200,6 +244,7 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
     return (prev !== undefined && CONJUNCTION_RE.test(afterAgencies.slice(prev.end, h.start))) ||
       (next !== undefined && CONJUNCTION_RE.test(afterAgencies.slice(h.end, next.start)));
   };
+  for (const h of hits) if (h.typo) corrected.push(`${h.word} → ${h.typo}`);
   for (const [i, { term }] of hits.entries()) {
     if (term.keys && !(term.weak && strong && !joined(i))) slots.push(term.keys);
     if (term.family && !families.includes(term.family)) families.push(term.family);
@@ -244,7 +289,8 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
       return 'figure';
     }
     if (filter && agencies.length !== 1) return 'filter';
-    if (RANKING_RE.test(normalized) && agencies.length !== 1) return 'ranking';
+    // Two agencies named with "哪个多" are compared (each at its own year), not ranked among all.
+    if (RANKING_RE.test(normalized) && agencies.length === 0) return 'ranking';
     if (TOTAL_RE.test(normalized) && agencies.length !== 1 && ambiguous.length === 0) return 'total';
     if (YESNO_RE.test(normalized)) return 'yesno';
     if (years.type === 'range' || years.type === 'recent' || years.type === 'all' || (years.type === 'list' && agencies.length <= 1)) return 'trend';
@@ -273,6 +319,7 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
   if (applicants.length > 1) query.applicants = applicants;
   // A fragment may carry only the order ("那最少的呢"): keep it for the follow-up.
   if (kind === 'ranking' || (metrics.length === 0 && RANKING_RE.test(normalized))) Object.assign(query, rankingShape(normalized));
+  readSpecialAsk(normalized, query, unknown);
   if (kind === 'filter') {
     query.filter = filter;
     if (COUNT_RE.test(residual)) query.count = true;
@@ -290,6 +337,6 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
   const recognized =
     kind === 'help' || kind === 'list_agencies' || kind === 'list_years' ||
     metrics.length > 0 || agencies.length > 0 || ambiguous.length > 0 || unresolved.length > 0 || years.type !== 'latest';
-  const followUp = /呢[?？]?$|^那|^还有|^再|换成/.test(normalized) || (recognized && (metrics.length === 0 || (agencies.length === 0 && ambiguous.length === 0 && unresolved.length === 0)));
+  const followUp = FOLLOW_UP_CUE_RE.test(normalized);
   return { query, normalized, recognized, followUp, unknown };
 }
