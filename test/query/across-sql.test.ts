@@ -87,7 +87,7 @@ describe('questions across agencies', () => {
     expect(a.text.split('\n').filter((l) => /^\d+\./.test(l)).map((l) => l.split(' ')[0])).toEqual(['1.', '2.', '3.', '3.', '5.', '5.']);
     expect(a.text).toContain('2021年行政复议总计最多的是杭州市人民政府（50 件）：');
     expect(a.text).toContain(`未参与排序（报告未披露 1 个、报告未填写 1 个、无法准确识别 1 个）：${OH}、${WM}、${XH}`);
-    expect(a.results[0]!.source).toEqual({ file: 'reports/7.txt', line: 10, section: '四、行政复议、行政诉讼情况', quote: 'review.total 50' });
+    expect(a.results[0]!.source).toEqual({ file: 'reports/7.txt', line: 10, column: null, page: null, section: '四、行政复议、行政诉讼情况', quote: 'review.total 50' });
     expect(a.page).toEqual({ offset: 0, shown: 6, total: 6 });
   });
 
