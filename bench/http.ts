@@ -6,11 +6,17 @@
  * parsing the larger answers does not take CPU from the server under test.
  */
 import { execFileSync } from 'node:child_process';
+import type { Request } from 'autocannon';
 import { cpus } from 'node:os';
 import type { BenchContext } from './lib/context.ts';
 import type { Section } from './lib/doc.ts';
-import { seedIndex } from './lib/cache.ts';
-import { emptyReportsDir, serverEnv, startChild, startServe } from './lib/child.ts';
+import { corpus, corpusIndex, seedIndex } from './lib/cache.ts';
+import { emptyReportsDir, memoryOf, serverEnv, startChild, startServe } from './lib/child.ts';
+import { KIND_LABELS, KINDS, kindQuestions, type BenchKind } from './lib/kinds.ts';
+import { loadTruths } from './lib/questions.ts';
+import { createRng } from './corpus/prng.ts';
+import type { Truth } from './corpus/truth.ts';
+import { ANSWER_CACHE_SIZE as ANSWER_CACHE } from '../src/bot/server.ts';
 import { measuredLoad, type MeasuredLoad } from './lib/load.ts';
 import { int, summarize } from './lib/stats.ts';
 import { SEED_QUESTIONS } from './ask.ts';
@@ -114,4 +120,101 @@ export async function benchHttp(ctx: BenchContext): Promise<Section> {
       ` Errors and non-2xx answers over all rounds: ${errors}.`,
   ];
   return { id: 'http', body: body.join('\n') };
+}
+
+/** How often each kind is asked in the mix: mostly one agency's figures, a third across agencies. */
+const MIX: Record<BenchKind, number> = { figure: 30, figures: 10, compare: 8, ranking: 12, total: 10, filter: 10, trend: 12, yesno: 8 };
+
+/** Kernel counters of the listen queue (nstat): a handshake dropped because the accept backlog was full. */
+function listenCounters(): Record<string, number> {
+  try {
+    const out = execFileSync('nstat', ['-az', 'TcpExtListenOverflows', 'TcpExtListenDrops'], { encoding: 'utf8' });
+    return Object.fromEntries(out.trim().split('\n').slice(1).map((l) => l.split(/\s+/)).map(([k, v]) => [k!, Number(v)]));
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * One request per connection whose path is taken from the list at each send: autocannon renders every
+ * entry of a `requests` list for every connection (10,000 paths × 1,000 connections = 10 M buffers).
+ */
+function cycling(paths: string[]): Request[] {
+  let i = 0;
+  return [{ method: 'GET', path: paths[0]!, setupRequest: (req: Request) => ({ ...req, path: paths[i++ % paths.length]! }) }];
+}
+
+/** Distinct questions in MIX proportions, shuffled, as GET paths. */
+function mixedPaths(truths: Truth[], total: number): { paths: string[]; perKind: Record<BenchKind, number> } {
+  const weight = Object.values(MIX).reduce((a, b) => a + b, 0);
+  const perKind = Object.fromEntries(KINDS.map((k) => [k, Math.round((total * MIX[k]) / weight)])) as Record<BenchKind, number>;
+  const qs = kindQuestions(truths, Math.max(...Object.values(perKind)), { from: 2015, to: 2025 }, 41);
+  const all = KINDS.flatMap((k) => qs[k].slice(0, perKind[k]));
+  const rng = createRng(43);
+  for (let i = all.length - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    [all[i], all[j]] = [all[j]!, all[i]!];
+  }
+  return { paths: askPaths(all), perKind };
+}
+
+/**
+ * The server holding the large index under a mix of every kind of question (distinct agencies, places and
+ * years: more questions than the answer cache holds), beside bare fastify; then 1,000 connections at once.
+ */
+export async function benchScale(ctx: BenchContext): Promise<Section> {
+  const n = ctx.quick ? 10_000 : 100_000;
+  const seconds = ctx.quick ? 5 : 10;
+  const c = corpus(n, ctx.log);
+  const db = corpusIndex(c, ctx.log);
+  const rng = createRng(37);
+  const truths = loadTruths(Array.from({ length: 3_000 }, () => c.truths[rng.int(0, c.truths.length - 1)]));
+  const distinct = 10_000;
+  const { paths, perKind } = mixedPaths(truths, distinct);
+  const server = await startServe(serverEnv(db, emptyReportsDir()));
+  const bare = await startChild('bench/children/hello.ts', {});
+  let mixed: MeasuredLoad, hello: MeasuredLoad, burst: MeasuredLoad, idle: ReturnType<typeof memoryOf>, peak: ReturnType<typeof memoryOf>;
+  let overflows: Record<string, number>;
+  try {
+    idle = memoryOf(server.pid);
+    mixed = await measuredLoad(server, cycling(paths), 100, seconds);
+    ctx.log(`mixed kinds, 100 connections: ${int(mixed.rps)} req/s, p99 ${mixed.p99} ms`);
+    hello = await measuredLoad(bare, ['/hello'], 100, seconds);
+    ctx.log(`bare fastify: ${int(hello.rps)} req/s`);
+    const before = listenCounters();
+    burst = await measuredLoad(server, cycling(paths), 1_000, seconds);
+    const after = listenCounters();
+    overflows = Object.fromEntries(Object.keys(after).map((k) => [k, after[k]! - (before[k] ?? 0)]));
+    peak = memoryOf(server.pid);
+    ctx.log(`1,000 connections: ${int(burst.rps)} req/s, p99 ${burst.p99} ms, max ${burst.max} ms, timeouts ${burst.timeouts}`);
+  } finally {
+    await Promise.all([server.stop(), bare.stop()]);
+  }
+  const row = (label: string, r: MeasuredLoad) =>
+    `| ${label} | **${int(r.rps)}** | ${r.p50} ms | **${r.p99} ms** | ${r.max} ms | ${r.cpuUs.toFixed(0)} µs | ${int(r.requests)} | ${r.timeouts} | ${r.errors - r.timeouts} | ${r.non2xx} |`;
+  const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
+  const body = [
+    '## Server at scale',
+    '',
+    `Method: \`npm run bench -- --only scale${ctx.quick ? ' --quick' : ''}\`. The real server as \`npm start\` runs it (compiled dist/, default logging, rate limit raised`,
+    `out of the way) over the index of ${int(n)} generated reports; autocannon in the benchmark process (same cores) cycling ${int(paths.length)} distinct`,
+    `questions as \`GET /api/ask?q=…\` — ${KINDS.map((k) => `${KIND_LABELS[k]} ${perKind[k]}`).join(', ')} (bench/lib/kinds.ts: agencies, places, kinds of agency`,
+    `and years drawn from the corpus) — five times as many as the server's answer cache holds (${int(ANSWER_CACHE)}), so most answers are computed.`,
+    `${seconds} s at 100 connections after a 1 s warm-up; bare fastify hello-world the same way, for the ratio; then ${seconds} s at 1,000 connections`,
+    'opened at once, with the kernel\'s listen-queue counters (`nstat` TcpExtListenOverflows / ListenDrops) over that run. RSS from /proc (VmHWM = peak).',
+    '',
+    '| run | req/s | p50 | p99 | max | server CPU / request | requests | timeouts | other errors | non-2xx |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    row('mixed kinds, 100 connections', mixed),
+    row('bare fastify hello-world, 100 connections', hello),
+    row('mixed kinds, 1,000 connections', burst),
+    '',
+    `Ratio mixed /api/ask ÷ hello-world: ${((100 * mixed.rps) / hello.rps).toFixed(0)}% of the requests/s; by server CPU per request ${((100 * hello.cpuUs) / mixed.cpuUs).toFixed(0)}%.`,
+    `Server RSS: ${mb(idle.now)} after start-up, **${mb(peak.peak)}** peak over both runs. Listen queue during the 1,000-connection run: ` +
+      `${Object.entries(overflows).map(([k, v]) => `${k.replace('TcpExt', '')} ${v}`).join(', ') || 'counters unavailable'}.`,
+    '',
+    `Targets: ≥ 5,000 req/s — ${mixed.rps >= 5000 ? 'met' : '**missed**'}; p99 < 50 ms — ${mixed.p99 < 50 ? 'met' : '**missed**'}; peak RSS < 300 MB — ${peak.peak < 300 * 2 ** 20 ? 'met' : '**missed**'};` +
+      ` 1,000 connections with 0 timeouts — ${burst.timeouts === 0 ? 'met' : '**missed**'}.`,
+  ];
+  return { id: 'scale', body: body.join('\n') };
 }

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --only ingest,ask,http,webhook,memory,accuracy,real] [--quick] [-- REAL_FOLDERS…]
+ * npm run bench [-- --only ingest,ask,http,scale,webhook,memory,accuracy,real] [--quick] [-- REAL_FOLDERS…]
  *
  * Runs the benchmarks, prints their figures, and writes them into docs/performance.md (each benchmark
  * replaces its own section; the others keep their last figures). Not part of npm test.
@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { benchAccuracy } from './accuracy.ts';
 import { benchAsk } from './ask.ts';
-import { benchHttp } from './http.ts';
+import { benchHttp, benchScale } from './http.ts';
 import { benchIngest } from './ingest.ts';
 import { benchMemory } from './memory.ts';
 import { benchReal } from './real.ts';
@@ -22,6 +22,7 @@ const BENCHES: Record<string, (ctx: BenchContext) => Promise<Section>> = {
   ingest: benchIngest,
   ask: benchAsk,
   http: benchHttp,
+  scale: benchScale,
   webhook: benchWebhook,
   memory: benchMemory,
   accuracy: benchAccuracy,

@@ -5,14 +5,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 export interface Section {
-  /** Benchmark id (ingest, ask, http, webhook, memory, accuracy). */
+  /** Benchmark id (ingest, ask, http, scale, webhook, memory, accuracy). */
   id: string;
   /** Markdown, starting with a "## " heading. */
   body: string;
 }
 
 /** 'findings' is written by hand (profiles, causes, what to fix next) and kept across runs. */
-const ORDER = ['ingest', 'ask', 'http', 'webhook', 'memory', 'accuracy', 'real', 'findings'];
+const ORDER = ['ingest', 'ask', 'http', 'scale', 'webhook', 'memory', 'accuracy', 'real', 'findings'];
 const start = (id: string) => `<!-- bench:${id} -->`;
 const end = (id: string) => `<!-- /bench:${id} -->`;
 

@@ -9,6 +9,10 @@ export interface LoadResult {
   requests: number;
   errors: number;
   non2xx: number;
+  /** Of errors, requests autocannon gave up on (no answer within its 10 s timeout). */
+  timeouts: number;
+  /** Slowest request. */
+  max: number;
 }
 
 /** A load run and the server's CPU time per request during it (µs, from /proc/<pid>/stat). */
@@ -31,6 +35,8 @@ export async function load(url: string, requests: LoadRequests, connections: num
     requests: r.requests.total,
     errors: r.errors + r.timeouts,
     non2xx: r.non2xx,
+    timeouts: r.timeouts,
+    max: r.latency.max,
   };
 }
 

@@ -65,6 +65,9 @@ async function ensureIndex(config: Config, log: Logger): Promise<void> {
   for (const f of summary.files) if (f.status === 'failed') log.warn({ file: f.file, code: f.code }, f.message);
 }
 
+/** Connections the kernel may hold waiting for accept(). */
+export const LISTEN_BACKLOG = 4096;
+
 export async function startServer(env: Record<string, string | undefined> = process.env, overrides: StartOverrides = {}): Promise<Running> {
   const loaded = loadConfig({ ...env, ...(overrides.host ? { HOST: overrides.host } : {}), ...(overrides.port !== undefined ? { PORT: String(overrides.port) } : {}) });
   if (!loaded.ok) throw new Error(loaded.message);
@@ -110,7 +113,10 @@ export async function startServer(env: Record<string, string | undefined> = proc
     web,
   });
   // fastify's own first line ("Server listening at …") becomes the address a person opens.
-  const address = await app.listen({ host: config.host, port: config.port, listenTextResolver: (at) => `网页：${at}/` });
+  // Node's default accept backlog is 511: a burst of 1,000 new connections overflows it, the kernel drops
+  // their handshakes and clients retry after 1 s, 3 s, 7 s … — the 10 s timeouts of the 1,000-connection
+  // benchmark (docs/performance.md, "Server at scale"). The kernel caps this at net.core.somaxconn.
+  const address = await app.listen({ host: config.host, port: config.port, backlog: LISTEN_BACKLOG, listenTextResolver: (at) => `网页：${at}/` });
 
   if (bot && config.telegram?.webhookUrl) {
     // Without the webhook Telegram sends nothing: that is a failed start, not a server that looks healthy.

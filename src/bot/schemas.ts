@@ -10,11 +10,13 @@ export const AskBodySchema = z.object({
   question: z.string().describe('中文问题，如“鹿城区2020年行政复议多少件”'),
   /** Answer a clarify answer: the chosen candidate's id. */
   agencyId: z.number().int().positive().optional().describe('clarify 回答中所选机关的 id'),
+  offset: z.number().int().min(0).max(1_000_000).optional().describe('排名、合计、筛选的长列表：跳过前 offset 行（翻页）'),
 });
 
 export const AskQuerySchema = z.object({
   q: z.string().optional().describe('中文问题'),
   agencyId: z.coerce.number().int().positive().optional(),
+  offset: z.coerce.number().int().min(0).max(1_000_000).optional().describe('长列表翻页：跳过前 offset 行'),
 });
 
 export const PageQuerySchema = z.object({

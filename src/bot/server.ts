@@ -155,7 +155,7 @@ export async function buildServer(config: Readonly<Config>, deps: ServerDeps): P
   let answers = new Lru<string, { json: Buffer; status: Answer['status'] }>(ANSWER_CACHE_SIZE);
   let answersOf = deps.indexGeneration?.() ?? 0;
 
-  const answer = (channel: string, question: string, agencyId: number | undefined): Buffer => {
+  const answer = (channel: string, question: string, agencyId: number | undefined, offset: number | undefined): Buffer => {
     const started = performance.now();
     const generation = deps.indexGeneration?.() ?? 0;
     if (generation !== answersOf) {
@@ -163,14 +163,14 @@ export async function buildServer(config: Readonly<Config>, deps: ServerDeps): P
       answersOf = generation;
     }
     const today = new Date(clock());
-    const key = `${agencyId ?? ''}|${today.getFullYear()}-${today.getMonth()}-${today.getDate()}|${question}`;
+    const key = `${agencyId ?? ''}|${offset ?? 0}|${today.getFullYear()}-${today.getMonth()}-${today.getDate()}|${question}`;
     const cached = answers.get(key);
     if (cached !== undefined) {
       app.gongkai.logQuestion({ channel, status: cached.status, latencyMs: performance.now() - started, question, private: false });
       return cached.json;
     }
     try {
-      const result = deps.ask(question, { agencyId, today });
+      const result = deps.ask(question, { agencyId, today, offset });
       const json = Buffer.from(JSON.stringify(result));
       answers.set(key, { json, status: result.status });
       app.gongkai.logQuestion({ channel, status: result.status, latencyMs: performance.now() - started, question, private: false });
@@ -182,13 +182,13 @@ export async function buildServer(config: Readonly<Config>, deps: ServerDeps): P
     }
   };
 
-  const handleAsk = async (reply: FastifyReply, question: string | undefined, agencyId: number | undefined) => {
+  const handleAsk = async (reply: FastifyReply, question: string | undefined, agencyId: number | undefined, offset?: number) => {
     const q = question?.trim() ?? '';
     if (q === '') return sendError(reply, 'MISSING_QUESTION');
     // UTF-16 length ≥ code points: count them only when it could matter.
     if (q.length > MAX_QUESTION_CHARS && [...q].length > MAX_QUESTION_CHARS) return sendError(reply, 'QUESTION_TOO_LONG');
     // Bytes with a JSON content type are sent as they are (fastify serializes only objects).
-    return reply.type('application/json; charset=utf-8').send(answer('api', q, agencyId));
+    return reply.type('application/json; charset=utf-8').send(answer('api', q, agencyId, offset));
   };
 
   app.post('/api/ask', { schema: { summary: '提问', body: jsonSchema(AskBodySchema, 'input'), response: answerSchemas } }, async (req, reply) => {
@@ -197,13 +197,13 @@ export async function buildServer(config: Readonly<Config>, deps: ServerDeps): P
       const missing = !req.body || typeof req.body !== 'object' || typeof (req.body as { question?: unknown }).question !== 'string';
       return sendError(reply, missing ? 'MISSING_QUESTION' : 'BAD_REQUEST', missing ? undefined : `请求格式不正确：${body.error.issues[0].path.join('.')}`);
     }
-    return handleAsk(reply, body.data.question, body.data.agencyId);
+    return handleAsk(reply, body.data.question, body.data.agencyId, body.data.offset);
   });
 
   app.get('/api/ask', { schema: { summary: '提问（GET）', querystring: jsonSchema(AskQuerySchema, 'input'), response: answerSchemas } }, async (req, reply) => {
     const query = AskQuerySchema.safeParse(req.query);
     if (!query.success) return sendError(reply, 'BAD_REQUEST');
-    return handleAsk(reply, query.data.q, query.data.agencyId);
+    return handleAsk(reply, query.data.q, query.data.agencyId, query.data.offset);
   });
 
   const paged = <T>(list: (page: { limit: number; offset: number }) => T) => async (req: FastifyRequest, reply: FastifyReply) => {

@@ -48,6 +48,34 @@ export const AnswerResultSchema = z.object({
 });
 export type AnswerResult = z.infer<typeof AnswerResultSchema>;
 
+/**
+ * A total across agencies, as SQL summed it: the sum of the figures given, and how many reports gave the
+ * figure in each way. A dash counts as 0 (as everywhere); blank, undecided and not-given are counted, never summed.
+ */
+export const AnswerAggregateSchema = z.object({
+  kind: z.literal('total'),
+  metric: z.string(),
+  label: z.string(),
+  year: z.number().int(),
+  unit: z.string(),
+  value: z.number(),
+  /** Reports summed: a number, computed from the report's own cells, or a dash. */
+  counted: z.number().int(),
+  dash: z.number().int(),
+  blank: z.number().int(),
+  undecided: z.number().int(),
+  /** Reports of the year that do not give the figure at all. */
+  missing: z.number().int(),
+});
+export type AnswerAggregate = z.infer<typeof AnswerAggregateSchema>;
+
+/** Where a long list's page stands: `results` hold rows offset+1 … offset+shown of total. */
+export const AnswerPageSchema = z.object({
+  offset: z.number().int().nonnegative(),
+  shown: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+});
+
 export const AnswerCandidateSchema = z.object({ id: z.number().int(), name: z.string() });
 
 export const AnswerSchema = z.object({
@@ -62,6 +90,10 @@ export const AnswerSchema = z.object({
   suggestions: z.array(z.string()),
   /** For clarify: the candidate agencies, with ids a channel can send back (Telegram callback_data). */
   candidates: z.array(AnswerCandidateSchema).optional(),
+  /** Rankings, totals and lists across agencies: which page of the list this is ("更多", `?offset=`). */
+  page: AnswerPageSchema.optional(),
+  /** Totals across agencies: the sum and what it counts. */
+  aggregate: AnswerAggregateSchema.optional(),
   /** The structured query the question was understood as (for follow-ups, tests and debugging). */
   query: z.unknown().optional(),
 });
@@ -80,6 +112,8 @@ export interface AskOptions {
   agencyId?: number;
   /** "Today", for 去年/今年; defaults to the real date. */
   today?: Date;
+  /** A long list across agencies: skip this many rows (the API's `?offset=`). */
+  offset?: number;
 }
 
 /** The one function every channel calls. Never throws; always returns a valid Answer. */

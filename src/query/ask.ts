@@ -10,13 +10,14 @@ import type { AgencyRow } from '../store/schema.ts';
 import { AgencyIndex } from './agency/agency-index.ts';
 import type { Answer, AnswerResult, AskFn, AskOptions } from './answer.ts';
 import { EXAMPLE_QUESTIONS } from './examples.ts';
+import { AcrossStore } from './lookup/across.ts';
 import { QueryError } from './query-error.ts';
 import { FigureStore, LOOKUP_SQL } from './lookup/figures.ts';
 import { ReportDetails } from './lookup/details.ts';
 import { acrossAgencies } from './respond/across-agencies.ts';
 import { agencyListText, closeNames, namedAgencies } from './respond/agencies.ts';
 import { inScope, MAX_LIST, unsupported, type Ctx } from './respond/context.ts';
-import { filterAgencies } from './respond/filter.ts';
+import { FILTER_PAGE, filterAgencies } from './respond/filter.ts';
 import { extraLines, notSplitNote, perAgency } from './respond/per-agency.ts';
 import { helpAnswer, smallTalk } from './respond/small-talk.ts';
 import { inConversation } from './understand/follow-up.ts';
@@ -24,6 +25,7 @@ import { StructuredQuerySchema, type StructuredQuery } from './understand/struct
 import { reportDetail } from './respond/details.ts';
 import { reportProblems } from './respond/problems.ts';
 import { rateAnswer } from './respond/rate.ts';
+import { MORE_RE } from './understand/kinds.ts';
 import { understand } from './understand/understand.ts';
 
 export interface AskerOptions {
@@ -37,7 +39,7 @@ export const OVERVIEW: string[][] = [['requests.new'], ['review.total'], ['litig
 export function createAsker(db: Database, options: AskerOptions = {}): AskFn {
   const agencies = db.prepare(LOOKUP_SQL.agencies.sql).all() as AgencyRow[];
   const aliases = db.prepare(LOOKUP_SQL.aliases.sql).all() as { alias: string; agency_id: number }[];
-  const ctx: Ctx = { index: new AgencyIndex(agencies, aliases), store: new FigureStore(db), details: new ReportDetails(db) };
+  const ctx: Ctx = { index: new AgencyIndex(agencies, aliases), store: new FigureStore(db), details: new ReportDetails(db), across: new AcrossStore(db) };
   return (question, askOptions) => {
     const q = typeof question === 'string' ? question : String(question ?? '');
     const understood: Understood = { query: null };
@@ -47,6 +49,15 @@ export function createAsker(db: Database, options: AskerOptions = {}): AskFn {
       throw new QueryError(understood.query, err);
     }
   };
+}
+
+/** Kinds of answer that list agencies, a page at a time. */
+const LISTS = new Set<StructuredQuery['kind']>(['ranking', 'total', 'filter']);
+
+/** Rows a page of each list shows (a ranking: as many as asked for). */
+function pageSize(query: StructuredQuery): number {
+  if (query.kind === 'ranking') return query.topN ?? MAX_LIST;
+  return query.kind === 'filter' ? FILTER_PAGE : MAX_LIST;
 }
 
 /** Filled in as soon as the question is understood, so a failure after that can say what it was answering. */
@@ -59,11 +70,18 @@ function ask(ctx: Ctx, options: AskerOptions, question: string, opts: AskOptions
   const base = { question, results: [] as AnswerResult[], warnings: [] as string[], suggestions: [] as string[] };
   if (question.trim() === '') return unsupported(question, '请输入问题。');
   const today = opts.today ?? options.today ?? new Date();
+  const prev = opts.previous === undefined ? null : StructuredQuerySchema.safeParse(opts.previous);
+  // "更多" after a long list: its next page.
+  if (prev?.success && LISTS.has(prev.data.kind) && MORE_RE.test(question.trim())) {
+    const query: StructuredQuery = { ...prev.data, offset: (prev.data.offset ?? 0) + pageSize(prev.data) };
+    understood.query = query;
+    return { ...(query.kind === 'filter' ? filterAgencies(ctx, question, query) : acrossAgencies(ctx, question, query)), query };
+  }
   const talk = smallTalk(question);
   if (talk) return talk;
   const und = understand(question, ctx.index, today, opts.agencyId);
-  const prev = opts.previous === undefined ? null : StructuredQuerySchema.safeParse(opts.previous);
   let query = inConversation(und, prev?.success ? { query: prev.data, ageMs: opts.previousAgeMs } : null);
+  if (opts.offset !== undefined && opts.offset > 0 && LISTS.has(query.kind)) query = { ...query, offset: Math.floor(opts.offset) };
   understood.query = query;
   const withQuery = (a: Omit<Answer, 'query'>): Answer => ({ ...a, query });
 

@@ -139,7 +139,7 @@ describe('the CLI conversation (the reference)', () => {
   test('answers as a person would expect', () => {
     const text = (q: string) => cli[QUESTIONS.indexOf(q)]!.text;
     expect(text('鹿城区2020年行政复议多少件').split('\n')[0]).toBe('温州市鹿城区人民政府2020年行政复议总计：23 件。');
-    expect(text('2020年所有单位行政复议一共多少').split('\n')[0]).toBe('2020年4个单位行政复议总计合计 27 件。');
+    expect(text('2020年所有单位行政复议一共多少').split('\n')[0]).toBe('2020年4个单位行政复议总计合计 27 件（其中 1 个单位填写“—”，按 0 计）。');
     expect(text('2020年哪个单位行政诉讼最少')).toMatch(/^2020年行政诉讼总计最少的是/);
     expect(text('鹿城区2020年申请比统计局多多少')).toContain('温州市鹿城区人民政府比温州市统计局多 201 件。');
     expect(text('温州市统计局2020年行政复议多少件')).toContain('0 件（报告填写“—”）');

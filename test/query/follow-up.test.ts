@@ -47,7 +47,7 @@ describe('never a wrong figure from context', () => {
   test('2020年所有单位行政复议一共多少 → the total over all four units, as asked alone', () => {
     const a = after(FIRST, '2020年所有单位行政复议一共多少');
     expect(a.text).toBe(ask('2020年所有单位行政复议一共多少').text);
-    expect(a.text.split('\n')[0]).toBe('2020年4个单位行政复议总计合计 27 件。');
+    expect(a.text.split('\n')[0]).toBe('2020年4个单位行政复议总计合计 27 件（其中 1 个单位填写“—”，按 0 计）。');
     expect(a.results).toHaveLength(4);
   });
 

@@ -6,6 +6,7 @@
  * How a figure's value is found (stored, or computed from its parts): resolve.ts.
  */
 import type { Database, Statement } from 'better-sqlite3';
+import { FORMULAS, METRICS } from '../../catalogue/metrics.ts';
 import type { FigureRow, ReportRow, WarningRow } from '../../store/schema.ts';
 import { Lru } from './lru.ts';
 import { resolveFigure, type Resolved as ResolvedOf } from './resolve.ts';
@@ -19,6 +20,7 @@ const STATEMENTS = {
   reportYears: ['所有报告的单位与年份', 'SELECT agency_id, year, id FROM reports ORDER BY agency_id, year, id'],
   report: ['某报告（不含正文）', 'SELECT id, file, sha256, agency_id, year, format, title, website, published, line_count, ingested_at FROM reports WHERE id = ?'],
   figures: ['某报告的全部数字', 'SELECT * FROM cited_figures WHERE report_id = ? AND cumulative = 0 ORDER BY n'],
+  someFigures: ['某报告中某些指标的数字', 'SELECT * FROM cited_figures WHERE report_id = ? AND cumulative = 0 AND metric IN (SELECT value FROM json_each(?)) ORDER BY n'],
   warnings: ['某报告的全部警告', 'SELECT * FROM warnings WHERE report_id = ? ORDER BY id'],
 } as const;
 
@@ -37,6 +39,7 @@ export class FigureStore {
   private readonly reportStmt: Statement;
   private readonly figuresStmt: Statement;
   private readonly warningsStmt: Statement;
+  private readonly someFiguresStmt: Statement;
   private readonly reportCache: Lru<number, ReportRow | null>;
   private readonly figureCache: Lru<number, Map<string, FigureRow[]>>;
   private readonly warningCache: Lru<number, WarningRow[]>;
@@ -50,6 +53,7 @@ export class FigureStore {
     this.reportStmt = db.prepare(LOOKUP_SQL.report.sql);
     this.figuresStmt = db.prepare(LOOKUP_SQL.figures.sql);
     this.warningsStmt = db.prepare(LOOKUP_SQL.warnings.sql);
+    this.someFiguresStmt = db.prepare(LOOKUP_SQL.someFigures.sql);
     this.reportCache = new Lru(limits.reports);
     this.figureCache = new Lru(limits.figures);
     this.warningCache = new Lru(limits.warnings);
@@ -66,13 +70,18 @@ export class FigureStore {
 
   /** One report per agency and year: the last ingested wins when a year was ingested twice. */
   report(agencyId: number, year: number): ReportRow | null {
+    const id = this.reportId(agencyId, year);
+    if (id === null) return null;
+    return this.reportCache.getOr(id, () => (this.reportStmt.get(id) as ReportRow | undefined) ?? null);
+  }
+
+  /** The id of that report, without reading it. */
+  reportId(agencyId: number, year: number): number | null {
     const pairs = this.yearsByAgency.get(agencyId);
     if (!pairs) return null;
     let found: number | null = null;
     for (let i = 0; i < pairs.length; i += 2) if (pairs[i] === year) found = pairs[i + 1]!;
-    if (found === null) return null;
-    const id = found;
-    return this.reportCache.getOr(id, () => (this.reportStmt.get(id) as ReportRow | undefined) ?? null);
+    return found;
   }
 
   years(agencyId: number): number[] {
@@ -86,6 +95,40 @@ export class FigureStore {
   allYears(): number[] {
     return [...this.yearsInIndex];
   }
+
+  /** Reports replaced by a later one of the same agency and year (report() never returns them). */
+  superseded(): number[] {
+    if (this.supersededIds) return this.supersededIds;
+    const out: number[] = [];
+    for (const pairs of this.yearsByAgency.values()) {
+      for (let i = 0; i + 2 < pairs.length; i += 2) if (pairs[i] === pairs[i + 2]) out.push(pairs[i + 1]!);
+    }
+    return (this.supersededIds = out);
+  }
+  private supersededIds: number[] | null = null;
+
+  /** Of these agencies (null: all), those with a report for the year, in id order. */
+  agenciesWithReport(year: number, agencies: Iterable<number> | null): number[] {
+    if (agencies === null) {
+      // Every agency: asked of each ranking and total, so kept per year (one integer per report at most).
+      let all = this.withReportByYear.get(year);
+      if (!all) this.withReportByYear.set(year, (all = this.agenciesWithReport(year, [...this.yearsByAgency.keys()].sort((a, b) => a - b))));
+      return all;
+    }
+    const out: number[] = [];
+    for (const id of agencies ?? this.yearsByAgency.keys()) {
+      const pairs = this.yearsByAgency.get(id);
+      if (!pairs) continue;
+      for (let i = 0; i < pairs.length; i += 2) {
+        if (pairs[i] === year) {
+          out.push(id);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+  private readonly withReportByYear = new Map<number, number[]>();
 
   warnings(reportId: number): WarningRow[] {
     return this.warningCache.getOr(reportId, () => this.warningsStmt.all(reportId) as WarningRow[]);
@@ -118,11 +161,38 @@ export class FigureStore {
     });
   }
 
-  /** The figure for a key in one report, stored or computed. `column`: table 三 applicant or legal_person. */
-  resolve(reportId: number, key: string, column = 'total'): Resolved {
-    const figures = this.figures(reportId);
+  /**
+   * The figure for a key in one report, stored or computed. `column`: table 三 applicant or legal_person.
+   * `narrow`: unless the report is cached already, read only the cells the key can be computed from.
+   */
+  resolve(reportId: number, key: string, column = 'total', narrow = false): Resolved {
+    const figures = narrow ? (this.figureCache.peek(reportId) ?? this.cellsFor(reportId, key)) : this.figures(reportId);
     return resolveFigure((k) => figures.get(k), key, column);
   }
+
+  /** The cells of the keys a figure is read or computed from (itself, its parts, their parts), not cached. */
+  private cellsFor(reportId: number, key: string): Map<string, FigureRow[]> {
+    const m = new Map<string, FigureRow[]>();
+    for (const f of this.someFiguresStmt.all(reportId, JSON.stringify(keyClosure(key))) as FigureRow[]) push(m, f.metric, f);
+    return m;
+  }
+}
+
+/** A key, the keys of its formula and its descendants, and theirs: what resolving it may read. */
+const CLOSURES = new Map<string, string[]>();
+function keyClosure(key: string): string[] {
+  let out = CLOSURES.get(key);
+  if (out) return out;
+  const keys = new Set<string>();
+  const add = (k: string) => {
+    if (keys.has(k)) return;
+    keys.add(k);
+    for (const d of METRICS) if (d.key.startsWith(k + '.')) add(d.key);
+    for (const part of FORMULAS[k] ?? []) add(part);
+  };
+  add(key);
+  CLOSURES.set(key, (out = [...keys]));
+  return out;
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {

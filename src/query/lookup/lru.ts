@@ -13,6 +13,11 @@ export class Lru<K, V> {
     return this.map.size;
   }
 
+  /** The value without counting it as a use. */
+  peek(key: K): V | undefined {
+    return this.map.get(key);
+  }
+
   get(key: K): V | undefined {
     const value = this.map.get(key);
     if (value === undefined) return undefined;

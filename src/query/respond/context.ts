@@ -8,6 +8,7 @@ import type { AgencyRow } from '../../store/schema.ts';
 import type { AgencyIndex } from '../agency/agency-index.ts';
 import type { Answer } from '../answer.ts';
 import { EXAMPLE_QUESTIONS } from '../examples.ts';
+import type { AcrossStore } from '../lookup/across.ts';
 import type { FigureStore } from '../lookup/figures.ts';
 import type { ReportDetails } from '../lookup/details.ts';
 import type { StructuredQuery } from '../understand/structured-query.ts';
@@ -17,6 +18,8 @@ export interface Ctx {
   readonly index: AgencyIndex;
   readonly store: FigureStore;
   readonly details: ReportDetails;
+  /** Figures across agencies, by SQL (rankings, totals, lists). */
+  readonly across: AcrossStore;
 }
 
 /** Longest list an answer prints before "……等 N 个". */

@@ -1,52 +1,100 @@
 /**
- * Agencies picked by a figure: "哪些单位没有被复议过" (0), "有几个单位被起诉" (above 0).
+ * Agencies picked by a figure: "哪些单位没有被复议过" (0), "有几个单位被起诉" (above 0). Which agencies
+ * match, and how many, come from SQL (lookup/across.ts: GROUP BY agency); only the page shown is read
+ * with its citations.
  */
-import type { AgencyRef } from '../agency/agency-index.ts';
 import type { Answer, AnswerResult } from '../answer.ts';
+import type { ValueScope } from '../lookup/across.ts';
 import { metricLabel, placeText, valueText } from '../render/format.ts';
 import type { StructuredQuery } from '../understand/structured-query.ts';
-import { inScope, MAX_LIST, yearsFor, yearsLabel, type Ctx } from './context.ts';
+import { scopeLabel, slotKeys } from './across-agencies.ts';
+import { MAX_LIST, yearsLabel, type Ctx } from './context.ts';
 import { figureResult } from './result.ts';
+import { scopeAgencies } from './scope.ts';
+
+/** Agencies listed per page. */
+export const FILTER_PAGE = MAX_LIST * 2;
+
+/**
+ * The reports a filter reads: a year or years named — those years; none — each agency's latest report,
+ * as everywhere else; "近三年" — each agency's last three. And the agencies that have any of them.
+ */
+function filterScope(ctx: Ctx, query: StructuredQuery, pool: number[] | null): { scope: ValueScope; considered: number[]; yearsOf: (id: number) => number[] } {
+  const excluded = ctx.store.superseded();
+  const y = query.years;
+  if (y.type === 'latest' || y.type === 'recent') {
+    const count = y.type === 'recent' ? y.count : 1;
+    const considered: number[] = [];
+    const chosen = new Map<number, number[]>();
+    const byYear = new Map<number, number[]>();
+    for (const id of pool ?? [...ctx.index.agencies.keys()].sort((a, b) => a - b)) {
+      const have = ctx.store.years(id).slice(-count);
+      if (have.length === 0) continue;
+      considered.push(id);
+      chosen.set(id, have);
+      for (const year of have) {
+        const list = byYear.get(year);
+        if (list) list.push(id);
+        else byYear.set(year, [id]);
+      }
+    }
+    // A year whose every report is chosen needs no list of agencies: scanned by year alone.
+    const parts = [...byYear].sort((a, b) => a[0] - b[0]).map(([year, ids]) => ({
+      year,
+      agencies: ids.length === ctx.store.agenciesWithReport(year, pool).length ? null : ids,
+    }));
+    return { scope: { byYear: parts, agencies: pool, excluded, oneReportPerAgency: count === 1 }, considered, yearsOf: (id) => chosen.get(id) ?? [] };
+  }
+  const all = ctx.store.allYears();
+  const years = y.type === 'single' ? [y.year] : y.type === 'list' ? y.years : y.type === 'range' ? all.filter((v) => v >= y.from && v <= y.to) : all;
+  const wanted = new Set(years);
+  const yearsOf = (id: number) => ctx.store.years(id).filter((v) => wanted.has(v));
+  const considered = (pool ?? [...ctx.index.agencies.keys()].sort((a, b) => a - b)).filter((id) => yearsOf(id).length > 0);
+  return { scope: { years, agencies: pool, excluded }, considered, yearsOf };
+}
 
 /** "哪些单位没有被复议过" / "有几个单位被起诉": agencies whose figure is 0 (or above 0). */
 export function filterAgencies(ctx: Ctx, question: string, query: StructuredQuery): Answer {
   const slot = query.slots[0]!;
   const label = metricLabel(query.metrics[0]!, query.applicant);
   const years = query.years;
-  // A year named: that year. None: each agency's latest report, as everywhere else (reading every
-  // year of every agency would cost a report per agency-year on a large index).
-  const yearsOf = (id: number): number[] => yearsFor(ctx, id, query).years;
-  const matched: { agency: AgencyRef; results: AnswerResult[] }[] = [];
-  const unknown: string[] = [];
-  let considered = 0;
-  for (const row of inScope(ctx, query)) {
-    const agency = ctx.index.ref(row.id)!;
-    const results: AnswerResult[] = [];
-    for (const y of yearsOf(row.id)) {
-      const report = ctx.store.report(row.id, y);
-      if (report) results.push(figureResult(ctx, agency, report, slot, query.applicant).result);
-    }
-    if (results.length === 0) continue;
-    considered++;
-    const known = results.filter((r) => r.value !== null);
-    if (known.length === 0) {
-      unknown.push(agency.name);
-      continue;
-    }
-    const zero = known.every((r) => r.value === 0);
-    if (query.filter === 'zero' ? zero : !zero) matched.push({ agency, results: query.filter === 'zero' ? known : known.filter((r) => r.value! > 0) });
-  }
+  const pool = scopeAgencies(ctx, query);
+  const { scope, considered, yearsOf } = filterScope(ctx, query, pool);
   const when = years.type === 'single' ? `${years.year}年`
     : years.type === 'latest' ? '（未指定年份，按各单位最新一年的报告）'
       : years.type === 'all' ? '（已收录的各年报告中）' : `（${yearsLabel(query)}）`;
-  if (considered === 0) {
-    return { question, status: 'not_found', text: `索引中没有${years.type === 'single' ? `${years.year}年` : ''}的相应报告。已收录年份：${ctx.store.allYears().join('、')}`, results: [], warnings: [], suggestions: [] };
+  if (considered.length === 0) {
+    return { question, status: 'not_found', text: `索引中没有${years.type === 'single' ? `${years.year}年` : ''}的${scopeLabel(query)}相应报告。已收录年份：${ctx.store.allYears().join('、')}`, results: [], warnings: [], suggestions: [] };
   }
-  const what = query.filter === 'zero' ? `${label}为 0 ` : `${label}不为 0 `;
-  const lines = matched.slice(0, MAX_LIST * 2).map(({ agency, results }) =>
+  const filter = query.filter ?? 'zero';
+  const keys = slotKeys(slot, query.applicant);
+  const offset = query.offset ?? 0;
+  const { agencies, matched, known } = ctx.across.pick(keys, scope, filter, FILTER_PAGE, offset);
+  const unknownCount = considered.length - known;
+  const unknown: string[] = [];
+  if (unknownCount > 0 && offset === 0) {
+    for (const id of considered) {
+      if (unknown.length >= MAX_LIST) break;
+      if (!yearsOf(id).some((y) => ctx.across.gives(keys, ctx.store.reportId(id, y)!, true))) unknown.push(ctx.index.ref(id)!.name);
+    }
+  }
+  const page = agencies.map((id) => {
+    const agency = ctx.index.ref(id)!;
+    const results: AnswerResult[] = [];
+    for (const y of yearsOf(id)) {
+      const r = figureResult(ctx, agency, ctx.store.report(id, y)!, slot, query.applicant, false, true).result;
+      if (r.value !== null && (filter === 'zero' || r.value > 0)) results.push(r);
+    }
+    return { agency, results };
+  });
+  const what = filter === 'zero' ? `${label}为 0 ` : `${label}不为 0 `;
+  const lines = page.map(({ agency, results }) =>
     `${agency.name}：${results.map((r) => `${r.year}年 ${valueText(r)}${r.source ? `（${placeText(r.source)}）` : ''}`).join('，')}`);
-  const head = `${when}${what}的单位${query.count ? `共 ${matched.length} 个` : `有 ${matched.length} 个`}（共查 ${considered} 个单位）${matched.length > 0 ? '：' : '。'}`;
-  const text = [head, ...lines, ...(matched.length > MAX_LIST * 2 ? [`……等 ${matched.length} 个`] : []),
-    ...(unknown.length > 0 ? [`报告未披露该项：${unknown.slice(0, MAX_LIST).join('、')}${unknown.length > MAX_LIST ? ` 等 ${unknown.length} 个` : ''}`] : [])].join('\n');
-  return { question, status: 'answered', text, results: matched.flatMap((m) => m.results).slice(0, 200), warnings: [], suggestions: [] };
+  const where = scopeLabel(query);
+  const head = `${when}${where}${what}的单位${query.count ? `共 ${matched} 个` : `有 ${matched} 个`}（共查 ${considered.length} 个单位）${matched > 0 ? '：' : '。'}`;
+  const end = offset + page.length;
+  const more = end < matched ? [`……等 ${matched} 个${offset > 0 || matched > FILTER_PAGE ? `，以上为第 ${offset + 1}–${end} 个（回复“更多”看后面的）` : ''}`] : [];
+  const text = [head, ...lines, ...more,
+    ...(unknown.length > 0 ? [`报告未披露该项：${unknown.join('、')}${unknownCount > MAX_LIST ? ` 等 ${unknownCount} 个` : ''}`] : [])].join('\n');
+  return { question, status: 'answered', text, results: page.flatMap((m) => m.results), warnings: [], suggestions: [], page: { offset, shown: page.length, total: matched } };
 }

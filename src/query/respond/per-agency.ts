@@ -24,7 +24,7 @@ export function perAgency(ctx: Ctx, question: string, query: StructuredQuery): A
       if (!report) continue;
       for (const slot of query.slots) {
         for (const applicant of query.applicants ?? [query.applicant]) {
-          const { result, warnings: w } = figureResult(ctx, agency, report, slot, applicant, true);
+          const { result, warnings: w } = figureResult(ctx, agency, report, slot, applicant, true, true);
           results.push(result);
           for (const m of w) if (!warnings.includes(m)) warnings.push(m);
         }

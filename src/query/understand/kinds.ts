@@ -1,6 +1,8 @@
 /** Cues for the kind of question, as data: first matching rule wins among those whose needs are met. */
 import { parseSmallNumber, SMALL_NUMBER } from './numbers.ts';
 
+/** "更多", "下一页": the next page of the list just shown (a ranking, total or filter). */
+export const MORE_RE = /^(?:更多|更多的?|再多一些|下一页|下页|后面的?|后面还有吗?|还有吗|还有呢|还有哪些|继续|接着|再来一页|more|next)[?？。.!！]?$/i;
 export const HELP_RE = /^(帮助|help|\?|？|菜单|使用说明)$|能问什么|可以问什么|问些什么|能问哪些|可以问哪些|怎么用|怎么问|如何使用|如何提问|使用说明|你能做什么|你会什么|能回答什么|可以查什么|能查什么|能干什么|支持哪些/;
 export const LIST_YEARS_RE = /哪些年份?|哪几年|哪几个年|哪一年有|有哪些年|什么年份|几年的报告|有几年|年份有哪些|年份列表/;
 export const LIST_AGENCIES_RE = /哪些单位|哪些部门|哪些机关|哪些机构|单位列表|有什么单位|收录了?哪些|都有谁|有哪些报告|哪些报告|单位有哪些|部门有哪些|有几个单位|多少个单位|多少家单位/;

@@ -49,5 +49,9 @@ export const StructuredQuerySchema = z.object({
   threshold: z.object({ op: z.enum(['gt', 'ge', 'lt', 'le', 'eq']), value: z.number() }).optional(),
   /** detail: which of the report's own details (联系电话, 发布日期 …). */
   detail: z.enum([...REPORT_DETAIL_FIELDS, 'publisher']).optional(),
+  /** The kind of agency a ranking, total or filter is limited to ("各区县" → county_gov). */
+  level: z.enum(['province_gov', 'city_gov', 'county_gov', 'township', 'department']).optional(),
+  /** Rows of a long list already shown ("更多", `?offset=`): the page starts after them. */
+  offset: z.number().int().nonnegative().optional(),
 });
 export type StructuredQuery = z.infer<typeof StructuredQuerySchema>;

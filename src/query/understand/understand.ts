@@ -19,6 +19,7 @@ import { asksProblems, asksShare, namedRate, readDetail, readThreshold, withoutT
 import { knownPlaceNames, leadingPlace, shortPlaceName } from '../../catalogue/gazetteer.ts';
 import { OTHER_LEVEL_WORDS, QUESTION_AGENCY_END, SUB_AGENCY_START } from '../../catalogue/agency-words.ts';
 import { FILLERS } from '../../catalogue/question-fillers.ts';
+import { levelIn } from '../../catalogue/agency-levels.ts';
 
 export interface Understood {
   query: StructuredQuery;
@@ -55,7 +56,7 @@ const REPEAT_RE = /([^\d零〇○一二两三四五六七八九十百千万壹�
 const PREVIOUS_YEAR_RE = /同比|环比|(?:比|较|与|和|跟)(?:去年|上年|上一年)(?!结转)/;
 const SUB_AGENCY_RE = SUB_AGENCY_START;
 const NAMED_LIST_RE = /有几个|有哪些|是哪些|哪几个|有多少个|有多少家|都有谁|几家|都有哪/;
-const ALL_UNITS_RE = /各单位|所有单位|全部单位|各部门|所有部门|全部部门|各机关|哪个单位|哪些单位|哪家单位|哪个部门|哪些部门/;
+const ALL_UNITS_RE = /各单位|所有单位|全部单位|各部门|所有部门|全部部门|各机关|哪个单位|哪些单位|哪家单位|哪个部门|哪些部门|几个单位|多少个单位|几家单位|多少家单位|几个部门/;
 const ACROSS_KINDS = new Set<StructuredQuery['kind']>(['ranking', 'total', 'filter', 'list_agencies']);
 
 /** A name without the question's words before it ("请问国家统计局" → 国家统计局; "中央…" keeps its 中). */
@@ -136,7 +137,10 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
   const mentions = qualifyByPlace(index.scan(afterYears), afterYears, index);
   const afterAgencies = mask(afterYears, mentions);
   const hits = scanTerms(afterAgencies);
-  const residual = mask(afterAgencies, hits);
+  const afterTerms = mask(afterAgencies, hits);
+  // "温州市各区县", "浙江省各地市", "各乡镇街道": the kind of agency a list across agencies covers — no agency name.
+  const level = levelIn(afterTerms);
+  const residual = level ? mask(afterTerms, [level]) : afterTerms;
 
   const agencies: AgencyRef[] = [];
   const ambiguous: StructuredQuery['ambiguous'] = [];
@@ -266,7 +270,7 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
   const metrics = uniqueSlots.map((s) => s[0]!);
 
   // "淮安市各单位…合计": the city named is the scope, not its government.
-  if (agencies.length === 1 && metrics.length > 0 && ALL_UNITS_RE.test(normalized) && agencyId === undefined) {
+  if (agencies.length === 1 && metrics.length > 0 && (ALL_UNITS_RE.test(normalized) || level) && agencyId === undefined) {
     const t = typed.get(agencies[0]!.id);
     if (t && placeNames.has(t)) {
       places.push(t);
@@ -329,6 +333,8 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
     // "杭州市鹿城区": a full place name that is not the found agency's own is another agency.
     else unresolved.push(...places.filter((p) => p.length >= 3 && AGENCY_SUFFIX_RE.test(p)));
   }
+
+  if (level && agencies.length === 0 && ambiguous.length === 0 && ACROSS_KINDS.has(kind)) query.level = level.level;
 
   const recognized =
     kind === 'help' || kind === 'list_agencies' || kind === 'list_years' ||

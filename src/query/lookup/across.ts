@@ -1,0 +1,227 @@
+/**
+ * Figures across agencies, read by SQL over figure_values (src/store/schema.ts): rankings (ORDER BY value
+ * LIMIT), totals (SUM … GROUP BY state) and lists of agencies picked by a figure (GROUP BY agency). Nothing
+ * here loads a report: an answer reads citations (FigureStore) only for the rows it shows, so a question
+ * about every agency costs what a question about one does, and memory does not grow with the index.
+ *
+ * A question's figure is a slot: keys tried in order (2019 key, 2021 key, pre-2019 key), each in a column.
+ * A report's value for the slot is that of the first key it gives (as figureResult reads one report), so
+ * each key after the first takes only the reports that lack every key before it (NOT EXISTS on the primary
+ * key). Every statement is parameterized; their shapes (number of keys, which filters) are few and
+ * prepared once each.
+ */
+import type { Database, Statement } from 'better-sqlite3';
+import { Lru } from './lru.ts';
+import { VALUE_COLUMNS, VALUE_STATES, type ValueState } from '../../store/schema.ts';
+
+/** One key of a slot and the column it is read in (total, an applicant, legal_person). */
+export interface SlotKey {
+  key: string;
+  column: string;
+}
+
+/** Which reports a question covers. */
+export interface ValueScope {
+  /** One year (rankings, totals) or several (lists of agencies over a range). */
+  years?: number[];
+  /** Only these agencies; null: every agency. */
+  agencies: number[] | null;
+  /**
+   * Per year, its agencies (null: all of `agencies`): each agency's latest report, or last three, is a
+   * few years each with most agencies — scanned by year, not probed report by report. Overrides both.
+   */
+  byYear?: { year: number; agencies: number[] | null }[];
+  /** `byYear` takes one report of each agency (its latest): an agency is one row. */
+  oneReportPerAgency?: boolean;
+  /** Reports a later one of the same agency and year replaced: never counted. */
+  excluded: number[];
+}
+
+export interface ValueRow {
+  reportId: number;
+  agencyId: number;
+  year: number;
+  value: number | null;
+  state: ValueState;
+}
+
+/** How many reports of the scope give the slot in each state, and the sum of those with a value. */
+export type StateCounts = Record<ValueState, { reports: number; sum: number }>;
+
+/** Competition ranking order: by value, then by agency id (the order agencies are listed everywhere). */
+export type Order = 'desc' | 'asc';
+
+const COLUMN_CODE = new Map<string, number>(VALUE_COLUMNS.map((c, i) => [c, i]));
+
+export class AcrossStore {
+  private readonly metricIds: Map<string, number>;
+  private readonly statements = new Lru<string, Statement>(256);
+
+  constructor(private readonly db: Database) {
+    this.metricIds = new Map(db.prepare('SELECT key, id FROM metric_keys').raw().all() as [string, number][]);
+  }
+
+  /** The rows of a ranking: the reports with a value, best first, one page of them. */
+  rank(slot: SlotKey[], scope: ValueScope, order: Order, limit: number, offset = 0): ValueRow[] {
+    const keys = this.known(slot);
+    if (keys.length === 0) return [];
+    const dir = order === 'asc' ? 'ASC' : 'DESC';
+    const { sql, params } = this.picked(keys, scope, 'value IS NOT NULL');
+    const stmt = this.prepare(`rank|${dir}|${sql}`, `${sql} ORDER BY value ${dir}, agency_id LIMIT ? OFFSET ?`);
+    return (stmt.all(...params, limit, offset) as RawRow[]).map(toRow);
+  }
+
+  /** Reports of the scope whose value is better than `value` (ranked above it), and those equal to it. */
+  around(slot: SlotKey[], scope: ValueScope, order: Order, value: number): { better: number; equal: number } {
+    const keys = this.known(slot);
+    if (keys.length === 0) return { better: 0, equal: 0 };
+    // Each a range of figure_values_rank: counted off the index, not by reading every row of the year.
+    const count = (cond: string) => {
+      const { sql, params } = this.picked(keys, scope, cond, [value]);
+      return this.prepare(`count|${sql}`, `SELECT count(*) FROM (${sql})`).pluck().get(...params) as number;
+    };
+    return { better: count(order === 'asc' ? 'value < ?' : 'value > ?'), equal: count('value = ?') };
+  }
+
+  /**
+   * Whether a report gives the slot (any state), or with `withValue` a value: a probe of the primary key
+   * per key, to name the few agencies a list leaves out without reading the whole year.
+   */
+  gives(slot: SlotKey[], reportId: number, withValue = false): boolean {
+    const stmt = this.prepare(
+      `gives|${withValue}`,
+      `SELECT 1 FROM figure_values WHERE report_id = ? AND metric = ? AND col = ?${withValue ? ' AND value IS NOT NULL' : ''}`,
+    );
+    for (const k of this.known(slot)) {
+      const row = stmt.get(reportId, k.metric, k.col);
+      if (row) return true;
+      // The first key the report gives is its figure: a later key does not stand in for a blank one.
+      if (withValue && this.prepare('gives|false', 'SELECT 1 FROM figure_values WHERE report_id = ? AND metric = ? AND col = ?').get(reportId, k.metric, k.col)) return false;
+    }
+    return false;
+  }
+
+  /** Per state, how many reports of the scope give the slot so, and the sum of their values (SQL SUM). */
+  counts(slot: SlotKey[], scope: ValueScope): StateCounts {
+    const out = Object.fromEntries(VALUE_STATES.map((s) => [s, { reports: 0, sum: 0 }])) as StateCounts;
+    const keys = this.known(slot);
+    if (keys.length === 0) return out;
+    const { sql, params } = this.picked(keys, scope, null);
+    const stmt = this.prepare(`counts|${sql}`, `SELECT state, count(*) AS n, coalesce(sum(value), 0) AS total FROM (${sql}) GROUP BY state`);
+    for (const r of stmt.all(...params) as { state: number; n: number; total: number }[]) out[VALUE_STATES[r.state]!] = { reports: r.n, sum: r.total };
+    return out;
+  }
+
+  /** One page of the scope's rows in agency order: with a value (a total's lines) or without (blank, undecided). */
+  listed(slot: SlotKey[], scope: ValueScope, withValue: boolean, limit: number, offset = 0): ValueRow[] {
+    const keys = this.known(slot);
+    if (keys.length === 0) return [];
+    const { sql, params } = this.picked(keys, scope, withValue ? 'value IS NOT NULL' : 'value IS NULL');
+    const stmt = this.prepare(`listed|${sql}`, `${sql} ORDER BY agency_id, year LIMIT ? OFFSET ?`);
+    return (stmt.all(...params, limit, offset) as RawRow[]).map(toRow);
+  }
+
+  /**
+   * Agencies picked by their figure over the scope's reports: every value they give is 0 ('zero'), or
+   * not ('nonzero'). Reports without a value (blank, undecided, not given) decide nothing. One page of
+   * agency ids in id order, how many there are, and how many agencies give a value at all.
+   */
+  pick(slot: SlotKey[], scope: ValueScope, filter: 'zero' | 'nonzero', limit: number, offset = 0): { agencies: number[]; matched: number; known: number } {
+    const keys = this.known(slot);
+    if (keys.length === 0) return { agencies: [], matched: 0, known: 0 };
+    const hit = filter === 'zero' ? 'value = 0' : 'value <> 0';
+    if (onePerAgency(scope)) {
+      // One report per agency: no grouping — the agencies are the rows, read off figure_values_rank.
+      const all = this.picked(keys, scope, 'value IS NOT NULL');
+      const known = this.prepare(`known|${all.sql}`, `SELECT count(*) FROM (${all.sql})`).pluck().get(...all.params) as number;
+      const hits = this.picked(keys, scope, hit);
+      const matched = this.prepare(`matched|${hits.sql}`, `SELECT count(*) FROM (${hits.sql})`).pluck().get(...hits.params) as number;
+      const page = this.prepare(`hits|${hits.sql}`, `SELECT agency_id FROM (${hits.sql}) ORDER BY agency_id LIMIT ? OFFSET ?`);
+      return { agencies: page.pluck().all(...hits.params, limit, offset) as number[], matched, known };
+    }
+    // Several reports per agency: an agency is 'zero' when every value it gives is 0.
+    const { sql, params } = this.picked(keys, scope, 'value IS NOT NULL');
+    const zero = 'max(value) = 0 AND min(value) = 0';
+    const grouped = `SELECT agency_id, (${filter === 'zero' ? zero : `NOT (${zero})`}) AS hit FROM (${sql}) GROUP BY agency_id`;
+    const stmt = this.prepare(
+      `pick|${filter}|${sql}`,
+      `WITH g AS MATERIALIZED (${grouped}), n AS (SELECT count(*) AS known, coalesce(sum(hit), 0) AS matched FROM g)
+       SELECT n.known, n.matched, p.agency_id FROM n LEFT JOIN (SELECT agency_id FROM g WHERE hit ORDER BY agency_id LIMIT ? OFFSET ?) p`,
+    );
+    const rows = stmt.all(...params, limit, offset) as { known: number; matched: number; agency_id: number | null }[];
+    return { agencies: rows.filter((r) => r.agency_id !== null).map((r) => r.agency_id!), matched: rows[0]?.matched ?? 0, known: rows[0]?.known ?? 0 };
+  }
+
+  /** Keys the index holds, with their codes (a key no report gives has no rows: nothing to read). */
+  private known(slot: SlotKey[]): { metric: number; col: number }[] {
+    const out: { metric: number; col: number }[] = [];
+    for (const s of slot) {
+      const metric = this.metricIds.get(s.key);
+      const col = COLUMN_CODE.get(s.column);
+      if (metric !== undefined && col !== undefined) out.push({ metric, col });
+    }
+    return out;
+  }
+
+  /**
+   * The reports of the scope with their value for the slot: one SELECT per key, each after the first
+   * limited to reports lacking every earlier key. `extra`: a condition on value for every branch.
+   */
+  private picked(keys: { metric: number; col: number }[], scope: ValueScope, extra: string | null, extraParams: unknown[] = []): { sql: string; params: unknown[] } {
+    const params: unknown[] = [];
+    const parts = scope.byYear ?? [{ years: scope.years ?? [], agencies: scope.agencies }];
+    const branches = keys.flatMap((k, i) => parts.map((part) => {
+      const where = ['v.metric = ?', 'v.col = ?'];
+      params.push(k.metric, k.col);
+      const years = 'year' in part ? [part.year] : part.years;
+      if (years.length === 1) {
+        where.push('v.year = ?');
+        params.push(years[0]);
+      } else {
+        where.push('v.year IN (SELECT value FROM json_each(?))');
+        params.push(JSON.stringify(years));
+      }
+      const agencies = part.agencies ?? scope.agencies;
+      if (agencies) {
+        where.push('v.agency_id IN (SELECT value FROM json_each(?))');
+        params.push(JSON.stringify(agencies));
+      }
+      if (scope.excluded.length > 0) {
+        where.push('v.report_id NOT IN (SELECT value FROM json_each(?))');
+        params.push(JSON.stringify(scope.excluded));
+      }
+      if (extra) {
+        where.push(`v.${extra}`);
+        params.push(...extraParams);
+      }
+      for (const earlier of keys.slice(0, i)) {
+        where.push('NOT EXISTS (SELECT 1 FROM figure_values p WHERE p.report_id = v.report_id AND p.metric = ? AND p.col = ?)');
+        params.push(earlier.metric, earlier.col);
+      }
+      return `SELECT v.report_id, v.agency_id, v.year, v.value, v.state FROM figure_values v WHERE ${where.join(' AND ')}`;
+    }));
+    return { sql: branches.join(' UNION ALL '), params };
+  }
+
+  /** Statements by their shape (keys, filters, years split): few, and bounded whatever is asked. */
+  private prepare(shape: string, sql: string): Statement {
+    return this.statements.getOr(shape, () => this.db.prepare(sql));
+  }
+}
+
+/** Whether each agency has at most one report in the scope: one year, or each agency's latest report. */
+function onePerAgency(scope: ValueScope): boolean {
+  return scope.byYear ? scope.oneReportPerAgency === true : (scope.years ?? []).length === 1;
+}
+
+interface RawRow {
+  report_id: number;
+  agency_id: number;
+  year: number;
+  value: number | null;
+  state: number;
+}
+
+function toRow(r: RawRow): ValueRow {
+  return { reportId: r.report_id, agencyId: r.agency_id, year: r.year, value: r.value, state: VALUE_STATES[r.state]! };
+}
