@@ -63,7 +63,9 @@ async function askLoop<T>(until: Promise<T>, tailMs: number) {
   return { seen, finishedAt, result: await result };
 }
 
-describe('a server answering while the index changes', () => {
+// Real processes on a shared machine: generous guards (not timing assertions; the one timing bound is the
+// issue's own: the new figure within a second of the change).
+describe('a server answering while the index changes', { timeout: 120_000 }, () => {
   test('ingest into the served index: every answer is the old or the new figure, never a mix; the new one within a second', async () => {
     expect(await askValue(server.url)).toMatchObject({ http: 200, status: 'answered', value: 23 });
     writeLuchengVariant(join(reports(), LUCHENG), 24);
