@@ -119,6 +119,8 @@ function rowMetric(figures: Figure[]): string {
 
 interface Row {
   line: number;
+  /** Where the row is, as citations say it (第8行第1234字起 on a minified page). */
+  place: string;
   label: string;
   cells: Map<string, Figure>;
 }
@@ -135,8 +137,9 @@ function tableRows(figures: Figure[]): Row[] {
   for (const f of figures) {
     const label = oneLine(f.rowLabel);
     const last = rows.at(-1);
-    if (last && last.line === f.source.line && last.label === label && !last.cells.has(colKey(f))) last.cells.set(colKey(f), f);
-    else rows.push({ line: f.source.line, label, cells: new Map([[colKey(f), f]]) });
+    const place = placeText(f.source);
+    if (last && last.place === place && last.label === label && !last.cells.has(colKey(f))) last.cells.set(colKey(f), f);
+    else rows.push({ line: f.source.line, place, label, cells: new Map([[colKey(f), f]]) });
   }
   return rows;
 }
@@ -153,7 +156,7 @@ function renderRows(rows: Row[], indent: string): string[] {
     const body = rows.slice(i, j).map((r) => {
       const figs = [...r.cells.values()];
       const units = [...new Set(figs.filter((f) => f.cell === 'number').map((f) => f.unit).filter(Boolean))].join('/');
-      return [`第 ${r.line} 行`, shortQuote(r.label, '', 40), ...cols.map((c) => figureValue(r.cells.get(c)!)), units, rowMetric(figs)];
+      return [r.place, shortQuote(r.label, '', 40), ...cols.map((c) => figureValue(r.cells.get(c)!)), units, rowMetric(figs)];
     });
     out.push(...renderTable(['行', '项目', ...cols, '单位', '指标'], body).split('\n').map((l) => indent + l));
     i = j;
@@ -176,6 +179,14 @@ export function shortQuote(quote: string, raw: string, max = 48): string {
   }
   return `${start > 0 ? '…' : ''}${out}${start + [...out].length < chars.length ? '…' : ''}`;
 }
+
+/** Where a figure is printed: 第 12 行, or 第 8 行第 15904 字起 inside a long line (a minified page). */
+function placeText(s: Figure['source']): string {
+  return `${s.page ? `第 ${s.page} 页` : ''}第 ${s.line} 行${s.column && s.column > 1 ? `第 ${s.column} 字起` : ''}`;
+}
+
+/** In the order they are printed: by line, then by column inside a line (a minified page's one line). */
+const bySource = (x: Figure, y: Figure) => x.source.line - y.source.line || (x.source.column ?? 0) - (y.source.column ?? 0);
 
 export function renderReport(file: string, r: ParsedReport, reading: Reading | null = null): string {
   const out: string[] = [];
@@ -202,7 +213,7 @@ export function renderReport(file: string, r: ParsedReport, reading: Reading | n
       : '表格数据 0 项',
   );
   const sections = new Map<string, Figure[]>();
-  for (const f of [...table].sort((x, y) => x.source.line - y.source.line)) {
+  for (const f of [...table].sort(bySource)) {
     const key = f.source.section ?? '（无章节）';
     if (!sections.has(key)) sections.set(key, []);
     sections.get(key)!.push(f);
@@ -214,9 +225,9 @@ export function renderReport(file: string, r: ParsedReport, reading: Reading | n
 
   out.push('');
   out.push(`正文数据 ${prose.length} 项${prose.length ? '：' : ''}`);
-  for (const f of [...prose].sort((x, y) => x.source.line - y.source.line)) {
+  for (const f of [...prose].sort(bySource)) {
     const value = `${figureValue(f)}${f.cell === 'number' ? ` ${f.unit}` : ''}`.trim();
-    out.push(`  第 ${f.source.line} 行  ${oneLine(f.rowLabel)}：${value}  [${f.metric}]  “${shortQuote(f.source.quote, f.raw)}”`);
+    out.push(`  ${placeText(f.source)}  ${oneLine(f.rowLabel)}：${value}  [${f.metric}]  “${shortQuote(f.source.quote, f.raw)}”`);
   }
 
   const undecided = r.figures.filter((f) => f.cell === 'undecided');
@@ -235,7 +246,7 @@ export function renderReport(file: string, r: ParsedReport, reading: Reading | n
       for (const x of figs) byRow.set(oneLine(x.rowLabel), [...(byRow.get(oneLine(x.rowLabel)) ?? []), colKey(x)]);
       const cells = [...byRow].map(([row, cols]) => `${row}（${cols.join('/')}）`).join('；');
       const metric = byRow.size === 1 ? `  [${rowMetric(figs)}]` : '';
-      out.push(`  第 ${f.source.line} 行  ${cells}：原文“${shortQuote(f.raw, '', 60)}”${metric}`);
+      out.push(`  ${placeText(f.source)}  ${cells}：原文“${shortQuote(f.raw, '', 60)}”${metric}`);
     }
   }
 

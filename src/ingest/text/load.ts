@@ -34,6 +34,7 @@ export function loadReport(buf: Buffer, fileName: string): LoadResult {
     const html = htmlToLines(text);
     lines = html.lines;
     sourceLine = html.sourceLine;
+    sourceColumn = html.sourceColumn.some((c) => c !== null) ? html.sourceColumn : undefined;
     // Pages that print the title only in <title> ("…年度报告_政府信息公开_XX人民政府"): keep its
     // report-title part as the first line, cited at the <title> element.
     if (html.title && !lines.slice(0, 15).some((l) => TITLE_IN_BODY.test(l))) {
@@ -41,6 +42,7 @@ export function loadReport(buf: Buffer, fileName: string): LoadResult {
       if (part) {
         lines = [part.trim(), ...lines];
         sourceLine = [html.titleLine ?? 1, ...sourceLine];
+        if (sourceColumn) sourceColumn = [null, ...sourceColumn];
       }
     }
   } else {
