@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import { boundaryOf, parseMultipart } from '../../src/web/multipart.ts';
-import { launchChromium } from './browser.ts';
 
 const B = 'XyZ123';
 const body = (parts: string[]) => Buffer.from(parts.map((p) => `--${B}\r\n${p}\r\n`).join('') + `--${B}--\r\n`, 'latin1');
@@ -30,8 +29,4 @@ describe('multipart/form-data of the upload form', () => {
     expect(parseMultipart(Buffer.from(`--${B}\r\nContent-Disposition: form-data; name="a"\r\n\r\nx`), B)).toEqual({ ok: false, reason: '表单不完整（缺少结尾）' });
     expect(parseMultipart(body(['Content-Disposition: form-data\r\n\r\nx']), B)).toEqual({ ok: false, reason: '表单格式不正确（字段没有名称）' });
   });
-});
-
-test('browser tests without chromium fail saying how to install it (never skipped)', async () => {
-  await expect(launchChromium('/nonexistent/chromium')).rejects.toThrow('找不到 Chromium（/nonexistent/chromium）：网页测试需要真实浏览器。请安装：sudo apt-get install chromium（或设置 CHROMIUM_PATH 指向可执行文件）');
 });
