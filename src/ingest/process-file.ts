@@ -10,7 +10,10 @@ export function processFile(path: string, bytes: Buffer): ParseResult {
   try {
     const loaded = loadReport(bytes, path);
     if (!loaded.ok) return loaded;
-    return parseDocument(loaded.doc);
+    const parsed = parseDocument(loaded.doc);
+    // What reading the file had to tolerate (stray NULs, a repeated copy) comes first among its warnings.
+    if (parsed.ok && loaded.warnings.length > 0) parsed.report.warnings.unshift(...loaded.warnings);
+    return parsed;
   } catch (err) {
     return {
       ok: false,

@@ -2,14 +2,15 @@
  * A report file's bytes → ReportDocument. Pure (bytes in, not a path): decode, tell HTML from text by
  * content, split into lines with the source line each cites, and turn away texts with hardly any Chinese.
  */
-import type { IngestError } from '../model.ts';
+import type { IngestError, ReportWarning } from '../model.ts';
 import { decodeBytes } from './decode.ts';
+import { MAX_REPORT_BYTES, nulWarning, repeatedBlock, repeatWarning, tooLargeMessage, withoutStrayNuls } from './guards.ts';
 import { buildDocument, splitLines, type PageMeta, type ReportDocument } from './document.ts';
 import { htmlToLines, looksLikeHtml } from './html.ts';
 import { logicalLines, pageMetaOf } from './crawled-document.ts';
 
 export type LoadResult =
-  | { ok: true; doc: ReportDocument; encoding: string; kind: 'text' | 'html' }
+  | { ok: true; doc: ReportDocument; encoding: string; kind: 'text' | 'html'; warnings: ReportWarning[] }
   | { ok: false; error: IngestError };
 
 const CJK = /\p{sc=Han}/u;
@@ -20,9 +21,27 @@ const TITLE_IN_BODY = /信息公开.{0,12}(报告|年报)/u;
 const HTML_EXT = /\.(s?html?|xhtml|mht)$/iu;
 
 export function loadReport(buf: Buffer, fileName: string): LoadResult {
-  const decoded = decodeBytes(buf);
+  if (buf.length > MAX_REPORT_BYTES) return { ok: false, error: { code: 'too_large', message: tooLargeMessage(buf.length) } };
+  const warnings: ReportWarning[] = [];
+  let decoded = decodeBytes(buf);
+  if (!decoded.ok && decoded.error.code === 'binary') {
+    // A few NULs in an otherwise good text are damage, not a binary file.
+    const cleaned = withoutStrayNuls(buf);
+    const retried = cleaned && decodeBytes(cleaned.bytes);
+    if (retried?.ok) {
+      decoded = retried;
+      warnings.push(nulWarning(cleaned!.removed));
+    }
+  }
   if (!decoded.ok) return decoded;
-  const { text, encoding } = decoded;
+  let { text } = decoded;
+  const { encoding } = decoded;
+  // One report saved many times into one file: read it once (and say so), not as one report of N× the lines.
+  const repeated = repeatedBlock(text);
+  if (repeated) {
+    text = repeated.first;
+    warnings.push(repeatWarning(repeated.copies, splitLines(text).length));
+  }
 
   let lines: string[];
   let sourceLine: number[] | undefined;
@@ -69,5 +88,5 @@ export function loadReport(buf: Buffer, fileName: string): LoadResult {
       },
     };
   }
-  return { ok: true, doc: buildDocument(lines, sourceLine, { ...(sourceColumn ? { sourceColumn } : {}), ...(pageMeta ? { pageMeta } : {}) }), encoding, kind };
+  return { ok: true, doc: buildDocument(lines, sourceLine, { ...(sourceColumn ? { sourceColumn } : {}), ...(pageMeta ? { pageMeta } : {}) }), encoding, kind, warnings };
 }
