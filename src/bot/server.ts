@@ -62,7 +62,7 @@ export interface ServerDeps {
   telegram?: Bot;
   conversation?: Conversation;
   /** The web pages (/, /reports, /agencies, /compare, /review, src/web); off when absent. */
-  web?: Omit<WebOptions, 'ask' | 'clock'>;
+  web?: Omit<WebOptions, 'ask' | 'clock' | 'generation'>;
 }
 
 export interface QuestionEvent {
@@ -145,7 +145,7 @@ export async function buildServer(config: Readonly<Config>, deps: ServerDeps): P
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
-  if (deps.web) await app.register(webPlugin, { ...deps.web, ask: deps.ask, clock });
+  if (deps.web) await app.register(webPlugin, { ...deps.web, ask: deps.ask, clock, generation: deps.indexGeneration });
 
   const answerSchemas = { 200: jsonSchema(AnswerSchema), 400: jsonSchema(ErrorSchema), 429: jsonSchema(ErrorSchema) };
 

@@ -57,11 +57,12 @@ function chartLink(web: WebContext, a: Answer): Html {
 }
 
 export function answerBlock(web: WebContext, a: Answer): Html {
-  const lead = a.status === 'answered' && a.results.length > 0 ? a.text.split('\n')[0]! : a.text;
+  // One figure: its block says it all. Several (a ranking, a comparison): the text's first line heads them.
+  const lead = a.status !== 'answered' || a.results.length === 0 ? a.text : a.results.length > 1 ? a.text.split('\n')[0]! : '';
   const candidates = a.status === 'clarify' ? (a.candidates ?? []) : [];
   const suggestions = a.suggestions.filter((s) => !candidates.some((c) => c.name === s));
   return html`<section class="answer status-${a.status}" aria-live="polite">
-<p class="lead">${lead}</p>
+${lead ? html`<p class="lead">${lead}</p>` : ''}
 ${a.status === 'answered' ? a.results.map((r) => resultBlock(web, r)) : ''}
 ${chartLink(web, a)}
 ${candidates.length > 0 ? html`<p>请选择单位：</p><ul class="candidates">${candidates.map((c) => html`<li><a href="/${qs({ q: a.question, agency: c.id })}">${c.name}</a></li>`)}</ul>` : ''}

@@ -32,6 +32,8 @@ export interface WebOptions {
   /** The configured reports folder: file names are shown relative to it. */
   reportsDir: string;
   clock?: () => number;
+  /** The index generation (src/bot/live-index.ts): drawn charts are kept per generation. */
+  generation?: () => number;
 }
 
 export const PAGE_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -78,10 +80,12 @@ export async function webPlugin(app: FastifyInstance, options: WebOptions): Prom
     today: () => new Date(clock()),
   };
 
-  // The index does not change while served: a chart drawn once (ECharts SSR, ≈ 20–150 ms) is kept by its URL.
+  // A chart drawn once (ECharts SSR, ≈ 20–150 ms) is kept by what it shows and the index generation it
+  // was drawn from: a re-ingested index draws it again.
   const charts = new Lru<string, string>(CHART_CACHE_SIZE);
+  const generation = options.generation ?? (() => 0);
   const sendSvg = (reply: FastifyReply, key: string, draw: () => string) =>
-    reply.type('image/svg+xml; charset=utf-8').header('content-security-policy', SVG_CSP).header('cache-control', 'private, max-age=300').send(charts.getOr(key, draw));
+    reply.type('image/svg+xml; charset=utf-8').header('content-security-policy', SVG_CSP).header('cache-control', 'private, max-age=60').send(charts.getOr(`${generation()}|${key}`, draw));
 
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');

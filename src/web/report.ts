@@ -137,7 +137,8 @@ export async function reportBody(web: WebContext, report: ReportRow): Promise<Ht
 <p class="muted"><a href="/agencies/${agency.id}">${agency.name}</a> · ${report.year}年 · 格式 ${report.format} · 文件 ${web.displayName(report.file)} · ${report.line_count} 行${report.published ? ` · 发布 ${report.published}` : ''}</p>
 ${warnings.length > 0 ? html`<h2>报告自身的问题（${warnings.length}）</h2><ul class="warnings">${warnings.map((w) => warningItem(w, (l) => `#L${l}`))}</ul>` : html`<p class="muted">这份报告没有发现问题。</p>`}
 <div class="report-layout">
-<section><h2>原文</h2>${text.ok ? textBlock(text.lines, cited) : html`<p class="notice">${text.reason}</p>`}</section>
+<section><h2>原文</h2>${text.ok && text.kind === 'html' ? html`<p class="muted">网页报告：显示提取出的文字，行号是网页源码中的行号（引用所用的行号）。</p>` : ''}
+${text.ok ? textBlock(text.lines, cited) : html`<p class="notice">${text.reason}</p>`}</section>
 <section class="tables"><h2>识别出的表格</h2>
 <p class="exports">导出全部数字：<a href="/reports/${report.id}.csv" download>CSV</a><a href="/reports/${report.id}.json">JSON</a></p>
 ${tablesBlock(figures)}</section>

@@ -7,12 +7,12 @@ import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`找不到 Chromium（${CHROMIUM}）：网页测试需要真实浏览器。请安装：sudo apt-get install chromium（或设置 CHROMIUM_PATH 指向可执行文件）`);
+export async function launchChromium(executablePath = CHROMIUM): Promise<Browser> {
+  if (!existsSync(executablePath)) {
+    throw new Error(`找不到 Chromium（${executablePath}）：网页测试需要真实浏览器。请安装：sudo apt-get install chromium（或设置 CHROMIUM_PATH 指向可执行文件）`);
   }
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath,
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
