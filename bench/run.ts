@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --only ingest,ask,http,webhook,memory,accuracy] [--quick]
+ * npm run bench [-- --only ingest,ask,http,webhook,memory,accuracy,pdf] [--quick] [--pdf-dir DIR]
  *
  * Runs the benchmarks, prints their figures, and writes them into docs/performance.md (each benchmark
  * replaces its own section; the others keep their last figures). Not part of npm test.
@@ -10,6 +10,7 @@ import { benchAsk } from './ask.ts';
 import { benchHttp } from './http.ts';
 import { benchIngest } from './ingest.ts';
 import { benchMemory } from './memory.ts';
+import { benchPdf } from './pdf.ts';
 import { benchWebhook } from './webhook.ts';
 import { BENCH_DIR } from './lib/cache.ts';
 import type { BenchContext } from './lib/context.ts';
@@ -24,6 +25,7 @@ const BENCHES: Record<string, (ctx: BenchContext) => Promise<Section>> = {
   webhook: benchWebhook,
   memory: benchMemory,
   accuracy: benchAccuracy,
+  pdf: benchPdf,
 };
 
 const argv = process.argv.slice(2);
