@@ -117,7 +117,7 @@ export async function benchPdf(ctx: BenchContext): Promise<Section> {
     for (let i = 0; i < files.length; i++) {
       ourCpu[i].push(await cpuOf(() => processReportFile(files[i], bytes[i]), ourWall[i]));
       let pages: Awaited<ReturnType<typeof readPdfText>> | null = null;
-      readCpu[i].push(await cpuOf(async () => (pages = await readPdfText(bytes[i], files[i]))));
+      readCpu[i].push(await cpuOf(async () => (pages = await readPdfText(bytes[i]))));
       layoutCpu[i].push(await cpuOf(async () => pages!.ok && layoutPdfPages(pages!.pages)));
     }
     ctx.log(`round ${r + 1}/${rounds}`);

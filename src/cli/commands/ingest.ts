@@ -42,8 +42,8 @@ export function exitCode(s: IngestSummary, strict: boolean): number {
 /** When the paths held no report file at all: say which and what is read, on one line. */
 export function nothingFoundLine(paths: string[]): string {
   return (
-    `gongkai: 在 ${paths.join(' ')} 中没有找到报告文件（读取 .txt .md .htm .html 和无扩展名的文本文件；` +
-    `PDF/Word 请先转成文本，例如 pdftotext -layout）/ no report files found`
+    `gongkai: 在 ${paths.join(' ')} 中没有找到报告文件（读取 PDF、Word（.docx .doc）、网页（.htm .html）、` +
+    `文本（.txt .md）和无扩展名的文本文件）/ no report files found`
   );
 }
 

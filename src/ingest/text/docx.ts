@@ -11,7 +11,7 @@ import { htmlToLines } from './html.ts';
 
 export type DocxLoad = { ok: true; doc: ReportDocument } | { ok: false; error: IngestError };
 
-export async function loadDocx(bytes: Uint8Array, fileName: string): Promise<DocxLoad> {
+export async function loadDocx(bytes: Uint8Array): Promise<DocxLoad> {
   let html: string;
   try {
     // Images are not text of the report: none is decoded or inlined.
@@ -22,7 +22,7 @@ export async function loadDocx(bytes: Uint8Array, fileName: string): Promise<Doc
     html = result.value;
   } catch (err) {
     const why = (err instanceof Error ? err.message : String(err)).split('\n')[0].slice(0, 120);
-    return { ok: false, error: { code: 'damaged', message: `Word 文件（.docx）已损坏或不完整，无法读取（${fileName}：${why}） / damaged .docx` } };
+    return { ok: false, error: { code: 'damaged', message: `Word 文件（.docx）已损坏或不完整，无法读取（${why}） / damaged .docx` } };
   }
   // One block per source line, so that the HTML reader's line numbers are not all 1 (mammoth writes one line).
   const { lines } = htmlToLines(html);

@@ -92,6 +92,6 @@ function isMostlyText(buf: Uint8Array): boolean {
 }
 
 /** The one-line error for a format that is not read. */
-export function unsupportedMessage(what: string, fileName: string): string {
-  return `无法读取的文件格式：${what}（${fileName}）；可读取 PDF、Word（.docx/.doc）、网页（.htm/.html）和文本文件 / unsupported format`;
+export function unsupportedMessage(what: string): string {
+  return `无法读取的文件格式：${what}；可读取 PDF、Word（.docx/.doc）、网页（.htm/.html）和文本文件 / unsupported format`;
 }

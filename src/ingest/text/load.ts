@@ -66,13 +66,13 @@ function tooLittleChinese(lines: readonly string[], fileName: string): IngestErr
 export async function loadReportFile(buf: Buffer, fileName: string): Promise<LoadResult> {
   const format = sniffFormat(buf, fileName);
   if (format.kind === 'text') return loadReport(buf, fileName);
-  if (format.kind === 'unsupported') return { ok: false, error: { code: 'unsupported_format', message: unsupportedMessage(format.what, fileName) } };
+  if (format.kind === 'unsupported') return { ok: false, error: { code: 'unsupported_format', message: unsupportedMessage(format.what) } };
   const read =
     format.kind === 'pdf'
-      ? await (await import('./pdf.ts')).loadPdf(buf, fileName)
+      ? await (await import('./pdf.ts')).loadPdf(buf)
       : format.kind === 'docx'
-        ? await (await import('./docx.ts')).loadDocx(buf, fileName)
-        : await (await import('./doc.ts')).loadDoc(buf, fileName);
+        ? await (await import('./docx.ts')).loadDocx(buf)
+        : await (await import('./doc.ts')).loadDoc(buf);
   if (!read.ok) return read;
   const notChinese = tooLittleChinese(read.doc.lines, fileName);
   if (notChinese) return { ok: false, error: notChinese };

@@ -34,7 +34,7 @@ function pdfJs(): Promise<{ pdfjs: PdfJs; root: string }> {
 const fail = (code: IngestError['code'], message: string): PdfTextResult => ({ ok: false, error: { code, message } });
 
 /** Read every page's text runs. Never throws: encrypted and damaged files are error values. */
-export async function readPdfText(bytes: Uint8Array, fileName: string): Promise<PdfTextResult> {
+export async function readPdfText(bytes: Uint8Array): Promise<PdfTextResult> {
   const { pdfjs, root } = await pdfJs();
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
   const data = new Uint8Array(bytes);
@@ -57,9 +57,9 @@ export async function readPdfText(bytes: Uint8Array, fileName: string): Promise<
     } catch (err) {
       const name = (err as { name?: string }).name;
       if (name === 'PasswordException') {
-        return fail('encrypted', `PDF 文件已加密，需要密码才能打开，无法读取（${fileName}） / encrypted PDF`);
+        return fail('encrypted', `PDF 文件已加密，需要密码才能打开，无法读取 / encrypted PDF`);
       }
-      return fail('damaged', `PDF 文件已损坏或不完整，无法读取（${fileName}：${reason(err)}） / damaged PDF`);
+      return fail('damaged', `PDF 文件已损坏或不完整，无法读取（${reason(err)}） / damaged PDF`);
     }
     const pages: PdfPage[] = [];
     for (let p = 1; p <= doc.numPages; p++) {
@@ -77,7 +77,7 @@ export async function readPdfText(bytes: Uint8Array, fileName: string): Promise<
     }
     return { ok: true, pages };
   } catch (err) {
-    return fail('damaged', `PDF 文件无法读取（${fileName}：${reason(err)}） / unreadable PDF`);
+    return fail('damaged', `PDF 文件无法读取（${reason(err)}） / unreadable PDF`);
   } finally {
     await task.destroy();
   }

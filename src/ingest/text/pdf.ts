@@ -15,8 +15,8 @@ const SCAN_CHARS_PER_PAGE = 20;
 /** Characters that mean a font without a usable text mapping: private use, U+FFFD, controls. */
 const UNMAPPED = /[\ue000-\uf8ff\ufffd\u0000-\u0008\u000e-\u001f]/gu;
 
-export async function loadPdf(bytes: Uint8Array, fileName: string): Promise<PdfLoad> {
-  const read = await readPdfText(bytes, fileName);
+export async function loadPdf(bytes: Uint8Array): Promise<PdfLoad> {
+  const read = await readPdfText(bytes);
   if (!read.ok) return read;
   const { lines, page } = layoutPdfPages(read.pages);
   const text = lines.join('');
@@ -26,7 +26,7 @@ export async function loadPdf(bytes: Uint8Array, fileName: string): Promise<PdfL
       ok: false,
       error: {
         code: 'scanned',
-        message: `PDF 没有文字层（扫描件，${read.pages.length} 页只有图像），无法读取文字，请先做文字识别（OCR）（${fileName}） / scanned PDF without a text layer`,
+        message: `PDF 没有文字层（扫描件，${read.pages.length} 页只有图像），无法读取文字，请先做文字识别（OCR） / scanned PDF without a text layer`,
       },
     };
   }
@@ -36,7 +36,7 @@ export async function loadPdf(bytes: Uint8Array, fileName: string): Promise<PdfL
       ok: false,
       error: {
         code: 'undecodable',
-        message: `PDF 的字体没有文字映射，抽出的文字无法识读（${fileName}）；请用原始文件另存为 PDF，或提供 Word/网页版本 / PDF fonts without a text mapping`,
+        message: `PDF 的字体没有文字映射，抽出的文字无法识读；请用原始文件另存为 PDF，或提供 Word/网页版本 / PDF fonts without a text mapping`,
       },
     };
   }
