@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } fr
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { generateCorpus } from '../gen-corpus.ts';
-import { SCHEMA_VERSION } from '../../src/store/schema.ts';
+import { SCHEMA_SQL, SCHEMA_VERSION } from '../../src/store/schema.ts';
 
 export const BENCH_DIR = resolve(process.env.GONGKAI_BENCH_DIR ?? join(tmpdir(), 'gongkai-bench'));
 export const SEED = 20261122;
@@ -88,10 +88,12 @@ export function ingestInChild(c: Corpus, db: string, jobs: number, pool = jobs >
 /**
  * Where the index of a corpus is cached: one file per schema version. A server started over an index of
  * another version rebuilds it from its reports folder — for a benchmark server, an empty folder — so an
- * index of an older schema must never be handed to it under the current name.
+ * index of an older schema must never be handed to it under the current name. The schema's text is in the
+ * name too: two branches that each bump the version to the same number never share a cached index.
  */
 export function indexPath(c: Corpus): string {
-  return join(BENCH_DIR, `index-${basename(c.dir)}-v${SCHEMA_VERSION}.db`);
+  const schema = createHash('sha256').update(SCHEMA_SQL).digest('hex').slice(0, 6);
+  return join(BENCH_DIR, `index-${basename(c.dir)}-v${SCHEMA_VERSION}-${schema}.db`);
 }
 
 /**

@@ -6,7 +6,9 @@
  * Aliases = (ways to write the place) × (ways to write the body). Everything is by rule, so an agency
  * never seen before gets its short forms too.
  */
+import { AND_NAME_ORGANS, ORGAN_RULES } from './agency-words.ts';
 import { gazetteer, shortPlaceForms, shortPlaceName } from './gazetteer.ts';
+import { parseUnit, UNIT_NAME_RULES, type Unit } from './units.ts';
 
 export interface AgencyNameParts {
   name: string;
@@ -34,8 +36,6 @@ const BODY_ABBREVIATIONS: [RegExp, string[]][] = [
   [/^政务服务中心$/, ['行政服务中心', '政务中心']],
   [/^政务服务管理办公室$/, ['政务服务中心', '行政服务中心', '政务办']],
   [/^政务服务管理局$/, ['政务服务中心', '行政服务中心']],
-  [/^人民政府办公室$/, ['政府办公室', '政府办']],
-  [/^人民政府$/, ['政府']],
   [/^卫生健康委员会$/, ['卫健委']],
   [/^卫生健康局$/, ['卫健局']],
   [/^卫生和计划生育委员会$/, ['卫计委']],
@@ -53,11 +53,12 @@ const BODY_ABBREVIATIONS: [RegExp, string[]][] = [
   [/^公共资源交易中心$/, ['交易中心']],
   [/^(.{1,8}?街道)办事处$/, ['$1', '$1办']],
   [/^(.{1,8}?[镇乡])人民政府$/, ['$1', '$1政府']],
-  [/^(.+)管理委员会$/, ['$1管委会']],
-  [/^(.+)委员会$/, ['$1委']],
+  [/^(.+(?<!管理))委员会$/u, ['$1委']],
+  // The catalogue's organ rules (管理委员会 → 管委会, 人民政府办公厅 → 政府办公厅, 政府办 …), at the name's end.
+  ...ORGAN_RULES.map((r): [RegExp, string[]] => [new RegExp(`^(.*)${r.full}$`, 'u'), r.short.map((s) => `$1${s}`)]),
 ];
 /** "X和Y局" → first character of X and of Y + 局 (经济和信息化局 → 经信局). */
-const GENERAL_AND_RULE = /^(.{2,6})和(.{2,6})(局|委员会|委|厅|办公室|中心)$/;
+const GENERAL_AND_RULE = new RegExp(`^(.{2,6})和(.{2,6})(${AND_NAME_ORGANS.join('|')})$`, 'u');
 const SUFFIX_SHORT: Record<string, string> = { 委员会: '委', 办公室: '办' };
 
 /** A place's level: its one-character form names the agency's own level (市统计局, 区政府). */
@@ -98,8 +99,39 @@ function bodyForms(body: string): string[] {
   return [...forms];
 }
 
+/** The ways a unit is written, longest context first: 平潭综合实验区, 平潭实验区, 平潭综合区, 平潭 (rules and table). */
+export function unitForms(unit: Unit, printed = unit.name): string[] {
+  const forms = new Set([printed, unit.name]);
+  for (const text of [unit.name, ...unit.printed]) {
+    for (const r of UNIT_NAME_RULES) if (text.endsWith(r.full)) for (const s of r.short) forms.add(text.slice(0, -r.full.length) + s);
+  }
+  for (const s of unit.short) forms.add(s);
+  return [...forms];
+}
+
+interface NamePlaces {
+  places: string[];
+  body: string;
+  /** Set when the places are units: the forms of the most specific one and of its parent. */
+  unitForms?: { own: string[]; parent: string[] | null; governing: string | null };
+}
+
 /** Split the name into its leading places and the body, using the known parts first. */
-function splitName(agency: AgencyNameParts): { places: string[]; body: string } {
+function splitName(agency: AgencyNameParts): NamePlaces {
+  const u = parseUnit(agency.name);
+  // 国家统计局, 国家发展和改革委员会: 国家 is the level, the rest the body (国家发改委, 发改委).
+  if (u && u.unit.kind === 'central') {
+    const level = /^(国家|国务院|中国)(?=.{2})/u.exec(agency.name)?.[1];
+    if (level === '国家') return { places: [level], body: agency.name.slice(level.length), unitForms: { own: [level], parent: null, governing: null } };
+    return { places: [], body: agency.name };
+  }
+  if (u) {
+    const body = agency.name.slice(u.length);
+    const printed = agency.name.slice(0, u.length - (u.sub?.name.length ?? 0));
+    const top = unitForms(u.unit, printed);
+    if (u.sub) return { places: [u.unit.name, u.sub.name], body, unitForms: { own: unitForms(u.sub), parent: top, governing: u.sub.governing } };
+    return { places: [u.unit.name], body, unitForms: { own: top, parent: null, governing: u.unit.governing } };
+  }
   let rest = agency.name;
   const places: string[] = [];
   const parts = [agency.province, agency.city, agency.county];
@@ -136,15 +168,19 @@ export function deriveAliases(agency: AgencyNameParts): Alias[] {
     if (a.length >= 2 && !out.has(a)) out.set(a, kind);
   };
   add(agency.name, 'full');
-  const { places, body } = splitName(agency);
+  const { places, body, unitForms: units } = splitName(agency);
   const bodies = bodyForms(body);
   const own = places.at(-1) ?? null; // the most specific place: the agency's own level
   const parent = places.length >= 2 ? places.at(-2)! : null;
-  const isGovernment = /^人民政府$/.test(body);
+  // The organ that is the place's own government: 人民政府, or a unit's governing body (管理委员会, 管理局).
+  const isGovernment = body === '人民政府' || (units !== undefined && body === units.governing);
 
   // Place spellings from most to least specific context.
   const placeForms: [string, string][] = [];
-  if (own) {
+  if (units) {
+    if (units.parent) for (const pf of units.parent) for (const of of units.own) placeForms.push([pf + of, 'city_prefixed']);
+    for (const of of units.own) placeForms.push([of, 'short']);
+  } else if (own) {
     const ownStem = shortPlaceName(own);
     // The stem alone only when it cannot be read as a city or province (see upperPlaceStems).
     const stemClashes = parent !== null && ownStem !== own && stemNamesAnotherPlace(own, ownStem);
@@ -165,11 +201,29 @@ export function deriveAliases(agency: AgencyNameParts): Alias[] {
   if (isGovernment && own) {
     // A government is named by its place alone: 鹿城区, 鹿城, 温州鹿城区; and 区政府 by its level.
     for (const [pf, kind] of placeForms) add(pf, kind);
-    const level = PLACE_SUFFIX.exec(own)?.[1];
+    const level = units ? undefined : PLACE_SUFFIX.exec(own)?.[1];
     if (level && level.length === 1) {
       add(level + '政府', 'level');
       add(level + '人民政府', 'level');
     }
   }
   return [...out].map(([alias, kind]) => ({ alias, kind }));
+}
+
+/**
+ * Every way the agency's places are written (温州市, 温州, 鹿城区, 鹿城; 平潭综合实验区, 平潭实验区, 平潭): an
+ * alias containing none of them names no place of its own (统计局, 区政府, 实验区公安局).
+ */
+export function placeWords(agency: AgencyNameParts): string[] {
+  const { places, unitForms: units } = splitName(agency);
+  const out = new Set<string>();
+  if (units) {
+    for (const f of [...units.own, ...(units.parent ?? [])]) if (!UNIT_NAME_RULES.some((r) => r.short.includes(f) || r.full === f)) out.add(f);
+  }
+  for (const p of [agency.province, agency.city, agency.county, ...places]) {
+    if (!p) continue;
+    out.add(p);
+    for (const f of shortPlaceForms(p)) out.add(f);
+  }
+  return [...out].filter((f) => f.length >= 2);
 }

@@ -9,6 +9,7 @@ import { registerReports } from './commands/reports.ts';
 import { registerCheck } from './commands/check.ts';
 import { registerAsk } from './commands/ask.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerEval } from './commands/eval.ts';
 import { errorLine, fsReason } from './errors.ts';
 
 // `gongkai reports | head` closes the pipe early: that is the reader being done, not an error. Any
@@ -48,6 +49,7 @@ registerReports(program);
 registerCheck(program);
 registerAsk(program);
 registerServe(program);
+registerEval(program);
 
 program.addHelpText(
   'after',

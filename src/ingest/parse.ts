@@ -71,8 +71,9 @@ export function parseDocument(whole: ReportDocument): ParseResult {
         ];
   const regions = locateTables(doc);
   const format = detectFormat(doc, regions);
-  const tables = parseTables(doc, format, regions);
+  // The prose first: a squeezed table's ambiguous digit runs may be decided by what a sentence states.
   const prose = extractProseFigures(doc, format, identity.value.year);
+  const tables = parseTables(doc, format, regions, prose.figures);
   const figures: Figure[] = [...tables.figures, ...prose.figures];
   const warnings: ReportWarning[] = [
     ...identity.warnings,

@@ -3,7 +3,7 @@
  * Documented in README ("Data model"). Bump SCHEMA_VERSION on any change: ingest rebuilds an index
  * whose version differs instead of mixing layouts.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -86,6 +86,28 @@ CREATE VIEW IF NOT EXISTS cited_figures AS
          f.unit, f.approximate, f.computed, f.origin, s.line, s.section, s.quote, s.col, s.page
   FROM figures f JOIN sources s ON s.report_id = f.report_id AND s.n = f.source;
 
+-- Metric keys as small integers: figure_values holds ≈ 170 rows per report.
+CREATE TABLE IF NOT EXISTS metric_keys (
+  id  INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE                -- catalogue key: review.total …
+);
+
+-- Every catalogue figure a report gives, in every column it can be asked in, with the value query resolves
+-- for it (src/query/lookup/resolve.ts: stored, or computed from its parts): what rankings, totals and lists
+-- across agencies read — by SQL over figure_values_rank, never by loading reports. Citations are read
+-- from figures/sources only for the rows an answer shows. A figure the report does not give has no row.
+CREATE TABLE IF NOT EXISTS figure_values (
+  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  metric    INTEGER NOT NULL,             -- metric_keys.id
+  col       INTEGER NOT NULL,             -- VALUE_COLUMNS index: 0 总计 (or no column), 1–6 applicants, 7 法人或其他组织
+  year      INTEGER NOT NULL,             -- reports.year and reports.agency_id, so that one index answers
+  agency_id INTEGER NOT NULL,             --   "in this year, among these agencies"
+  value     REAL,                         -- NULL unless a number; a dash is 0, as answers read it
+  state     INTEGER NOT NULL,             -- VALUE_STATES index: number computed dash blank undecided
+  PRIMARY KEY (report_id, metric, col)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS figure_values_rank ON figure_values(metric, col, year, value, state, agency_id);
+
 CREATE TABLE IF NOT EXISTS warnings (
   id        INTEGER PRIMARY KEY,
   report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
@@ -97,6 +119,12 @@ CREATE TABLE IF NOT EXISTS warnings (
 );
 CREATE INDEX IF NOT EXISTS warnings_report ON warnings(report_id);
 `;
+
+/** figure_values.col: the column a figure is asked in (catalogue APPLICANTS, then the derived 法人或其他组织). */
+export const VALUE_COLUMNS = ['total', 'natural', 'commercial', 'research', 'nonprofit', 'legal', 'other', 'legal_person'] as const;
+/** figure_values.state: how the value was found (a figure the report lacks has no row). */
+export const VALUE_STATES = ['number', 'computed', 'dash', 'blank', 'undecided'] as const;
+export type ValueState = (typeof VALUE_STATES)[number];
 
 /** Row shapes as read back by query. */
 export interface AgencyRow {

@@ -6,8 +6,11 @@
  */
 import { squeezedLines, type ReportDocument } from '../text/document.ts';
 import type { AgencyIdentity, IngestError, ReportWarning } from '../model.ts';
-import { parsePlace, shortPlaceName } from '../../catalogue/gazetteer.ts';
+import { leadingPlace, shortPlaceName } from '../../catalogue/gazetteer.ts';
+import { agencyPlace } from '../../catalogue/agency-place.ts';
+import { expandOrgan, stripNameLabel } from '../../catalogue/agency-words.ts';
 import { CN_DIGIT, looksLikeAgency, parseTitle, stripMarks, YEAR_TEXT, yearValue } from './title.ts';
+import { fixMisreadPlace } from './misread.ts';
 
 export interface IdentityValue {
   agency: AgencyIdentity;
@@ -108,7 +111,7 @@ interface NameFound {
   i: number;
 }
 
-const FILLED_BY = /(?:填报单位|报送单位|编制单位|发布机构|发布单位)[:：]([\p{sc=Han}（）()]{2,40})/u;
+const FILLED_BY = /(?:填报单位|报送单位|编制单位|发布机构|发布单位|单位名称|机构名称|名称)[:：]([\p{sc=Han}（）()]{2,40})/u;
 const COMPILED_BY = /本报告由(\p{sc=Han}{2,40}?)(?:根据|依据|按照|编制|汇总|结合|发布|通过)/u;
 const DATE_ONLY = /^(?:\d{4}年\d{1,2}月\d{1,2}日|[二][〇○零ＯO0][一二三四五六七八九〇○零ＯO0]{2}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$/u;
 
@@ -129,7 +132,8 @@ function otherNames(head: Line[], tail: Line[], title: TitleFound | null): NameF
   // A cover page: "政府信息公开工作年度报告" / "温州市统计局" / "二〇二一年一月".
   if (title) {
     for (const l of head.slice(title.lastAt + 1, title.lastAt + 3)) {
-      if (l.s.length <= 30 && looksLikeAgency(l.s)) out.push({ name: l.s, i: l.i });
+      const name = stripNameLabel(l.s);
+      if (name.length <= 30 && looksLikeAgency(name)) out.push({ name, i: l.i });
     }
   }
   for (const l of [...head, ...tail]) {
@@ -148,28 +152,29 @@ function otherNames(head: Line[], tail: Line[], title: TitleFound | null): NameF
 }
 
 /**
- * "市统计局" / "区财政局": the level is printed without the place. The text around usually spells the
- * full name ("本报告由温州市统计局…"); take the most frequent place that precedes the same words.
+ * "市统计局" / "区财政局" / "公安局": the place is not printed with the name. The text around usually
+ * spells the full name ("本报告由温州市统计局…", the signature "平潭县公安局"); take the place that precedes
+ * the same words most often, and only when one place does so more often than any other.
  */
 function completeFromText(name: string, context: string): string | null {
-  const level = name[0];
-  const rest = name.slice(1);
+  const level = /^[省市区县]/u.test(name) ? name[0]! : '';
+  const rest = name.slice(level.length);
   const counts = new Map<string, number>();
   for (let at = context.indexOf(rest); at !== -1; at = context.indexOf(rest, at + 1)) {
-    const before = context.slice(Math.max(0, at - 12), at);
-    for (let k = 3; k <= before.length; k++) {
+    const before = context.slice(Math.max(0, at - 16), at);
+    for (let k = 2; k <= before.length; k++) {
       const candidate = before.slice(before.length - k);
-      if (!candidate.endsWith(level)) break;
-      const place = parsePlace(candidate);
+      if (level && !candidate.endsWith(level)) break;
+      const place = agencyPlace(candidate + rest);
       if (place && place.length === candidate.length && !place.corrected) {
         counts.set(candidate + rest, (counts.get(candidate + rest) ?? 0) + 1);
         break;
       }
     }
   }
-  let best: string | null = null;
-  for (const [full, c] of counts) if (!best || c > counts.get(best)!) best = full;
-  return best;
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  if (ranked.length === 0 || (ranked.length > 1 && ranked[1]![1] === ranked[0]![1])) return null;
+  return ranked[0]![0];
 }
 
 interface Canonical {
@@ -178,15 +183,15 @@ interface Canonical {
   corrected: { from: string; to: string } | null;
 }
 
-function canonicalAgency(found: NameFound, context: string, doc: ReportDocument): Canonical {
-  let name = found.name;
+function canonicalAgency(found: NameFound, lines: readonly Line[], doc: ReportDocument): Canonical {
+  const context = lines.map((l) => l.s).join('\n');
+  // "名称：沭阳县发展和改革局": the label is no part of the name; "…管委会" is printed for "…管理委员会".
+  let name = expandOrgan(stripNameLabel(found.name));
   const line = doc.sourceLine[found.i] ?? found.i + 1;
   const warnings: ReportWarning[] = [];
   let corrected: Canonical['corrected'] = null;
-  if (/^[省市区县]/u.test(name) && !parsePlace(name)) {
-    name = completeFromText(name, context) ?? name;
-  }
-  const place = parsePlace(name);
+  if (!agencyPlace(name)) name = completeFromText(name, context) ?? name;
+  let place = agencyPlace(name);
   if (place?.corrected) {
     const printed = name;
     corrected = place.corrected;
@@ -198,15 +203,49 @@ function canonicalAgency(found: NameFound, context: string, doc: ReportDocument)
       line2: null,
       metric: null,
     });
+  } else if (!place) {
+    // "沐阳县…": a place one character off a gazetteer place, settled by the report's own text.
+    const fix = fixMisreadPlace(name, lines.map((l) => l.s));
+    const fixed = fix ? agencyPlace(fix.to + name.slice(fix.from.length)) : null;
+    if (fix && fixed) {
+      const printed = name;
+      corrected = { from: fix.from, to: fix.to };
+      name = fix.to + name.slice(fix.from.length);
+      place = fixed;
+      const seen = fix.seenAt === null ? null : (doc.sourceLine[lines[fix.seenAt]!.i] ?? lines[fix.seenAt]!.i + 1);
+      warnings.push({
+        code: 'name.corrected',
+        message: `机构名称印作“${printed}”（第${line}行），“${fix.from}”疑为“${fix.to}”的误识，已更正为“${name}”${seen === null ? '（两字形近）' : `（第${seen}行写作“${fix.to}”）`}`,
+        line,
+        line2: seen,
+        metric: null,
+      });
+    }
   }
-  // A place alone ("淮安市洪泽区") means its government; a 街道 alone, its 办事处.
-  if (place && place.length === name.length && /[省市区县旗]$/u.test(name)) name += '人民政府';
+  // A place alone ("淮安市洪泽区") means its government; a unit alone its governing body
+  // ("平潭综合实验区" → 管理委员会, "…海坛片区" → 管理局); a 街道 alone, its 办事处.
+  const governing = place?.sub ? place.sub.governing : place?.unit?.governing;
+  if (place && place.length === name.length && place.unit) {
+    if (governing) name += governing;
+  } else if (place && place.length === name.length && /[省市区县旗]$/u.test(name)) name += '人民政府';
   else if (/街道$/u.test(name)) name += '办事处';
   // "洪泽区人民政府": districts are officially named with their city; add it when the county is unique
-  // and the report itself mentions the city.
+  // and the report itself mentions the city — never when the name already starts with the city
+  // ("苏州工业园区管理委员会" is not 苏州市苏州工业园区…).
   if (place?.cityInferred && place.city && place.county?.endsWith('区') && name.startsWith(place.county)) {
     const city = place.city;
-    if (context.includes(city) || context.includes(shortPlaceName(city))) name = city + name;
+    const stem = shortPlaceName(city);
+    if (!name.startsWith(stem) && (context.includes(city) || context.includes(stem))) name = city + name;
+  }
+  // Placed nowhere and not even a known (if ambiguous, like 鼓楼区) place name at its start.
+  if (!place && !leadingPlace(name)) {
+    warnings.push({
+      code: 'name.unplaced',
+      message: `机构名称“${name}”中的地名不在行政区划表和单位表中，无法确定所属地区（第${line}行）`,
+      line,
+      line2: null,
+      metric: null,
+    });
   }
   return {
     agency: {
@@ -332,7 +371,8 @@ function fail(code: IngestError['code'], message: string): IdentityResult {
 
 export function readIdentity(doc: ReportDocument): IdentityResult {
   const { head, tail } = window(doc);
-  const context = [...head, ...tail].map((l) => l.s).join('\n');
+  const lines = [...head, ...tail];
+  const context = lines.map((l) => l.s).join('\n');
   const title = findTitle(head);
   const warnings: ReportWarning[] = [];
 
@@ -344,7 +384,7 @@ export function readIdentity(doc: ReportDocument): IdentityResult {
   if (!nameFound) {
     return fail('no_identity', `未找到报告机关名称：标题${title ? `“${title.text}”` : ''}未写明机关，也没有“填报单位”或落款`);
   }
-  const canon = canonicalAgency(nameFound, context, doc);
+  const canon = canonicalAgency(nameFound, lines, doc);
   warnings.push(...canon.warnings);
 
   const thisYear = new Date().getFullYear();

@@ -2,6 +2,7 @@
  * The report title: found among the first lines (it is often broken over two or three lines, or split
  * into a "# 机关" and a "## 2020 年度…报告" heading) and read into agency + year. Pure string work.
  */
+import { AGENCY_NAME_END, stripNameLabel } from '../../catalogue/agency-words.ts';
 
 /**
  * A line as identity reads it: Markdown and decoration around it stripped ("# ", "## ", "**", "> "), all
@@ -39,9 +40,8 @@ export function yearValue(digits: string): number {
   return n;
 }
 
-/** Agencies' names end with one of these (an organ, or a place whose government is meant). */
-export const ORG_SUFFIX =
-  /(政府|办事处|委员会|管委会|局|委|办|办公室|中心|院|厅|部|署|会|处|所|队|站|馆|社|公司|集团|街道|镇|乡|行|校|大学|学院|科|室|省|市|区|县|旗|盟|州|团)$/u;
+/** Agencies' names end with an organ word, or a place whose government is meant (catalogue list). */
+export const ORG_SUFFIX = AGENCY_NAME_END;
 const NAME_CHARS = /^[\p{sc=Han}（）()]{2,40}$/u;
 
 /**
@@ -69,6 +69,8 @@ export interface TitleParts {
 /** Read agency and year out of a squeezed title ("温州市鹿城区人民政府2020年政府信息公开工作年度报告"). */
 export function parseTitle(title: string): TitleParts {
   // "XX人民政府关于公布《XX区2022年政府信息公开工作年度报告》的通知": the quoted title is the report's.
+  // "标题：平潭综合实验区公安局2022年…": a page header's label is no part of the title.
+  title = stripNameLabel(title);
   const quoted = /《([^《》]+)》/u.exec(title);
   const t = quoted && TITLE_END.test(quoted[1]) ? quoted[1] : title.replace(/^[《<「【“"]+|[》>」】”"]+$/gu, '');
   const end = TITLE_END.exec(t);

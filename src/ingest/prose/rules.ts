@@ -85,7 +85,8 @@ export const PROSE_RULES: ProseRule[] = [
   { pattern: `(?:APP|客户端)(?:上)?(?:公开|发布)${C}{0,6}?(?:信息)?#条`, keys: ['proactive.app'], unlessBefore: CUMULATIVE },
   { pattern: `公报(?:上)?(?:公开|发布|刊登|刊发)${C}{0,6}?(?:信息)?#条`, keys: ['proactive.gazette'], unlessBefore: CUMULATIVE },
   { pattern: `媒体(?:上)?(?:公开|发布)${C}{0,6}?(?:信息)?#条`, keys: ['proactive.media'], unlessBefore: CUMULATIVE },
-  { pattern: `主动公开${ANY_KIND}信息(?:共计|合计|总计|共|达)?#条`, keys: ['proactive.total'], unlessBefore: CUMULATIVE_OR_CHANNEL },
+  // "其他应主动公开的政府信息7条" is a category (the last of a list), not the total.
+  { pattern: `(?<!应)主动公开${ANY_KIND}信息(?:共计|合计|总计|共|达)?#条`, keys: ['proactive.total'], unlessBefore: CUMULATIVE_OR_CHANNEL },
 
   // —— 依申请公开
   { pattern: `新收(?:到)?${REQ}申请(?:件)?(?:共计|共)?#件`, keys: ['requests.new'], unlessAfter: INCLUDES_CARRIED_OVER },

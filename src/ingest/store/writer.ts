@@ -10,6 +10,7 @@ import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { openIndexForWrite, readSchemaVersion, type Db } from '../../store/open.ts';
 import { SCHEMA_SQL, SCHEMA_VERSION } from '../../store/schema.ts';
+import { valueRows } from './figure-values.ts';
 import { assertIndexTarget } from '../../store/target.ts';
 import { deriveAliases } from '../../catalogue/names.ts';
 import type { Figure, ParsedReport } from '../model.ts';
@@ -147,6 +148,14 @@ export function openIndexWriter(dbPath: string): IndexWriter {
     (db.prepare('SELECT file, sha256 FROM reports').all() as { file: string; sha256: string }[]).map((r) => [r.file, r.sha256]),
   );
   const agencyIds = new Map<string, number>();
+  const metricIds = new Map<string, number>(
+    (db.prepare('SELECT key, id FROM metric_keys').raw().all() as [string, number][]),
+  );
+  const metricId = (key: string): number => {
+    let id = metricIds.get(key);
+    if (id === undefined) metricIds.set(key, (id = (stmt.insertMetricKey.get(key) as { id: number }).id));
+    return id;
+  };
 
   const stmt = {
     deleteReport: db.prepare('DELETE FROM reports WHERE file = ?'),
@@ -164,6 +173,8 @@ export function openIndexWriter(dbPath: string): IndexWriter {
     ),
     insertSource: db.prepare(SOURCE_INSERT),
     insertFigure: db.prepare(FIGURE_INSERT),
+    insertValue: db.prepare('INSERT INTO figure_values (report_id, metric, col, year, agency_id, value, state) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    insertMetricKey: db.prepare('INSERT INTO metric_keys (key) VALUES (?) RETURNING id'),
     insertWarning: db.prepare('INSERT INTO warnings (report_id, code, message, line, line2, metric) VALUES (?, ?, ?, ?, ?, ?)'),
     pruneAgencies: db.prepare('DELETE FROM agencies WHERE id NOT IN (SELECT agency_id FROM reports)'),
   };
@@ -180,11 +191,12 @@ export function openIndexWriter(dbPath: string): IndexWriter {
 
   const write = db.transaction((file: string, sha256: string, report: ParsedReport) => {
     stmt.deleteReport.run(file);
+    const agency = agencyId(report);
     const reportId = Number(
       stmt.insertReport.run(
         file,
         sha256,
-        agencyId(report),
+        agency,
         report.year,
         report.format,
         report.title,
@@ -209,6 +221,7 @@ export function openIndexWriter(dbPath: string): IndexWriter {
       }
       stmt.insertFigure.run(figureParams(reportId, n, f, source));
     });
+    for (const v of valueRows(report.figures)) stmt.insertValue.run(reportId, metricId(v.key), v.col, report.year, agency, v.value, v.state);
     for (const w of report.warnings) stmt.insertWarning.run(reportId, w.code, w.message, w.line, w.line2 ?? null, w.metric ?? null);
   });
 
@@ -228,8 +241,10 @@ export function openIndexWriter(dbPath: string): IndexWriter {
       try {
         write(file, sha256, report);
       } catch (err) {
-        // A rolled-back transaction may have cached an agency id it never committed.
+        // A rolled-back transaction may have cached an agency or metric id it never committed.
         agencyIds.clear();
+        metricIds.clear();
+        for (const [key, id] of db.prepare('SELECT key, id FROM metric_keys').raw().all() as [string, number][]) metricIds.set(key, id);
         throw err;
       }
       known.set(file, sha256);

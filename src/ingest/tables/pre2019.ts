@@ -9,13 +9,15 @@ import type { CellKind, Figure, ReportWarning } from '../model.ts';
 import type { StageOutput } from './tables.ts';
 import { metricDef } from '../../catalogue/metrics.ts';
 import { groupOf, keyForLabel, type Pre2019Group } from './pre2019-labels.ts';
+import { fusedReadings, fusedRowText, solveStatsTable, type TableRowReadings } from './pre2019-fused.ts';
+import { describeReading, type Cell } from './fused.ts';
 
 interface ValueColumn {
   label: string;
   cumulative: boolean;
 }
 
-const HEADER = /统计指标|指标名称/;
+const HEADER = /统\s*计\s*指\s*标|指\s*标\s*名\s*称/;
 const TITLE = /信息公开.*统计表|统计表/;
 const TABLE_END = /单位负责人|填报人|审核人|填报日期|联系电话/;
 /** The longest national label, with its note, is about 60 characters. */
@@ -50,7 +52,7 @@ function valueColumns(header: string): ValueColumn[] {
   const cells = cellsOf(header) ?? header.trim().split(/\s+/);
   const cols = cells
     .map((c) => c.trim())
-    .filter((c) => c && !HEADER.test(c) && !/单位/.test(c))
+    .filter((c) => c && !HEADER.test(c) && !/单\s*位/.test(c))
     .map((label) => ({ label, cumulative: /累计/.test(label) }));
   return cols.length ? cols : [{ label: '统计数', cumulative: false }];
 }
@@ -112,7 +114,7 @@ function readCell(raw: string): { value: number | null; cell: CellKind } {
 }
 
 /** One header cell on a line of its own ("计量单位", "2017年度", "历年累计"). */
-const HEADER_CELL = /^(?:(?:计量)?单位|统计数|\d{4}\s*年度?|本年度?|历年累计|累计)$/u;
+const HEADER_CELL = /^(?:(?:计\s*量\s*)?单\s*位|统计数|年末统计|\d{4}\s*年度?|本年度?|历年累计|累计)$/u;
 
 /**
  * Where the table starts and its value columns. The header row is one line, or — as PDF extraction
@@ -137,13 +139,25 @@ function tableStart(doc: ReportDocument): { start: number; columns: ValueColumn[
   return title < 0 ? null : { start: title, columns: [{ label: '统计数', cumulative: false }] };
 }
 
-export function parsePre2019Table(doc: ReportDocument): StageOutput {
+/** A table cell as the fused-row solver sees it. */
+function solverCell(raw: string, line: number): Cell {
+  const { value, cell } = readCell(raw);
+  return { kind: cell, value, raw: raw.trim(), line, computed: false, unit: null };
+}
+
+/**
+ * `prose`: the figures the report's sentences state, used only to choose among the readings of a
+ * squeezed row (tables/pre2019-fused.ts).
+ */
+export function parsePre2019Table(doc: ReportDocument, prose: readonly Figure[] = []): StageOutput {
   const table = tableStart(doc);
   if (!table) return { figures: [], warnings: [] };
   const { start, columns } = table;
   const figures: Figure[] = [];
   const warnings: ReportWarning[] = [];
   const seen = new Set<string>();
+  /** Every keyed row, for the identities that decide squeezed rows. */
+  const tableRows: (TableRowReadings & { unit: string; digits: string })[] = [];
   let group: Pre2019Group | null = null;
   let pending = '';
   let pendingAt = -1;
@@ -189,6 +203,16 @@ export function parsePre2019Table(doc: ReportDocument): StageOutput {
     }
     i = at;
     if (!row) {
+      // A squeezed row: label, unit and all its values in one digit run ("主动公开信息数条4251516").
+      const fused = fusedRowText(line);
+      const fusedKey = fused ? keyForLabel((pending + fused.label).trim(), groupOf(fused.label) ?? group) : null;
+      if (fused && fusedKey) {
+        const label = (pending + fused.label).trim();
+        pending = '';
+        const cumulative = columns.map((c) => c.cumulative);
+        tableRows.push({ key: fusedKey, label, line: i, fused: true, unit: fused.unit, digits: fused.digits, readings: fusedReadings(fused.digits, columns.length, cumulative, i) });
+        continue;
+      }
       // A label broken over lines: a new ordinal starts a new label, anything else continues it.
       const piece = line.trim();
       if (TITLE.test(piece) || /^[(（]?\d{4}\s*年/.test(piece) || /^填报单位/.test(piece)) continue;
@@ -234,6 +258,21 @@ export function parsePre2019Table(doc: ReportDocument): StageOutput {
       continue;
     }
     const def = metricDef(key);
+    tableRows.push({ key, label, line: i, fused: false, unit: row.unit, digits: '', readings: [{ cells: row.values.map((v) => solverCell(v, i)) }] });
+    // A squeezed line lost the layout that said which column a lone value stands in ("条 0" under
+    // 年度 and 历年累计): the value's column cannot be told.
+    const printed = row.values.filter((v) => v.trim() !== '').length;
+    if (doc.sourceColumn?.[i] && columns.length > 1 && printed > 0 && printed < columns.length) {
+      warnings.push({
+        code: 'pre2019.missing_value',
+        message: `统计表第 ${doc.sourceLine[i]} 行“${verbatim || label}”只有 ${printed} 个数值、表头有 ${columns.length} 列，无法确定数值属于哪一列，未入库`,
+        line: doc.sourceLine[i],
+        line2: null,
+        metric: key,
+      });
+      pushUndecided(key, verbatim || label, row.unit, i, row.values.join(' ').trim());
+      continue;
+    }
     row.values.forEach((raw, c) => {
       const col = columns[c];
       const id = `${key}|${col.cumulative}`;
@@ -256,5 +295,68 @@ export function parsePre2019Table(doc: ReportDocument): StageOutput {
     });
   }
   dropPending();
+  const cumulative = columns.map((c) => c.cumulative);
+  for (const solved of solveStatsTable(tableRows, columns.length, cumulative, prose)) {
+    const r = solved.row;
+    const def = metricDef(r.key);
+    const printed = tableRows.find((t) => t === r)!;
+    const undecided = solved.cells.length === 0 || solved.cells.some((c) => c.kind === 'undecided');
+    if (undecided) {
+      const readings = solved.left.length ? `可读作 ${solved.left.slice(0, 4).map(describeReading).join(' 或 ')}${solved.left.length > 4 ? ' 等' : ''}` : '没有一种读法能成立';
+      warnings.push({
+        code: 'fused.ambiguous',
+        message: `统计表第 ${doc.sourceLine[r.line]} 行“${r.label}”的数字连在一起（“${printed.digits}”），${readings}，无法确定，未入库`,
+        line: doc.sourceLine[r.line],
+        line2: null,
+        metric: r.key,
+      });
+    }
+    columns.forEach((col, c) => {
+      const id = `${r.key}|${col.cumulative}`;
+      if (seen.has(id)) return;
+      seen.add(id);
+      const cell = solved.cells[c];
+      const known = cell && cell.kind === 'number';
+      figures.push({
+        metric: r.key,
+        applicant: def?.byApplicant ? 'total' : null,
+        cumulative: col.cumulative,
+        rowLabel: r.label,
+        colLabel: col.label,
+        value: known ? cell.value : null,
+        cell: known ? 'number' : 'undecided',
+        raw: known ? cell.raw : printed.digits,
+        unit: NOT_A_UNIT.has(printed.unit) ? (def?.unit ?? '') : printed.unit,
+        approximate: false,
+        computed: false,
+        origin: 'table',
+        source: sourceAt(doc, r.line),
+      });
+    });
+  }
   return { figures, warnings };
+
+  function pushUndecided(key: string, rowLabel: string, unit: string, line: number, raw: string): void {
+    const def = metricDef(key);
+    for (const col of columns) {
+      const id = `${key}|${col.cumulative}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      figures.push({
+        metric: key,
+        applicant: def?.byApplicant ? 'total' : null,
+        cumulative: col.cumulative,
+        rowLabel,
+        colLabel: col.label,
+        value: null,
+        cell: 'undecided',
+        raw,
+        unit: NOT_A_UNIT.has(unit) ? (def?.unit ?? '') : unit,
+        approximate: false,
+        computed: false,
+        origin: 'table',
+        source: sourceAt(doc, line),
+      });
+    }
+  }
 }

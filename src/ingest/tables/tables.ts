@@ -13,8 +13,8 @@ import { parseTable3 } from './table3.ts';
 import { parseTable4 } from './table4.ts';
 
 /** Tables 二, 三 and 四 of a 2019/2021 report; the pre-2019 statistics table has its own parser. */
-export function parseTables(doc: ReportDocument, format: ReportFormat, regions?: TableRegions): StageOutput {
-  if (format === 'pre-2019') return parsePre2019Table(doc);
+export function parseTables(doc: ReportDocument, format: ReportFormat, regions?: TableRegions, prose: readonly Figure[] = []): StageOutput {
+  if (format === 'pre-2019') return parsePre2019Table(doc, prose);
   if (format === 'narrative') return { figures: [], warnings: [] };
   regions ??= locateTables(doc);
   const parts: StageOutput[] = [];

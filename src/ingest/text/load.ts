@@ -8,6 +8,7 @@ import { decodeBytes } from './decode.ts';
 import { buildDocument, splitLines, type ReportDocument } from './document.ts';
 import { sniffFormat, unsupportedMessage } from './format.ts';
 import { htmlToLines, looksLikeHtml } from './html.ts';
+import { logicalLines } from './crawled-document.ts';
 
 export type LoadResult =
   | { ok: true; doc: ReportDocument; encoding: string; kind: 'text' | 'html' | 'pdf' | 'docx' | 'doc' }
@@ -27,6 +28,7 @@ export function loadReport(buf: Buffer, fileName: string): LoadResult {
 
   let lines: string[];
   let sourceLine: number[] | undefined;
+  let sourceColumn: (number | null)[] | undefined;
   let kind: 'text' | 'html' = 'text';
   if (looksLikeHtml(text) || (HTML_EXT.test(fileName) && /<[a-z][^>]*>/i.test(text.slice(0, 4096)))) {
     kind = 'html';
@@ -43,12 +45,18 @@ export function loadReport(buf: Buffer, fileName: string): LoadResult {
       }
     }
   } else {
-    lines = splitLines(text);
+    // Crawled pages (header block, squeezed body) → logical lines mapped back to the printed ones.
+    const logical = logicalLines(splitLines(text));
+    lines = logical.lines;
+    if (logical.split || logical.page) {
+      sourceLine = logical.sourceLine;
+      sourceColumn = logical.sourceColumn;
+    }
   }
 
   const notChinese = tooLittleChinese(lines, fileName);
   if (notChinese) return { ok: false, error: notChinese };
-  return { ok: true, doc: buildDocument(lines, sourceLine), encoding, kind };
+  return { ok: true, doc: buildDocument(lines, sourceLine, sourceColumn ? { sourceColumn } : {}), encoding, kind };
 }
 
 function tooLittleChinese(lines: readonly string[], fileName: string): IngestError | null {

@@ -7,8 +7,9 @@
  */
 import Fuse from 'fuse.js';
 import { knownPlaceNames } from '../../catalogue/gazetteer.ts';
-import { shortPlaceName } from '../../catalogue/gazetteer.ts';
-import { deriveAliases } from '../../catalogue/names.ts';
+import { deriveAliases, placeWords } from '../../catalogue/names.ts';
+import { JOINER_CHARS, LEAD_IN_CHARS } from '../../catalogue/agency-words.ts';
+import { FILLERS } from '../../catalogue/question-fillers.ts';
 import type { AgencyRow } from '../../store/schema.ts';
 import { normalizeText } from '../text/normalize.ts';
 
@@ -38,10 +39,10 @@ const MAX_POSTINGS = 5000;
 
 const CJK = /\p{sc=Han}/u;
 const PLACE_END = /[省市区县州旗镇乡盟]/;
-/** Words that may stand right before an agency name without being part of it. */
-const LEAD_INS = /[问查的和与及跟同是看在了]/;
 /** Words that join two agency names ("温州市统计局和鹿城区统计局"). */
-const JOINERS = /[和与及跟同]/;
+const JOINERS = new RegExp(`[${JOINER_CHARS}]`, 'u');
+/** The question ends with a word that may stand before an agency name without being part of it. */
+const LEAD_IN_END = new RegExp(`(?:[${LEAD_IN_CHARS}]|${[...FILLERS, '关于', '想查', '要查'].sort((a, b) => b.length - a.length).join('|')})$`, 'u');
 
 /** Two-character place stems that are also everyday words: not read as a place on their own. */
 export const PLACE_STOPWORDS: ReadonlySet<string> = new Set([
@@ -61,13 +62,18 @@ function endsWithPlace(text: string, i: number): boolean {
   return false;
 }
 
-function isForeignQualifier(text: string, i: number, alias: string): boolean {
+/**
+ * Whether the word written right before an alias that names no place ("统计局", "区政府") makes it some
+ * other agency: another place ("北京市统计局", "宁波商务局"), another level or system ("国家统计局",
+ * "中央…", "兵团统计局"), any word that is not a question's lead-in ("请问统计局", "查统计局的…").
+ */
+function isForeignQualifier(text: string, i: number): boolean {
   const prev = text[i - 1]!;
   if (!CJK.test(prev)) return false;
   if (PLACE_END.test(prev)) return true;
   // "宁波商务局", "长春统计局": a place stem without 市 is still another place.
   if (endsWithPlace(text, i)) return true;
-  return PLACE_END.test(alias[0]!) && !LEAD_INS.test(prev);
+  return !LEAD_IN_END.test(text.slice(Math.max(0, i - 8), i));
 }
 
 export function levenshtein(a: string, b: string): number {
@@ -146,8 +152,7 @@ export class AgencyIndex {
   private addAlias(alias: string, id: number, row: AgencyRow | undefined): void {
     if (alias.length < 2) return;
     if (row && alias.length < row.name.length) {
-      const places = [row.province, row.city, row.county].filter((p): p is string => !!p).map(shortPlaceName);
-      if (!places.some((p) => alias.includes(p))) this.placeless.add(alias);
+      if (!this.placeWordsOf(row).some((p) => alias.includes(p))) this.placeless.add(alias);
     }
     const ids = this.aliases.get(alias);
     if (ids === undefined) this.aliases.set(alias, id);
@@ -158,6 +163,17 @@ export class AgencyIndex {
     // grouped by agency, so the last id is the only likely duplicate; the constructor dedupes them.
     else if (ids.length < 16 ? !ids.includes(id) : ids[ids.length - 1] !== id) ids.push(id);
     if (alias.length > this.maxAliasLength) this.maxAliasLength = alias.length;
+  }
+
+  private lastRow: AgencyRow | null = null;
+  private lastWords: string[] = [];
+  /** placeWords of a row; aliases arrive grouped by agency, so one row's words are kept at a time. */
+  private placeWordsOf(row: AgencyRow): string[] {
+    if (this.lastRow !== row) {
+      this.lastRow = row;
+      this.lastWords = placeWords({ ...row, name: normalizeText(row.name) });
+    }
+    return this.lastWords;
   }
 
   private addFuzzy(s: string, id: number, index: Map<string, number[]>): void {
@@ -199,7 +215,7 @@ export class AgencyIndex {
           break;
         }
       }
-      if (hit && this.placeless.has(hit.text) && i > 0 && isForeignQualifier(text, i, hit.text)) {
+      if (hit && this.placeless.has(hit.text) && i > 0 && isForeignQualifier(text, i)) {
         let start = i;
         // Back to the start of the name, but not over "和" after another agency: "温州市统计局和鹿城区统计局"
         // is 温州市统计局 and a foreign 鹿城区统计局.

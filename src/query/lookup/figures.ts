@@ -3,29 +3,15 @@
  * The index stays on disk: in memory are only each agency's (year, report id) pairs and bounded LRU caches
  * of the reports last asked about (their row, figures and warnings), so a batch of questions about the
  * same reports touches SQLite once per report while memory does not grow with the index.
- *
- * Value rules: a stored table figure beats prose; a parent that is not stored is the sum of its stored
- * children (catalogue childrenOf), litigation.* follow FORMULAS; 法人或其他组织 = the five columns summed.
+ * How a figure's value is found (stored, or computed from its parts): resolve.ts.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import { applicantLabel, childrenOf, FORMULAS, LEGAL_PERSON_COLUMNS, metricDef } from '../../catalogue/metrics.ts';
 import type { FigureRow, ReportRow, WarningRow } from '../../store/schema.ts';
 import { Lru } from './lru.ts';
+import { resolveFigure, type Resolved as ResolvedOf } from './resolve.ts';
 
-export type CellState = 'number' | 'dash' | 'blank' | 'undecided' | 'computed' | 'missing';
-
-export interface Resolved {
-  key: string;
-  value: number | null;
-  cell: CellState;
-  approximate: boolean;
-  /** Cells used, main first. */
-  cells: FigureRow[];
-  formula?: string;
-  unit: string;
-  /** How a part is named inside a formula (法人或其他组织 parts are columns, not keys). */
-  name?: string;
-}
+export { fmt, type CellState } from './resolve.ts';
+export type Resolved = ResolvedOf<FigureRow>;
 
 const STATEMENTS = {
   agencies: ['所有单位', 'SELECT id, name, province, city, county, division_code FROM agencies ORDER BY id'],
@@ -132,105 +118,11 @@ export class FigureStore {
     });
   }
 
-  private stored(reportId: number, key: string, column: string): FigureRow | null {
-    const rows = this.figures(reportId).get(key);
-    if (!rows) return null;
-    const byApplicant = metricDef(key)?.byApplicant ?? false;
-    const fits = (f: FigureRow) =>
-      !byApplicant ? true : f.applicant === column || (column === 'total' && f.applicant === null);
-    return rows.find((f) => fits(f) && f.origin === 'table') ?? rows.find((f) => fits(f)) ?? null;
-  }
-
   /** The figure for a key in one report, stored or computed. `column`: table 三 applicant or legal_person. */
-  resolve(reportId: number, key: string, column = 'total', depth = 0): Resolved {
-    const def = metricDef(key);
-    const unit = def?.unit ?? '件';
-    const f = this.stored(reportId, key, column);
-    if (f && f.origin === 'table') return fromRow(key, unit, f);
-    // A sum of table cells beats a figure restated in prose (prose rounds, and can disagree).
-    const computed = depth > 4 ? null : this.compute(reportId, key, column, depth);
-    if (computed && computed.cells.some((c) => c.origin === 'table')) return computed;
-    if (f) return fromRow(key, unit, f);
-    return computed ?? missing(key, unit);
+  resolve(reportId: number, key: string, column = 'total'): Resolved {
+    const figures = this.figures(reportId);
+    return resolveFigure((k) => figures.get(k), key, column);
   }
-
-  private compute(reportId: number, key: string, column: string, depth: number): Resolved | null {
-    const def = metricDef(key);
-    const unit = def?.unit ?? '件';
-    if (column === 'legal_person' && def?.byApplicant) {
-      const parts = LEGAL_PERSON_COLUMNS.map((c) => ({ ...this.resolve(reportId, key, c, depth + 1), name: applicantLabel(c) }));
-      // The columns stored are summed: a row whose cells could not be read is stored undecided, not left out.
-      return parts.some((p) => p.cell !== 'missing') ? sum(key, unit, parts, false) : null;
-    }
-    const formula = FORMULAS[key];
-    if (formula) {
-      const parts = formula.map((k) => this.resolve(reportId, k, column, depth + 1));
-      if (parts.some((p) => p.cell !== 'missing')) return sum(key, unit, parts, true);
-    }
-    // One applicant's column of a sum is the sum of that column: a child not split by applicant (the
-    // pre-2019 channels of 收到申请) holds totals only, and must not stand in for 商业企业 or 自然人.
-    const children = childrenOf(key).filter((c) => column === 'total' || c.byApplicant);
-    if (children.length > 0) {
-      const parts = children.map((c) => this.resolve(reportId, c.key, column, depth + 1));
-      if (parts.some((p) => p.cell !== 'missing')) return sum(key, unit, parts, def?.derived === true);
-    }
-    return null;
-  }
-}
-
-function fromRow(key: string, unit: string, f: FigureRow): Resolved {
-  return {
-    key,
-    value: f.cell === 'dash' ? 0 : f.value,
-    cell: f.cell === 'number' && f.computed ? 'computed' : f.cell,
-    approximate: f.approximate === 1,
-    cells: [f],
-    unit: f.unit || unit,
-  };
-}
-
-function missing(key: string, unit: string): Resolved {
-  return { key, value: null, cell: 'missing', approximate: false, cells: [], unit };
-}
-
-/** A part's label inside its parent's formula, without the words they share (不予公开 属于国家秘密 → 属于国家秘密). */
-function partLabel(parentKey: string): (r: Resolved) => string {
-  const parentWords = new Set((metricDef(parentKey)?.label ?? '').split(/\s+/));
-  return (r) => {
-    if (r.name) return r.name;
-    const words = (metricDef(r.key)?.label ?? r.key).split(/\s+/);
-    const own = words.filter((w, i) => !(i === 0 && parentWords.has(w)));
-    return (own.length > 0 ? own : words).join('').replace(/^未经复议/, '');
-  };
-}
-
-/**
- * `complete`: the parts are a fixed set (不予公开 = its eight reasons, 行政诉讼 = 直接起诉 + 复议后起诉), so
- * one not read makes the sum unknown rather than understated. Open sets (pre-2019 channels of 收到申请,
- * which vary by form) add what is there.
- */
-function sum(key: string, unit: string, parts: Resolved[], complete: boolean, label: (p: Resolved) => string = partLabel(key)): Resolved {
-  const present = parts.filter((p) => p.cell !== 'missing');
-  const incomplete = complete && present.length < parts.length;
-  const undecided = incomplete || present.some((p) => p.cell === 'undecided');
-  // A blank cell is not 0 (报告未填写): a sum over one is no figure.
-  const blank = present.some((p) => p.cell === 'blank');
-  const numeric = present.filter((p) => p.value !== null);
-  const value = undecided || blank || numeric.length === 0 ? null : numeric.reduce((s, p) => s + p.value!, 0);
-  const formula = present.map((p) => `${label(p)} ${p.value === null ? (p.cell === 'blank' ? '空白' : '?') : fmt(p.value)}`).join(' + ');
-  return {
-    key,
-    value,
-    cell: undecided ? 'undecided' : blank ? 'blank' : 'computed',
-    approximate: present.some((p) => p.approximate),
-    cells: present.flatMap((p) => p.cells),
-    formula,
-    unit,
-  };
-}
-
-export function fmt(n: number): string {
-  return Number.isInteger(n) ? String(n) : String(Math.round(n * 1e6) / 1e6);
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {

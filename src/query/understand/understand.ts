@@ -13,6 +13,8 @@ import type { StructuredQuery } from './structured-query.ts';
 import { scanTerms, termAt, type ApplicantChoice } from './vocabulary.ts';
 import { parseYears } from './years.ts';
 import { knownPlaceNames, leadingPlace, shortPlaceName } from '../../catalogue/gazetteer.ts';
+import { OTHER_LEVEL_WORDS, QUESTION_AGENCY_END, SUB_AGENCY_START } from '../../catalogue/agency-words.ts';
+import { FILLERS } from '../../catalogue/question-fillers.ts';
 
 export interface Understood {
   query: StructuredQuery;
@@ -29,38 +31,32 @@ export interface Understood {
   unknown: string[];
 }
 
-/** Text that carries no meaning for lookup once agencies, years and figures are taken out. */
-const FILLERS = [
-  '请问', '我想知道', '想知道', '告诉我', '帮我查一下', '帮我查', '帮我看看', '查一下', '查询', '查查', '看看', '看一下',
-  '请问一下', '麻烦问下', '麻烦问一下', '麻烦', '问一下', '问下', '请教', '想问一下', '想问', '我想了解', '想了解', '了解一下', '了解',
-  '咨询', '请帮我', '帮我', '帮忙', '你好', '您好', '谢谢', '多谢', '感谢', '一下',
-  '多少件', '多少条', '多少个', '多少次', '多少人', '多少', '几件', '几个', '几次', '几条', '几', '是多少', '为多少', '有多少',
-  '分别是', '分别', '各是', '各有', '各', '一共', '总共', '共计', '共', '合计', '加起来', '总计', '总数', '数量', '数据', '数字', '情况',
-  '有没有', '有无', '是否', '没有', '哪个', '哪家', '哪些', '哪一个', '最多', '最少', '最高', '最低', '排名', '排行', '前三', '前五', '前十',
-  '全市', '全区', '全县', '全省', '所有单位', '全部单位', '各单位', '各部门', '单位', '部门', '机关', '政府信息公开', '信息公开', '政府信息', '年度报告', '年报', '报告', '工作', '方面', '相关',
-  '这个', '那个', '那么', '那', '呢', '吗', '吧', '啊', '呀', '嘛', '了', '的', '是', '有', '在', '和', '与', '及', '跟', '同', '以及', '还有',
-  '中', '里', '年度', '年', '度', '件', '条', '个', '次', '人次', '项', '元', '万元', '被', '申请人', '怎么样', '如何', '变化', '趋势', '对比', '比较',
-  '其中', '分别为', '什么', '怎么', '请列出', '列出', '列一下', '显示', '告知', '说明', '一览',
-];
 /** Single characters that carry no figure: ignored when deciding whether a word was left unknown. */
 const UNKNOWN_IGNORE_RE = /[请我你您们下为都还又也就过到给对上内家位名起场份多少哪谁数些其它他该]/g;
 /** What may be said around an agency with no figure named and still mean "its headline figures". */
 const OVERVIEW_WORDS = /^(?:公开|政务公开|概况|总体|基本|整体|主要|全部|所有|各项|指标|介绍|说说|讲讲|汇总|做得|表现|咋样|怎样|工作|报告|年报)+$/;
 
-const FILLER_ALT = FILLERS.sort((a, b) => b.length - a.length).join('|');
+const FILLER_ALT = [...FILLERS].sort((a, b) => b.length - a.length).join('|');
 const FILLER_RE = new RegExp(FILLER_ALT, 'g');
-const LEADING_FILLER_RE = new RegExp(`^(?:${FILLER_ALT})+`);
-const AGENCY_SUFFIX_RE = /(省|市|区|县|局|委|办|中心|政府|厅|镇|乡|街道|院|所|队|站|署|委员会|办公室)$/;
+const LEADING_FILLER_RE = new RegExp(`^(?:${FILLER_ALT})`);
+const AGENCY_SUFFIX_RE = QUESTION_AGENCY_END;
 const CJK_ANY_RE = /\p{sc=Han}+/gu;
 /** "和", "、" between two figure words: both are asked for ("依申请公开和行政复议各多少"). */
 const CONJUNCTION_RE = /^(?:和|与|及|跟|、|,|，|以及|还有|加|同)$/;
 const MAX_QUESTION = 200;
 const REPEAT_RE = /([^\d零〇○一二两三四五六七八九十百千万壹贰貳叁參肆伍陆陸柒捌玖]{1,4}?)\1{2,}/gu;
 const PREVIOUS_YEAR_RE = /同比|环比|(?:比|较|与|和|跟)(?:去年|上年|上一年)(?!结转)/;
-const SUB_AGENCY_RE = /^(?:办公室|办事处|办|局|委员会|委|中心|厅|署|所|队|站)/;
+const SUB_AGENCY_RE = SUB_AGENCY_START;
 const NAMED_LIST_RE = /有几个|有哪些|是哪些|哪几个|有多少个|有多少家|都有谁|几家|都有哪/;
 const ALL_UNITS_RE = /各单位|所有单位|全部单位|各部门|所有部门|全部部门|各机关|哪个单位|哪些单位|哪家单位|哪个部门|哪些部门/;
 const ACROSS_KINDS = new Set<StructuredQuery['kind']>(['ranking', 'total', 'filter', 'list_agencies']);
+
+/** A name without the question's words before it ("请问国家统计局" → 国家统计局; "中央…" keeps its 中). */
+function withoutLeadIn(name: string): string {
+  let out = name;
+  for (let m = LEADING_FILLER_RE.exec(out); m && !OTHER_LEVEL_WORDS.some((w) => out.startsWith(w)); m = LEADING_FILLER_RE.exec(out)) out = out.slice(m[0].length);
+  return out;
+}
 
 function mask(text: string, spans: { start: number; end: number }[]): string {
   let out = '';
@@ -124,7 +120,7 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
       continue;
     }
     if (m.foreign) {
-      const name = m.text.replace(LEADING_FILLER_RE, '');
+      const name = withoutLeadIn(m.text);
       if (!tryFuzzy(name)) unresolved.push(name);
     } else if (m.ids.length === 1) {
       addAgency(index.ref(m.ids[0]!));

@@ -1,0 +1,135 @@
+/**
+ * A report body squeezed onto one or a few printed lines (a crawler dropped every line break) → the
+ * logical lines parsers expect: section headings, sentences, tables — each a verbatim substring of its
+ * printed line, with the column it starts at, so every citation still quotes the original exactly.
+ * Pure. Table rows are not cut here: a squeezed table stays one logical line per table and the table
+ * readers solve its digit runs as a whole (tables/fused.ts).
+ */
+import { isSectionHeading, normalizeLine } from './document.ts';
+
+export interface Segment {
+  text: string;
+  /** 0-based index in the printed line where `text` starts. */
+  start: number;
+}
+
+/** A printed line this long with several sentences in it holds many logical lines. */
+const SQUEEZED_MIN_LENGTH = 200;
+const SQUEEZED_MIN_SENTENCES = 3;
+
+const SENTENCE_END = /[。！？；!?;]/u;
+/** Closing marks that stay with the sentence they close. */
+const CLOSERS = /[”’」』）)】〕》]/u;
+const ORDINAL = /[一二三四五六七八九十]{1,2}[、.．]/gu;
+/** Words a section heading ends with, and what stops the search for its end. */
+const HEADING_END = /(?:情况|事项|概述|措施|统计表|附表|问题)/gu;
+const HEADING_STOP = /[。，；：:,;（(\d０-９]/u;
+const HEADING_REACH = 42;
+/**
+ * A year opening the sentence after a squeezed table ("行政事业性收费02025年，我局…"): the table's last
+ * cell ran into it. A year is four digits 19xx/20xx right before 年, so the cut is unique.
+ */
+const YEAR_AFTER_DIGITS = /(?<=\d)(?:19|20)\d\d年(?!\d)/gu;
+
+/** The header of a pre-2019 statistics table, cell by cell ("指标名称计量单位2011年度历年累计", letter-spaced too). */
+const STATS_HEADER = /(指\s*标\s*名\s*称|统\s*计\s*指\s*标)\s*((?:计\s*量\s*)?单\s*位)\s*(\d{4}\s*年度?|年末统计|统计数|本年度?)?\s*(历年累计)?/gu;
+/**
+ * One row of a squeezed statistics table from `at`: label (no digits but its ordinal), unit, and its
+ * values — digits and blanks. The unit must be followed by a digit ("《条例》" is no unit).
+ */
+const STATS_ROW = /\s*((?:其中\s*[:：]\s*)?(?:\d{1,2}\s*[.、．]\s*)?[^\d\s.、．。；;][^\d。；;]*?)\s*(万元|人次|条|件|元|次|个|人|项|篇)\s*(?=\d)((?:\d[\d ]*)?\d)/uy;
+
+/**
+ * Cut positions inside a squeezed pre-2019 statistics table: before each header cell and each row.
+ * A row's digits that run into the next label's ordinal ("网站公开条41815092.政府公报公开") give that
+ * ordinal back: it is the one after the previous row's.
+ */
+function statsTableCuts(line: string): number[] {
+  const out: number[] = [];
+  for (const h of line.matchAll(STATS_HEADER)) {
+    let k = h.index;
+    for (let g = 1; g <= 4; g++) {
+      const cell = h[g];
+      if (!cell) continue;
+      const at = line.indexOf(cell, k);
+      out.push(at);
+      k = at + cell.length;
+    }
+    let lastOrdinal = 0;
+    let pos = k;
+    for (;;) {
+      STATS_ROW.lastIndex = pos;
+      const m = STATS_ROW.exec(line);
+      if (!m) break;
+      const labelStart = m.index + (m[0].length - m[0].trimStart().length);
+      out.push(labelStart);
+      const ord = /^(?:其中\s*[:：]\s*)?(\d{1,2})\s*[.、．]/u.exec(m[1]);
+      lastOrdinal = ord ? Number(ord[1]) : 0;
+      let end = m.index + m[0].length;
+      const next = String(lastOrdinal + 1);
+      if (lastOrdinal > 0 && /^\s*[.、．]/u.test(line.slice(end)) && m[3].endsWith(next) && m[3].length > next.length) end -= next.length;
+      else if (lastOrdinal === 0 && /^[.、．]/u.test(line.slice(end)) && m[3].length > 1) end -= 1;
+      pos = end;
+    }
+    out.push(pos);
+  }
+  return out;
+}
+
+export function looksSqueezed(line: string): boolean {
+  if (line.length < SQUEEZED_MIN_LENGTH) return false;
+  let n = 0;
+  for (const ch of line) if (SENTENCE_END.test(ch) && ++n >= SQUEEZED_MIN_SENTENCES) return true;
+  return false;
+}
+
+/** [start, end) of a section heading starting at `at`, or null. */
+function headingAt(line: string, at: number): [number, number] | null {
+  let stop = Math.min(line.length, at + HEADING_REACH);
+  for (let k = at + 2; k < stop; k++) {
+    if (HEADING_STOP.test(line[k])) {
+      stop = k;
+      break;
+    }
+  }
+  const window = line.slice(at, stop);
+  let end = -1;
+  for (const m of window.matchAll(HEADING_END)) end = m.index + m[0].length;
+  if (end < 0) end = window.length;
+  const text = window.slice(0, end);
+  return isSectionHeading(normalizeLine(text)) ? [at, at + end] : null;
+}
+
+/** Cut positions (0-based, a logical line starts at each) of one squeezed printed line. */
+function cuts(line: string): number[] {
+  const at = new Set<number>([0]);
+  for (let k = 0; k < line.length; k++) {
+    if (!SENTENCE_END.test(line[k])) continue;
+    let e = k + 1;
+    while (e < line.length && CLOSERS.test(line[e])) e++;
+    at.add(e);
+  }
+  for (const m of line.matchAll(YEAR_AFTER_DIGITS)) at.add(m.index);
+  for (const p of statsTableCuts(line)) at.add(p);
+  for (const m of line.matchAll(ORDINAL)) {
+    const h = headingAt(line, m.index);
+    if (!h) continue;
+    at.add(h[0]);
+    at.add(h[1]);
+  }
+  return [...at].filter((p) => p < line.length).sort((a, b) => a - b);
+}
+
+/** The logical lines of one printed line: itself when it is not squeezed. Blank pieces are dropped. */
+export function splitSqueezed(line: string): Segment[] {
+  if (!looksSqueezed(line)) return [{ text: line, start: 0 }];
+  const points = cuts(line);
+  const out: Segment[] = [];
+  for (let i = 0; i < points.length; i++) {
+    const raw = line.slice(points[i], points[i + 1] ?? line.length);
+    const lead = raw.length - raw.trimStart().length;
+    const text = raw.trim();
+    if (text !== '') out.push({ text, start: points[i] + lead });
+  }
+  return out;
+}
