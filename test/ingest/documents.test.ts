@@ -11,6 +11,7 @@ import { processFile, processReportFile } from '../../src/ingest/process-file.ts
 import { loadReportFile } from '../../src/ingest/text/load.ts';
 import { ingestPaths, type IngestSummary } from '../../src/ingest/ingest.ts';
 import type { Figure, ParsedReport, ParseResult } from '../../src/ingest/model.ts';
+import { checkFile, renderReport } from '../../src/cli/commands/check.ts';
 
 const DIR = new URL('../fixtures/documents/', import.meta.url);
 const bytes = (f: string) => readFileSync(new URL(f, DIR));
@@ -76,6 +77,15 @@ describe('the same report as PDF, .docx and .doc', () => {
       quote: '（四）无法提供\t1.本机关不掌握相关政府信息\t8\t1\t0\t0\t1\t0\t10',
     });
   });
+});
+
+test('gongkai check on a PDF: how it was read, and each table row with its page and line', async () => {
+  const file = new URL('report.pdf', DIR).pathname;
+  const out = await checkFile(file);
+  if (!out.ok) throw new Error(out.error.message);
+  const lines = renderReport('report.pdf', out.report, out.reading).split('\n');
+  expect(lines[0]).toBe('文件：report.pdf    读取：PDF，提取出 90 行文本（行号指提取文本的行，并注明页码）');
+  expect(lines.find((l) => l.includes('本年新收'))?.trim().split(/\s{2,}/u)).toEqual(['第 2 页 第 39 行', '本年新收政府信息公开申请数量', '40', '5', '0', '1', '2', '0', '48', '件', 'requests.new']);
 });
 
 describe('files that cannot be read: one line with the reason', () => {

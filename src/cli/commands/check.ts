@@ -109,6 +109,8 @@ function rowMetric(figures: Figure[]): string {
 
 interface Row {
   line: number;
+  /** PDF page of the row's line, when the report is a PDF. */
+  page?: number | null;
   label: string;
   cells: Map<string, Figure>;
 }
@@ -118,6 +120,8 @@ const colKey = (f: Figure) => {
   return f.cumulative && !label.includes('累计') ? `${label}（历年累计）` : label;
 };
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+/** "第 2 页 " before a line number, for PDF reports. */
+const onPage = (page: number | null | undefined) => (page ? `第 ${page} 页 ` : '');
 
 /** Table figures → rows (one per source line and label), in the order they appear. */
 function tableRows(figures: Figure[]): Row[] {
@@ -126,7 +130,7 @@ function tableRows(figures: Figure[]): Row[] {
     const label = oneLine(f.rowLabel);
     const last = rows.at(-1);
     if (last && last.line === f.source.line && last.label === label && !last.cells.has(colKey(f))) last.cells.set(colKey(f), f);
-    else rows.push({ line: f.source.line, label, cells: new Map([[colKey(f), f]]) });
+    else rows.push({ line: f.source.line, page: f.source.page, label, cells: new Map([[colKey(f), f]]) });
   }
   return rows;
 }
@@ -143,7 +147,7 @@ function renderRows(rows: Row[], indent: string): string[] {
     const body = rows.slice(i, j).map((r) => {
       const figs = [...r.cells.values()];
       const units = [...new Set(figs.filter((f) => f.cell === 'number').map((f) => f.unit).filter(Boolean))].join('/');
-      return [`第 ${r.line} 行`, shortQuote(r.label, '', 40), ...cols.map((c) => figureValue(r.cells.get(c)!)), units, rowMetric(figs)];
+      return [`${onPage(r.page)}第 ${r.line} 行`, shortQuote(r.label, '', 40), ...cols.map((c) => figureValue(r.cells.get(c)!)), units, rowMetric(figs)];
     });
     out.push(...renderTable(['行', '项目', ...cols, '单位', '指标'], body).split('\n').map((l) => indent + l));
     i = j;
@@ -210,7 +214,7 @@ export function renderReport(file: string, r: ParsedReport, reading: Reading | n
   out.push(`正文数据 ${prose.length} 项${prose.length ? '：' : ''}`);
   for (const f of [...prose].sort((x, y) => x.source.line - y.source.line)) {
     const value = `${figureValue(f)}${f.cell === 'number' ? ` ${f.unit}` : ''}`.trim();
-    out.push(`  第 ${f.source.line} 行  ${oneLine(f.rowLabel)}：${value}  [${f.metric}]  “${shortQuote(f.source.quote, f.raw)}”`);
+    out.push(`  ${onPage(f.source.page)}第 ${f.source.line} 行  ${oneLine(f.rowLabel)}：${value}  [${f.metric}]  “${shortQuote(f.source.quote, f.raw)}”`);
   }
 
   const undecided = r.figures.filter((f) => f.cell === 'undecided');
@@ -229,7 +233,7 @@ export function renderReport(file: string, r: ParsedReport, reading: Reading | n
       for (const x of figs) byRow.set(oneLine(x.rowLabel), [...(byRow.get(oneLine(x.rowLabel)) ?? []), colKey(x)]);
       const cells = [...byRow].map(([row, cols]) => `${row}（${cols.join('/')}）`).join('；');
       const metric = byRow.size === 1 ? `  [${rowMetric(figs)}]` : '';
-      out.push(`  第 ${f.source.line} 行  ${cells}：原文“${shortQuote(f.raw, '', 60)}”${metric}`);
+      out.push(`  ${onPage(f.source.page)}第 ${f.source.line} 行  ${cells}：原文“${shortQuote(f.raw, '', 60)}”${metric}`);
     }
   }
 
