@@ -44,6 +44,23 @@ describe('PDF text runs → pdftotext -layout lines', () => {
     expect(lines).toEqual(['主动公开', '', '第二十条']);
   });
 
+  test('values centred beside a label that wraps come after both halves of the label, as pdftotext prints them', () => {
+    const { lines } = layoutPdfPages([
+      {
+        number: 1,
+        runs: [
+          run('3.要求提供公开出', 100, 700),
+          run('0', 250, 694),
+          run('（五）不', 40, 688),
+          run('版物', 100, 688),
+          run('2.重复申请', 100, 720),
+          run('0', 250, 720),
+        ],
+      },
+    ]);
+    expect(lines.map((l) => l.trim().replace(/ +/gu, ' '))).toEqual(['2.重复申请 0', '3.要求提供公开出', '版物', '0', '（五）不']);
+  });
+
   test('a page without text gives no line', () => {
     expect(layoutPdfPages([{ number: 1, runs: [] }])).toEqual({ lines: [], page: [] });
   });

@@ -101,12 +101,46 @@ function render(line: Line, left: number, cell: number): string {
   return text;
 }
 
+const VALUE_RUN = /^[\d\s.,，%／/—–\-]+$/u;
+const CJK_RUN = /\p{sc=Han}/u;
+
+/**
+ * A table cell whose label wraps onto two lines prints its row's values centred between them: by
+ * baseline the values come between the two halves of the label ("3.要求提供公开出" / values / "版物"), and
+ * the first half reads as a row without values. pdftotext -layout reads the label cell as one block first;
+ * do the same: a values-only line between two lines of one wrapped label (a line apart, the second all
+ * left of the values) goes after the second.
+ */
+function valuesAfterWrappedLabels(lines: Line[]): Line[] {
+  const out = [...lines];
+  for (let i = 1; i + 1 < out.length; i++) {
+    const [above, values, below] = [out[i - 1], out[i], out[i + 1]];
+    if (!values.runs.every((r) => VALUE_RUN.test(r.str))) continue;
+    if (!above.runs.some((r) => CJK_RUN.test(r.str))) continue;
+    if (!below.runs.every((r) => !VALUE_RUN.test(r.str) && r.x + r.width <= values.runs[0].x)) continue;
+    if (above.y - below.y > 1.8 * Math.max(above.size, below.size)) continue;
+    // The second line may also hold a piece of a group label further left ("（五）不  版物"): that piece
+    // is another cell; it stays after the values, so the row's label reads "3.要求提供公开出" + "版物".
+    // Where the label cell starts: the last cluster of touching runs on the first line ("1." "信访…").
+    let first = above.runs.length - 1;
+    while (first > 0 && above.runs[first].x - (above.runs[first - 1].x + above.runs[first - 1].width) < above.size) first--;
+    const labelX = above.runs[first].x;
+    const own = below.runs.filter((r) => r.x >= labelX - 0.5 * r.size);
+    const other = below.runs.filter((r) => r.x < labelX - 0.5 * r.size);
+    if (own.length === 0) continue;
+    const rest: Line[] = other.length ? [{ ...below, runs: other }] : [];
+    out.splice(i, 2, { ...below, runs: own }, values, ...rest);
+    i += 1 + rest.length;
+  }
+  return out;
+}
+
 /** Pages → lines, each with its page. Blank lines stand for wide vertical gaps, as in pdftotext -layout. */
 export function layoutPdfPages(pages: readonly PdfPage[]): PdfLines {
   const lines: string[] = [];
   const page: number[] = [];
   for (const p of pages) {
-    const pageLines = linesOf(p.runs);
+    const pageLines = valuesAfterWrappedLabels(linesOf(p.runs));
     if (pageLines.length === 0) continue;
     const left = Math.min(...pageLines.map((l) => l.runs[0].x));
     // Half an em of the body text: what one ASCII character is wide, so digits line up column by column.
@@ -119,7 +153,8 @@ export function layoutPdfPages(pages: readonly PdfPage[]): PdfLines {
       }
       lines.push(render(l, left, cell));
       page.push(p.number);
-      prevY = l.y;
+      // The lowest baseline so far: a values line moved after its label (above) does not open a gap.
+      prevY = prevY === null ? l.y : Math.min(prevY, l.y);
     }
   }
   return { lines, page };
