@@ -251,7 +251,7 @@ export function registerCheck(program: Command): void {
   program
     .command('check')
     .description('解析一份报告并显示结果，不写入索引 / parse one report and show what it yields, without indexing')
-    .argument('<file>', '报告文件 / report file (.pdf .docx .doc .txt .md .htm .html)')
+    .argument('<file>', '报告文件 / report file (.pdf .docx .doc .htm .html .txt .md)')
     .option('--json', '输出 JSON（解析结果或错误） / print the parse result (or error) as JSON')
     .addHelpText(
       'after',
@@ -260,7 +260,7 @@ Examples:
   gongkai check data/reports/002_ebc6c56e4ff49493.txt
   gongkai check report.html --json | jq '.report.figures[] | select(.metric == "requests.new")'
 
-显示：读取方式（文本/HTML、编码）、机关与年度、格式及其依据（表格位置）、每个表格行的各格数值、
+显示：读取方式（文本/HTML 与编码、PDF（注明页码）、Word）、机关与年度、格式及其依据（表格位置）、每个表格行的各格数值、
 正文中的数字、未定的格和全部警告。退出状态：能解析为 0，否则为 1（并说明原因）。
 Shows how the file was read, identity, format and why, every table row with its cells, prose figures,
 undecided cells and every warning. Exit status 0 when the file parses, 1 (with the reason) when not.`,

@@ -74,7 +74,7 @@ function parseJobs(value: string): number {
 export function registerIngest(program: Command): void {
   program
     .command('ingest')
-    .description('读取年度报告文件，写入索引 / index report files (.txt .md .htm .html, folders recursively)')
+    .description('读取年度报告文件，写入索引 / index report files (.pdf .docx .doc .htm .html .txt .md, folders recursively)')
     .argument('[paths...]', `报告文件或目录 / files or folders (default: ${DEFAULT_REPORTS})`)
     .option('--db <file>', `索引文件 / index file (default: $GONGKAI_DB or ${DEFAULT_DB})`)
     .option('--strict', '任何文件失败即以非零状态退出 / exit non-zero if any file fails')
@@ -90,13 +90,15 @@ Examples:
   gongkai ingest --strict --quiet             # for CI: fail on any bad file
   gongkai ingest --json | jq .failed
 
-读取 .txt .md .htm .html 和无扩展名的文本文件（UTF-8/GB18030/UTF-16 自动识别）；PDF 请先转成文本。
+读取 PDF（含文字层）、Word（.docx .doc）、网页（.htm .html）、文本（.txt .md）和无扩展名的文本文件
+（UTF-8/GB18030/UTF-16 自动识别）；扫描件、加密或损坏的 PDF、表格等其他格式各报一行原因。
 未变的文件（同一路径、同一 SHA-256）跳过，有变化的替换。坏文件各报一行原因，其余照常入库；
 退出状态仅在 --strict 且有失败、或没有一个文件能读成报告（含目录里没有报告文件）时非零。
 新建索引时先写到旁边的临时文件、完成后才替换；更新已有索引时每份报告一个事务——中断（Ctrl-C）
 不会留下写了一半的报告。--db 指向已存在的非索引文件时拒绝写入。
 
-Reads .txt .md .htm .html and extension-less text files (encoding detected). Unchanged files (same
+Reads PDF (with a text layer), Word (.docx .doc), web pages, .txt .md and extension-less text files
+(encoding detected); scans, encrypted or damaged PDFs and other formats get one line each. Unchanged files (same
 path, same SHA-256) are skipped; changed files are replaced. One line per bad file; the rest are still
 ingested. Exit status is non-zero only with --strict and a failure, or when no file could be read as a report.
 Interrupted, the index holds every report written so far, each whole; a new index appears only when
