@@ -101,6 +101,7 @@ describe('files that cannot be read: one line with the reason', () => {
     ['table.xls', cfbWith('Workbook'), 'unsupported_format', '无法读取的文件格式：Excel 表格（.xls）；可读取 PDF、Word（.docx/.doc）、网页（.htm/.html）和文本文件 / unsupported format'],
     ['report.ofd', zipWith('OFD.xml'), 'unsupported_format', '无法读取的文件格式：OFD 版式文件（请另存为 PDF）；可读取 PDF、Word（.docx/.doc）、网页（.htm/.html）和文本文件 / unsupported format'],
     ['files.zip', zipWith('report.txt'), 'unsupported_format', '无法读取的文件格式：ZIP 压缩文件（请先解压）；可读取 PDF、Word（.docx/.doc）、网页（.htm/.html）和文本文件 / unsupported format'],
+    ['locked.docx', cfbWith('EncryptedPackage'), 'encrypted', 'Office 文档已加密，需要密码才能打开，无法读取 / encrypted Office document'],
     ['photo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), 'binary', null],
   ])('%s → %s', async (name, buf, code, message) => {
     const r = await processReportFile(name, buf);

@@ -9,6 +9,7 @@ export type FileFormat =
   | { kind: 'docx' }
   | { kind: 'doc' }
   | { kind: 'text' }
+  | { kind: 'encrypted'; what: string }
   | { kind: 'unsupported'; what: string };
 
 function startsWith(buf: Uint8Array, bytes: readonly number[], at = 0): boolean {
@@ -46,6 +47,8 @@ const ZIP_KINDS: { part: number[]; format: FileFormat }[] = [
 
 /** Streams of a legacy Office (compound file) container, named in UTF-16 in its directory. */
 const CFB_KINDS: { stream: number[]; format: FileFormat }[] = [
+  // A password-protected .docx/.xlsx is a compound file holding the encrypted package.
+  { stream: utf16('EncryptedPackage'), format: { kind: 'encrypted', what: 'Office 文档已加密，需要密码才能打开' } },
   { stream: utf16('WordDocument'), format: { kind: 'doc' } },
   { stream: utf16('Workbook'), format: { kind: 'unsupported', what: 'Excel 表格（.xls）' } },
   { stream: utf16('Book'), format: { kind: 'unsupported', what: 'Excel 表格（.xls）' } },

@@ -75,6 +75,7 @@ export async function loadReportFile(buf: Buffer, fileName: string): Promise<Loa
   const format = sniffFormat(buf, fileName);
   if (format.kind === 'text') return loadReport(buf, fileName);
   if (format.kind === 'unsupported') return { ok: false, error: { code: 'unsupported_format', message: unsupportedMessage(format.what) } };
+  if (format.kind === 'encrypted') return { ok: false, error: { code: 'encrypted', message: `${format.what}，无法读取 / encrypted Office document` } };
   const read =
     format.kind === 'pdf'
       ? await (await import('./pdf.ts')).loadPdf(buf)
