@@ -20,7 +20,8 @@ import type { Section } from './lib/doc.ts';
 /** ../shared/samples/pdf next to the checkout (from where npm run bench is started), when there. */
 const DEFAULT_DIR = resolve('..', 'shared', 'samples', 'pdf');
 
-function pdfDir(): string | null {
+/** The PDF folder to measure on: --pdf-dir DIR, else the default when present, else none. */
+export function pdfDir(): string | null {
   const argv = process.argv;
   const i = argv.indexOf('--pdf-dir');
   if (i >= 0 && argv[i + 1]) return resolve(argv[i + 1]);

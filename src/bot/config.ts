@@ -30,7 +30,10 @@ export const EnvSchema = z.object({
   TELEGRAM_WEBHOOK_SECRET: optionalText.pipe(
     z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, '只能包含 A-Z a-z 0-9 _ -，1–256 个字符').optional(),
   ),
-  PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  /** Telegram accepts only https webhook URLs. */
+  PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https$/, error: '应为 https:// 地址（Telegram 只接受 https 的 webhook）' }).optional()),
+  /** Bot API root: a self-hosted telegram-bot-api server (https://github.com/tdlib/telegram-bot-api). */
+  TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/ }).default('https://api.telegram.org').transform((u) => u.replace(/\/+$/, '')),
   DINGTALK_APP_SECRET: optionalText,
   FEISHU_APP_ID: optionalText,
   FEISHU_APP_SECRET: optionalText,
@@ -57,6 +60,8 @@ export interface TelegramConfig {
   webhookUrl?: string;
   secret?: string;
   userLimit: number;
+  /** Bot API server (a self-hosted telegram-bot-api, or a fake in tests). */
+  apiRoot?: string;
 }
 export interface FeishuConfig {
   appId: string;
@@ -136,6 +141,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           webhookUrl: publicUrl ? `${publicUrl}/telegram` : undefined,
           secret: e.TELEGRAM_WEBHOOK_SECRET,
           userLimit: e.TELEGRAM_USER_LIMIT,
+          apiRoot: e.TELEGRAM_API_ROOT,
         }
       : undefined,
     dingtalk: e.DINGTALK_APP_SECRET ? { appSecret: e.DINGTALK_APP_SECRET } : undefined,

@@ -1,33 +1,39 @@
 /**
- * Follow-ups per chat, shared by every channel: the previous structured query ("那2019年呢？"), and a
+ * Follow-ups per conversation, shared by every channel: the previous structured query and when it was
+ * asked (whether a message continues it is decided in query, src/query/understand/follow-up.ts), and a
  * pending clarify question so that a tap (Telegram) or a number (text chats) answers it for one agency.
- * Stored in the shared store, bounded in time (CONTEXT_TTL_MS) and — in memory — in size.
+ * The key is the channel's (chat, user): in a group, one member's "1" or "那2019年呢？" never continues
+ * another member's question. Stored in the shared store, bounded in time (CONTEXT_TTL_MS) and — in
+ * memory — in size.
  */
 import type { Answer, AskFn, AskOptions } from '../query/answer.ts';
+import { nextTurn, turnOptions } from '../query/turn.ts';
 import type { SharedStore } from './state/store.ts';
 
+/** How long a pending choice is kept (a fragment continues a question for less: FOLLOW_UP_WINDOW_MS). */
 export const CONTEXT_TTL_MS = 30 * 60_000;
 
 export interface ChatContext {
   previous?: unknown;
+  /** When `previous` was asked (ms since the epoch). */
+  at?: number;
   pending?: { question: string; candidates: Array<{ id: number; name: string }> };
 }
 
 export interface Conversation {
   /** Ask in a chat: applies and updates its context. */
   ask(chatKey: string, question: string): Promise<Answer>;
-  /** Answer the pending clarify question for the chosen agency. */
+  /** Answer the pending clarify question for the chosen agency (one of its candidates). */
   choose(chatKey: string, agencyId: number): Promise<Answer | null>;
 }
 
-export function createConversation(ask: AskFn, store: SharedStore, today?: () => Date): Conversation {
+export function createConversation(ask: AskFn, store: SharedStore, now: () => number = Date.now): Conversation {
   const load = async (key: string) => (await store.getContext<ChatContext>(key)) ?? {};
 
   async function run(key: string, ctx: ChatContext, question: string, options: AskOptions): Promise<Answer> {
-    const answer = ask(question, { ...options, today: today?.() });
-    // An understood question (even one the index cannot answer) becomes the base of the next follow-up;
-    // a question not understood at all leaves the previous one in place.
-    const next: ChatContext = { previous: answer.status === 'unsupported' ? ctx.previous : (answer.query ?? ctx.previous) };
+    const at = now();
+    const answer = ask(question, { ...options, ...turnOptions(ctx, at), today: new Date(at) });
+    const next: ChatContext = { ...nextTurn(answer, { previous: ctx.previous, at: ctx.at }, at) };
     if (answer.status === 'clarify' && answer.candidates?.length) next.pending = { question, candidates: answer.candidates };
     await store.setContext(key, next, CONTEXT_TTL_MS);
     return answer;
@@ -39,14 +45,14 @@ export function createConversation(ask: AskFn, store: SharedStore, today?: () =>
       const pick = /^\s*(\d{1,2})\s*[.。]?\s*$/.exec(question);
       if (pick && ctx.pending) {
         const chosen = ctx.pending.candidates[Number(pick[1]) - 1];
-        if (chosen) return run(key, ctx, ctx.pending.question, { agencyId: chosen.id, previous: ctx.previous });
+        if (chosen) return run(key, ctx, ctx.pending.question, { agencyId: chosen.id });
       }
-      return run(key, ctx, question, { previous: ctx.previous });
+      return run(key, ctx, question, {});
     },
     async choose(key, agencyId) {
       const ctx = await load(key);
-      if (!ctx.pending) return null;
-      return run(key, ctx, ctx.pending.question, { agencyId, previous: ctx.previous });
+      if (!ctx.pending || !ctx.pending.candidates.some((c) => c.id === agencyId)) return null;
+      return run(key, ctx, ctx.pending.question, { agencyId });
     },
   };
 }

@@ -31,6 +31,15 @@ export const fetchHttp: HttpClient = async (url, init) => {
   return { status: res.status, json };
 };
 
+/** Why a Bot API call failed, without the token (grammY's HttpError wraps the fetch error). */
+function telegramReason(err: unknown): string {
+  const e = err as { description?: unknown; error?: unknown; message?: unknown };
+  if (typeof e?.description === 'string') return e.description;
+  const inner = e?.error as { message?: unknown } | undefined;
+  const text = typeof inner?.message === 'string' ? inner.message : typeof e?.message === 'string' ? e.message : String(err);
+  return text.replace(/bot\d+:[A-Za-z0-9_-]+/g, 'bot<token>');
+}
+
 export interface StartOverrides {
   host?: string;
   port?: number;
@@ -74,6 +83,7 @@ export async function startServer(env: Record<string, string | undefined> = proc
       catalog,
       store,
       onQuestion: (e) => app.gongkai.logQuestion(e),
+      reportsDir: config.reports,
     });
     bot.catch((err) => log.error({ err: err.error }, 'telegram handler failed'));
     await bot.init();
@@ -83,10 +93,18 @@ export async function startServer(env: Record<string, string | undefined> = proc
   const address = await app.listen({ host: config.host, port: config.port });
 
   if (bot && config.telegram?.webhookUrl) {
-    await bot.api.setWebhook(config.telegram.webhookUrl, {
-      secret_token: config.telegram.secret,
-      allowed_updates: ['message', 'callback_query'],
-    });
+    // Without the webhook Telegram sends nothing: that is a failed start, not a server that looks healthy.
+    try {
+      await bot.api.setWebhook(config.telegram.webhookUrl, {
+        secret_token: config.telegram.secret,
+        allowed_updates: ['message', 'callback_query'],
+      });
+    } catch (err) {
+      await app.close();
+      await store.close();
+      db.close();
+      throw new Error(`Telegram setWebhook 失败（${config.telegram.webhookUrl}）：${telegramReason(err)}`);
+    }
   } else if (bot) {
     await bot.api.deleteWebhook();
     const { run } = await import('@grammyjs/runner');

@@ -80,7 +80,7 @@ declare module 'fastify' {
 
 export async function buildServer(config: Readonly<Config>, deps: ServerDeps): Promise<FastifyInstance> {
   const clock = deps.clock ?? Date.now;
-  const conversation = deps.conversation ?? createConversation(deps.ask, deps.store, () => new Date(clock()));
+  const conversation = deps.conversation ?? createConversation(deps.ask, deps.store, clock);
   const app = Fastify({
     loggerInstance: deps.logger,
     bodyLimit: BODY_LIMIT,

@@ -1,6 +1,7 @@
 /**
  * The office-chat routes: the shared half of every adapter. Bodies arrive raw (signatures are computed
- * over the exact bytes); a message id seen before is a replay; authentication failures are 401 with no body.
+ * over the exact bytes); a verified message id seen before is the platform's retry, acknowledged with 200
+ * and not answered again; authentication failures are 401 with no body.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ChannelAdapter, HttpClient, WebhookReply, WebhookRequest } from './channels/channel.ts';
@@ -54,7 +55,8 @@ export async function registerWebhooks(app: FastifyInstance, adapters: ChannelAd
           if (inbound.kind === 'reply') return send(inbound.reply);
 
           const message = inbound.message;
-          if (await deps.store.seen(`${adapter.name}:${message.id}`, adapter.replayTtlMs)) return reply.code(401).send();
+          // Verified above: a second delivery of the same event is the platform retrying, not an attack.
+          if (await deps.store.seen(`${adapter.name}:${message.id}`, adapter.replayTtlMs)) return send(adapter.ack);
 
           const started = performance.now();
           const log = (status: QuestionEvent['status']) =>

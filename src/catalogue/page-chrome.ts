@@ -74,3 +74,6 @@ export const CHROME_TOKENS = [
 
 /** How far into a breadcrumb line chrome may still be (characters). */
 export const CHROME_REACH = 400;
+
+/** A portal's footer after a report's body: download, print, close, back-to-top links. */
+export const TRAILING_CHROME = /^(?:附件下载|相关附件|打印本页|关闭窗口|返回顶部|【打印】|【关闭】|【打印】\s*【关闭】|分享到[:：]?)$/u;

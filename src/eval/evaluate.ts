@@ -5,7 +5,8 @@
  * Verdicts, per gold figure:
  *   exact          the stored value equals the gold value
  *   absent_warned  nothing stored (or stored undecided) and a warning names the figure or its line
- *   absent_due     the gold says the text cannot decide (sure: false) and nothing decided is stored
+ *   absent_due     the gold says the text cannot decide (sure: false) or does not state it (value null),
+ *                  and nothing decided is stored
  *   absent         nothing stored and no warning about it
  *   guessed        the gold says the text cannot decide, yet a value was stored
  *   wrong          a stored value differs from the gold value — the one outcome that must never happen
@@ -97,9 +98,11 @@ export function judgeFigure(g: GoldFigure, figures: readonly Figure[], warnings:
     // may decide what the squeezed text cannot: the verdict is then read with the input in mind).
     if (!g.sure) return { ...base, verdict: 'guessed', got: (hit ?? decided[0]).value };
     if (hit) return { ...base, verdict: 'exact', got: hit.value };
+    // The report states no such figure, yet one was stored: wrong as any other value.
     return { ...base, verdict: 'wrong', got: decided[0].value };
   }
-  if (!g.sure) return { ...base, verdict: 'absent_due', got: null };
+  // Undecidable, or a figure the report does not state (value null): nothing stored is right.
+  if (!g.sure || g.value === null) return { ...base, verdict: 'absent_due', got: null };
   const lines = found.map((f) => f.source.line);
   if (found.length > 0 || warned(warnings, target.metric, lines)) return { ...base, verdict: 'absent_warned', got: null };
   return { ...base, verdict: 'absent', got: null };
@@ -110,7 +113,7 @@ export function evaluateReport(result: ParseResult, gold: GoldFile): ReportEval 
   if (!result.ok) {
     const figures = gold.figures.map((g): FigureVerdict => {
       const target = hintTarget(g.metric_hint, gold.format);
-      return { gold: g, verdict: !target ? 'uncatalogued' : g.sure ? 'absent' : 'absent_due', got: null, metric: target?.metric ?? null };
+      return { gold: g, verdict: !target ? 'uncatalogued' : g.sure && g.value !== null ? 'absent' : 'absent_due', got: null, metric: target?.metric ?? null };
     });
     for (const f of figures) counts[f.verdict]++;
     return {

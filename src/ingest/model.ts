@@ -3,6 +3,7 @@
  * writes them; `gongkai check --json` prints them. Schemas, so the CLI output is validated too.
  */
 import { z } from 'zod';
+import { REPORT_DETAIL_FIELDS } from '../catalogue/report-details.ts';
 
 export const REPORT_FORMATS = ['2019', '2021', 'pre-2019', 'narrative'] as const;
 export const ReportFormatSchema = z.enum(REPORT_FORMATS);
@@ -80,6 +81,15 @@ export const AgencyIdentitySchema = z.object({
 });
 export type AgencyIdentity = z.infer<typeof AgencyIdentitySchema>;
 
+/** A detail of the report as printed (联系电话, 地址, 发布日期 …), with the line it stands on. */
+export const ReportDetailSchema = z.object({
+  field: z.enum(REPORT_DETAIL_FIELDS),
+  /** As printed (the date as ISO YYYY-MM-DD). */
+  value: z.string(),
+  source: SourceSchema,
+});
+export type ReportDetail = z.infer<typeof ReportDetailSchema>;
+
 export const ParsedReportSchema = z.object({
   agency: AgencyIdentitySchema,
   year: z.number().int(),
@@ -90,6 +100,8 @@ export const ParsedReportSchema = z.object({
   published: z.string().nullable(),
   figures: z.array(FigureSchema),
   warnings: z.array(WarningSchema),
+  /** The report's own details (contact, website, date), each cited. */
+  details: z.array(ReportDetailSchema).optional(),
   lineCount: z.number().int(),
 });
 export type ParsedReport = z.infer<typeof ParsedReportSchema>;

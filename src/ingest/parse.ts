@@ -14,6 +14,7 @@ import { parseTables } from './tables/tables.ts';
 import { extractProseFigures } from './prose/prose.ts';
 import { checkReport } from './checks/checks.ts';
 import { parseTitle } from './identity/title.ts';
+import { readDetails } from './identity/details.ts';
 
 /** A line that is nothing but a report's title ("温州市龙湾区人民政府2022年政府信息公开工作年度报告"). */
 const WHOLE_TITLE = /^[^,;:。:，；：、]{4,40}(?:政府信息|政务信息|信息)公开(?:工作)?(?:年度)?(?:报告|年报)$/u;
@@ -51,6 +52,26 @@ function truncated(doc: ReportDocument, end: number): ReportDocument {
   };
 }
 
+/**
+ * A crawled page's header says when it was published and where: used only where the report's own text
+ * is silent (its signature date and printed website come first).
+ */
+function pageFallbacks(id: { published: string | null; website: string | null }, doc: ReportDocument): { published: string | null; website: string | null } {
+  const meta = doc.pageMeta;
+  const date = meta?.published ? /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/u.exec(meta.published) : null;
+  const published = id.published ?? (date ? `${date[1]}-${date[2].padStart(2, '0')}-${date[3].padStart(2, '0')}` : null);
+  let website = id.website;
+  if (!website && meta?.url) {
+    try {
+      const u = new URL(meta.url);
+      if (u.protocol === 'http:' || u.protocol === 'https:') website = `${u.origin}/`;
+    } catch {
+      // not a URL: no website
+    }
+  }
+  return { published, website };
+}
+
 export function parseDocument(whole: ReportDocument): ParseResult {
   const second = secondReportStart(whole);
   const doc = second === null ? whole : truncated(whole, second);
@@ -84,9 +105,11 @@ export function parseDocument(whole: ReportDocument): ParseResult {
   ];
   const report: ParsedReport = {
     ...identity.value,
+    ...pageFallbacks(identity.value, whole),
     format,
     figures,
     warnings,
+    details: readDetails(doc, identity.value),
     lineCount: whole.lines.length,
   };
   return { ok: true, report };

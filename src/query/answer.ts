@@ -31,6 +31,8 @@ export const AnswerResultSchema = z.object({
   value: z.number().nullable(),
   unit: z.string(),
   approximate: z.boolean(),
+  /** A detail printed as text rather than a number (联系电话, 地址, 发布日期): value is null. */
+  text: z.string().optional(),
   /** Applicant column for table 三 figures (自然人 …); absent means the 总计 column or no such column. */
   applicant: z.string().optional(),
   /** The main source; for a computed figure, the first cell it used. */
@@ -69,6 +71,11 @@ export type Answer = z.infer<typeof AnswerSchema>;
 export interface AskOptions {
   /** The previous structured query in this conversation, for "那2019年呢？" / "统计局呢？". */
   previous?: unknown;
+  /**
+   * How long ago the previous question was asked (ms); a fragment continues it only within
+   * FOLLOW_UP_WINDOW_MS (src/query/understand/follow-up.ts). Absent: just now (a batch of questions).
+   */
+  previousAgeMs?: number;
   /** Force the agency (the user picked one from a clarify answer). */
   agencyId?: number;
   /** "Today", for 去年/今年; defaults to the real date. */

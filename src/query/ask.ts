@@ -10,13 +10,18 @@ import { AgencyIndex } from './agency/agency-index.ts';
 import type { Answer, AnswerResult, AskFn, AskOptions } from './answer.ts';
 import { EXAMPLE_QUESTIONS } from './examples.ts';
 import { FigureStore, LOOKUP_SQL } from './lookup/figures.ts';
+import { ReportDetails } from './lookup/details.ts';
 import { acrossAgencies } from './respond/across-agencies.ts';
 import { agencyListText, closeNames, namedAgencies } from './respond/agencies.ts';
 import { inScope, MAX_LIST, unsupported, type Ctx } from './respond/context.ts';
 import { filterAgencies } from './respond/filter.ts';
 import { extraLines, notSplitNote, perAgency } from './respond/per-agency.ts';
-import { mergeFollowUp, preferPrevious } from './understand/follow-up.ts';
-import { StructuredQuerySchema } from './understand/structured-query.ts';
+import { helpAnswer, smallTalk } from './respond/small-talk.ts';
+import { inConversation } from './understand/follow-up.ts';
+import { StructuredQuerySchema, type StructuredQuery } from './understand/structured-query.ts';
+import { reportDetail } from './respond/details.ts';
+import { reportProblems } from './respond/problems.ts';
+import { rateAnswer } from './respond/rate.ts';
 import { understand } from './understand/understand.ts';
 
 export interface AskerOptions {
@@ -30,7 +35,7 @@ const OVERVIEW: string[][] = [['requests.new'], ['review.total'], ['litigation.t
 export function createAsker(db: Database, options: AskerOptions = {}): AskFn {
   const agencies = db.prepare(LOOKUP_SQL.agencies.sql).all() as AgencyRow[];
   const aliases = db.prepare(LOOKUP_SQL.aliases.sql).all() as { alias: string; agency_id: number }[];
-  const ctx: Ctx = { index: new AgencyIndex(agencies, aliases), store: new FigureStore(db) };
+  const ctx: Ctx = { index: new AgencyIndex(agencies, aliases), store: new FigureStore(db), details: new ReportDetails(db) };
   return (question, askOptions) => {
     const q = typeof question === 'string' ? question : String(question ?? '');
     try {
@@ -53,16 +58,16 @@ function ask(ctx: Ctx, options: AskerOptions, question: string, opts: AskOptions
   const base = { question, results: [] as AnswerResult[], warnings: [] as string[], suggestions: [] as string[] };
   if (question.trim() === '') return unsupported(question, '请输入问题。');
   const today = opts.today ?? options.today ?? new Date();
+  const talk = smallTalk(question);
+  if (talk) return talk;
   const und = understand(question, ctx.index, today, opts.agencyId);
-  let query = und.query;
   const prev = opts.previous === undefined ? null : StructuredQuerySchema.safeParse(opts.previous);
-  if (prev?.success && query.ambiguous.length > 0) query = preferPrevious(query, prev.data);
-  if (prev?.success && und.followUp && query.kind !== 'help' && query.kind !== 'list_agencies') query = mergeFollowUp(query, prev.data);
+  let query = inConversation(und, prev?.success ? { query: prev.data, ageMs: opts.previousAgeMs } : null);
   const withQuery = (a: Omit<Answer, 'query'>): Answer => ({ ...a, query });
 
   switch (query.kind) {
     case 'help':
-      return withQuery({ ...base, status: 'answered', text: `可以问各单位政府信息公开年度报告里的数字，例如：\n${EXAMPLE_QUESTIONS.join('\n')}`, suggestions: EXAMPLE_QUESTIONS });
+      return withQuery(helpAnswer(question));
     case 'list_agencies':
       if (query.agencies.length + query.ambiguous.length > 0) return withQuery(namedAgencies(ctx, base, query));
       return withQuery({ ...base, status: 'answered', text: agencyListText(ctx, inScope(ctx, query)), suggestions: [] });
@@ -95,6 +100,13 @@ function ask(ctx: Ctx, options: AskerOptions, question: string, opts: AskOptions
     const text = query.agencies.map((a) => `${a.name}：${ctx.store.years(a.id).map((y) => `${y}年`).join('、') || '暂无报告'}`).join('\n');
     return withQuery({ ...base, status: 'answered', text: `已收录的报告年份——${text}` });
   }
+  if (query.kind === 'detail' || query.kind === 'problems' || query.kind === 'rate') {
+    const named = withAgency(ctx, base, query);
+    if ('status' in named) return withQuery(named);
+    query = named;
+    const respond = query.kind === 'detail' ? reportDetail : query.kind === 'problems' ? reportProblems : rateAnswer;
+    return { ...respond(ctx, question, query), query };
+  }
   if (query.metrics.length === 0 && query.agencies.length > 0 && und.unknown.length === 0) {
     // An agency and no figure ("经信局去年的信息公开情况"): the headline figures.
     query = { ...query, kind: query.agencies.length > 1 ? 'compare' : 'figure', metrics: OVERVIEW.map((s) => s[0]!), slots: OVERVIEW };
@@ -106,20 +118,24 @@ function ask(ctx: Ctx, options: AskerOptions, question: string, opts: AskOptions
   }
   if (query.kind === 'filter') return withQuery(filterAgencies(ctx, question, query));
   if (query.kind === 'ranking' || query.kind === 'total') return withQuery(acrossAgencies(ctx, question, query));
-  if (query.agencies.length === 0) {
-    if (ctx.index.size === 1) query = { ...query, agencies: [ctx.index.ref([...ctx.index.agencies.keys()][0]!)!] };
-    else {
-      const candidates = [...ctx.index.agencies.values()].slice(0, MAX_LIST).map((a) => ({ id: a.id, name: a.name }));
-      return withQuery({
-        ...base,
-        status: 'clarify',
-        text: `请问您问的是哪个单位？${candidates.length > 0 ? `\n${candidates.map((c, i) => `${i + 1}. ${c.name}`).join('\n')}` : ''}`,
-        candidates,
-        suggestions: candidates.map((c) => c.name),
-      });
-    }
-  }
+  const named = withAgency(ctx, base, query);
+  if ('status' in named) return withQuery(named);
+  query = named;
   const answer = perAgency(ctx, question, query);
   if (answer.status === 'answered') answer.text = notSplitNote(query, answer.results) + answer.text + extraLines(und.normalized, query, answer.results);
   return { ...answer, query };
+}
+
+/** A question about one unit that names none: the index's only agency, or "which one?". */
+function withAgency(ctx: Ctx, base: Pick<Answer, 'question' | 'results' | 'warnings' | 'suggestions'>, query: StructuredQuery): StructuredQuery | Omit<Answer, 'query'> {
+  if (query.agencies.length > 0) return query;
+  if (ctx.index.size === 1) return { ...query, agencies: [ctx.index.ref([...ctx.index.agencies.keys()][0]!)!] };
+  const candidates = [...ctx.index.agencies.values()].slice(0, MAX_LIST).map((a) => ({ id: a.id, name: a.name }));
+  return {
+    ...base,
+    status: 'clarify',
+    text: `请问您问的是哪个单位？${candidates.length > 0 ? `\n${candidates.map((c, i) => `${i + 1}. ${c.name}`).join('\n')}` : ''}`,
+    candidates,
+    suggestions: candidates.map((c) => c.name),
+  };
 }

@@ -3,7 +3,7 @@
  * Documented in README ("Data model"). Bump SCHEMA_VERSION on any change: ingest rebuilds an index
  * whose version differs instead of mixing layouts.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -107,6 +107,19 @@ CREATE TABLE IF NOT EXISTS figure_values (
   PRIMARY KEY (report_id, metric, col)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS figure_values_rank ON figure_values(metric, col, year, value, state, agency_id);
+
+-- The report's own details as printed (联系电话, 地址, 发布日期 …: catalogue/report-details.ts), cited.
+CREATE TABLE IF NOT EXISTS details (
+  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  field     TEXT NOT NULL,
+  value     TEXT NOT NULL,
+  line      INTEGER NOT NULL,
+  col       INTEGER,
+  page      INTEGER,
+  section   TEXT,
+  quote     TEXT NOT NULL,
+  PRIMARY KEY (report_id, field)
+) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS warnings (
   id        INTEGER PRIMARY KEY,

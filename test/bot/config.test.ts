@@ -45,6 +45,19 @@ describe('config from the environment', () => {
 
   test('webhook mode for Telegram with PUBLIC_URL', () => {
     const r = loadConfig({ TELEGRAM_BOT_TOKEN: '1:x', PUBLIC_URL: 'https://bot.example.cn/', TELEGRAM_WEBHOOK_SECRET: 's3cr3t' });
-    expect(r.ok && r.config.telegram).toEqual({ token: '1:x', webhookUrl: 'https://bot.example.cn/telegram', secret: 's3cr3t', userLimit: 3 });
+    expect(r.ok && r.config.telegram).toEqual({ token: '1:x', webhookUrl: 'https://bot.example.cn/telegram', secret: 's3cr3t', userLimit: 3, apiRoot: 'https://api.telegram.org' });
+  });
+
+  test('PUBLIC_URL must be https (Telegram accepts no other webhook)', () => {
+    const r = loadConfig({ TELEGRAM_BOT_TOKEN: '1:x', PUBLIC_URL: 'http://bot.example.cn', TELEGRAM_WEBHOOK_SECRET: 's3cr3t' });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.message).toContain('PUBLIC_URL');
+    expect(!r.ok && r.message).toContain('https');
+  });
+
+  test('TELEGRAM_API_ROOT: a self-hosted Bot API server', () => {
+    const r = loadConfig({ TELEGRAM_BOT_TOKEN: '1:x', TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/' });
+    expect(r.ok && r.config.telegram?.apiRoot).toBe('http://127.0.0.1:8081');
+    expect(loadConfig({ TELEGRAM_API_ROOT: 'ftp://x' }).ok).toBe(false);
   });
 });

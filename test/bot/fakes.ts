@@ -21,7 +21,8 @@ export function luchengReview(question = LUCHENG_Q, agency = '温州市鹿城区
   return AnswerSchema.parse({
     question,
     status: 'answered',
-    text: `${value}件。来源：《${LUCHENG_TITLE}》四、政府信息公开行政复议、行政诉讼情况，第565行："${LUCHENG_QUOTE}"`,
+    // Shaped as the engine writes it (src/query/render/format.ts resultText).
+    text: `${agency}2020年行政复议总计：${value} 件。\n来源：《${LUCHENG_TITLE}》四、政府信息公开行政复议、行政诉讼情况，第565行：“${LUCHENG_QUOTE.trim()}”`,
     results: [{ agency, year: 2020, metric: 'review.total', label: '行政复议总计', value, unit: '件', approximate: false, source, cell: 'number', report: LUCHENG_TITLE }],
     warnings: [],
     suggestions: [],
@@ -64,7 +65,17 @@ export function fakeAsk(): FakeAsk {
     }
     if (question === 'long') {
       const results = Array.from({ length: 60 }, (_, i) => ({ ...luchengReview().results[0], label: `第${i + 1}项${'很长的指标名称'.repeat(5)}` }));
-      return AnswerSchema.parse({ ...luchengReview(question), results });
+      const one = luchengReview(question);
+      const cite = one.text.split('\n')[1];
+      const text = results.map((r) => `${r.agency}2020年${r.label}：23 件。\n${cite}`).join('\n');
+      return AnswerSchema.parse({ ...one, text, results });
+    }
+    if (question === 'longquote') {
+      // A citation longer than a Telegram message: an HTML page's one-line table, the figure deep inside.
+      const quote = `${'甲乙丙丁'.repeat(700)} 本年新收申请 23 件 ${'戊己庚辛'.repeat(700)}`;
+      const one = luchengReview(question);
+      const text = `温州市鹿城区人民政府2020年行政复议总计：23 件。\n来源：《${LUCHENG_TITLE}》四、政府信息公开行政复议、行政诉讼情况，第565行：“${quote}”`;
+      return AnswerSchema.parse({ ...one, text, results: [{ ...one.results[0], source: { ...source, quote } }] });
     }
     if (question === 'boom') throw new Error('engine exploded');
     return AnswerSchema.parse({ ...base, question, status: 'unsupported', text: '暂不支持这个问题。', suggestions: [LUCHENG_Q] });

@@ -64,7 +64,7 @@ describe('Telegram webhook route', () => {
     app = t.app;
     const headers = { 'x-telegram-bot-api-secret-token': SECRET };
     expect((await t.app.inject({ method: 'POST', url: '/telegram', headers, payload: update(10) })).statusCode).toBe(200);
-    expect(t.sent[0]).toContain('<b>23件</b>');
+    expect(t.sent[0]).toContain('<b>23 件。</b>');
     expect((await t.app.inject({ method: 'POST', url: '/telegram', headers, payload: update(10) })).statusCode).toBe(200);
     expect(t.sent).toHaveLength(1);
     expect(t.lines.join('\n')).not.toContain(SECRET);

@@ -104,6 +104,19 @@ describe('group chats keep one follow-up context per member', () => {
     await built.app.gongkai.idle();
     expect(built.ask.calls.map((c) => c.options?.previous)).toEqual([undefined, undefined, { agency: '温州市鹿城区人民政府', year: 2020, metric: 'review.total' }]);
   });
+
+  test.each(platforms)('%s: another member\'s "1" does not answer my choice', async (_n, req) => {
+    const built = await server();
+    await built.app.inject(req('统计局行政复议多少件', { id: 'c1', sender: 'alice' }));
+    await built.app.inject(req('1', { id: 'c2', sender: 'bob' }));
+    await built.app.inject(req('1', { id: 'c3', sender: 'alice' }));
+    await built.app.gongkai.idle();
+    expect(built.ask.calls.map((c) => [c.question, c.options?.agencyId])).toEqual([
+      ['统计局行政复议多少件', undefined],
+      ['1', undefined],
+      ['统计局行政复议多少件', 2],
+    ]);
+  });
 });
 
 describe('Feishu tenant_access_token', () => {
@@ -256,7 +269,7 @@ describe('long answers are cut between figures by us, never mid-figure by the pl
     expect(Buffer.byteLength(content)).toBeLessThanOrEqual(2048);
     const figures = content.split('\n').filter((l) => l.includes('年第'));
     expect(figures.length).toBeGreaterThan(3);
-    for (const line of figures) expect(line).toMatch(/：23件$/);
+    for (const line of figures) expect(line).toMatch(/：23 件。$/);
     expect(content.endsWith(TRUNCATED_NOTICE)).toBe(true);
   });
 
@@ -276,4 +289,14 @@ test("Slack: the signed ssl_check probe is acknowledged with 200 and asks nothin
   const res = await app.inject({ method: 'POST', url: '/webhooks/slack', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': ts, 'x-slack-signature': sig }, payload: body });
   expect(res.statusCode).toBe(200);
   expect(ask.calls).toHaveLength(0);
+});
+
+test("Slack: the unsigned ssl_check probe (as Slack sends it) is acknowledged with 200 and asks nothing", async () => {
+  const { app, ask } = await server();
+  const res = await app.inject({ method: 'POST', url: '/webhooks/slack', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'ssl_check=1&token=gIkuvaNzQIHg97ATvDxqgjtO' });
+  expect([res.statusCode, res.body]).toEqual([200, '']);
+  expect(ask.calls).toHaveLength(0);
+  // Unsigned, anything else is still refused.
+  const forged = await app.inject({ method: 'POST', url: '/webhooks/slack', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'ssl_check=0&text=x&trigger_id=1' });
+  expect(forged.statusCode).toBe(401);
 });

@@ -149,8 +149,10 @@ describe('cells and computed figures', () => {
     expect(a.text).toContain('增加 2 件');
   });
 
-  test('近两年 is the last two reports', () => {
-    expect(small('甲区近两年收到申请').results.map((r) => r.year)).toEqual([2019, 2021]);
+  test('近两年 is the two years up to the latest report, the one not indexed said', () => {
+    const a = small('甲区近两年收到申请');
+    expect(a.results.map((r) => r.year)).toEqual([2021]);
+    expect(a.text).toContain('（未收录：测试市甲区人民政府2020年的报告）');
   });
 
   test('行政诉讼 = 直接起诉总计 + 复议后起诉总计, dash counts as 0, both cells cited', () => {

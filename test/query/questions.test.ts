@@ -227,14 +227,16 @@ const CASES: Case[] = [
   ['', 'unsupported', null, null, null, null],
   ['   ', 'unsupported', null, null, null, null],
   ['asdfgh', 'unsupported', null, null, null, null],
-  ['你好', 'unsupported', null, null, null, null],
+  ['你好', 'answered', null, null, null, null],
+  ['谢谢', 'answered', null, null, null, null],
+  ['how many reviews did Lucheng have', 'unsupported', null, null, null, null],
   ['!!!???', 'unsupported', null, null, null, null],
   ['2020年行政复议多少件', 'clarify', null, 2020, ['review.total'], null],
   // lists and help
   ['有哪些单位', 'answered', null, null, [], null],
   ['鹿城区有哪些年份的报告', 'answered', null, null, [], null],
   ['能问什么', 'answered', null, null, [], null],
-  ['帮助', 'answered', null, null, [], null],
+  ['帮助', 'answered', null, null, null, null],
 ];
 
 let db: Db;

@@ -57,8 +57,8 @@ const CASES: Case[] = [
   // 去年结转 names a figure, not a year.
   ['统计局2020年去年结转过来的', 'answered', 'figure', [S], [2020], ['requests.carried_over'], [0]],
   ['温州市统计局两千零二十年收到申请', 'answered', 'figure', [S], [2020], ['requests.new'], [7]],
-  // Unknown words and no figure: say so, never the overview as if it were the answer.
-  ['鹿城区2020年公开率是多少', 'unsupported', 'figure', null, null, [], null],
+  // A rate: computed from the report's own counts (公开率 = (予以公开 85 + 部分公开 42) ÷ 办理结果总计 216).
+  ['鹿城区2020年公开率是多少', 'answered', 'rate', [L], [2020], ['requests.result.disclosed'], [58.8]],
   ['鹿城区2020年的信息公开情况', 'answered', 'figure', [L, L, L], [2020, 2020, 2020], ['requests.new', 'review.total', 'litigation.total'], [208, 23, 18]],
   // Words asking for the overview itself ("概况", "咋样") are not unknown figures.
   ['鹿城区2020年信息公开概况', 'answered', 'figure', [L, L, L], [2020, 2020, 2020], ['requests.new', 'review.total', 'litigation.total'], [208, 23, 18]],
@@ -87,7 +87,8 @@ const CASES: Case[] = [
   // Rankings: ties named together, "最多的三个", agencies named without a year use a year they share.
   ['2020年哪个部门行政复议最少', 'answered', 'ranking', [J, S, Z, L], [2020, 2020, 2020, 2020], ['review.total'], [0, 0, 4, 23]],
   ['2020年收到申请最多的三个单位', 'answered', 'ranking', [L, S, Z], [2020, 2020, 2020], ['requests.new'], [208, 7, 7]],
-  ['鹿城区和统计局哪个收到申请多', 'answered', 'ranking', [L, S], [2020, 2020], ['requests.new'], [208, 7]],
+  // Two agencies named: compared with each other, not ranked among all.
+  ['鹿城区和统计局哪个收到申请多', 'answered', 'compare', [L, S], [2020, 2020], ['requests.new'], [208, 7]],
   ['2024年哪个单位收到申请最多', 'answered', 'ranking', [HA, HZ], [2024, 2024], ['requests.new'], [3119, 95]],
   // A place as the scope of a total.
   ['温州市2020年所有单位收到多少申请', 'answered', 'total', [J, S, L, Z], [2020, 2020, 2020, 2020], ['requests.new'], [4, 7, 208, 7]],
@@ -144,8 +145,8 @@ const TEXT: [string, string[]][] = [
   ['鹿城区比统计局多收了多少申请', ['温州市鹿城区人民政府比温州市统计局多 201 件。']],
   ['鹿城区2020年新收申请比上年结转多多少', ['本年新收政府信息公开申请数量比上年结转政府信息公开申请数量多 193 件。']],
   ['2020年哪个部门行政复议最少', ['最少的是温州市经济和信息化局、温州市统计局（并列，均为 0 件）']],
-  ['鹿城区2020年公开率是多少', ['没有找到“公开率”对应的数字']],
-  ['鹿城区2020年复议维持率', ['不给比率']],
+  ['鹿城区2020年公开率是多少', ['公开率：58.8%（127 ÷ 216）', '分子：予以公开 85 件 + 部分公开 42 件；分母：本年度办理结果总计 216 件。', '定义：公开率 = （予以公开 + 部分公开）÷ 本年度办理结果总计']],
+  ['鹿城区2020年复议维持率', ['行政复议维持率：36.84%（7 ÷ 19）', '分母：行政复议总计 23 件 − 行政复议尚未审结 4 件']],
   ['鹿城区2020年上半年行政复议', ['温州市鹿城区人民政府2020年行政复议总计：23 件。', '没有分月、分季度或半年的数字']],
   ['统计局有几个', ['索引中只有 1 个：温州市统计局（2020）']],
   ['2020年有几个单位被复议', ['2020年行政复议总计不为 0 的单位共 2 个']],

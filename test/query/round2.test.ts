@@ -201,10 +201,11 @@ describe('office-staff phrasing and robustness over the seeds', () => {
     expect(ask('鹿城区贰零壹玖年行政复议多少件').text).toBe(`索引中没有${L}2019年的报告。已收录——${L}：2020年`);
   });
 
-  test('a share is not invented: the count, and a note that reports give counts', () => {
+  test('a share is computed from the report\'s own counts, both said, every cell cited', () => {
     const a = ask('鹿城区2020年不予公开占比多少');
-    expect(a.results.map((r) => [r.metric, r.value])).toEqual([['requests.result.withheld', 5]]);
-    expect(a.text).toContain('年度报告只列件数，不给比率');
+    expect(a.results.map((r) => [r.metric, r.value, r.unit])).toEqual([['rate.withheld', 2.31, '%']]);
+    expect(a.text).toContain('不予公开率：2.31%（5 ÷ 216）');
+    expect(a.results[0]!.sources!.length).toBe(9);
   });
 });
 

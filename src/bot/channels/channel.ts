@@ -58,6 +58,11 @@ export interface ChannelAdapter {
   methods: Array<'GET' | 'POST'>;
   /** How long message ids are remembered; at least 10 minutes and longer than the timestamp window. */
   replayTtlMs: number;
+  /**
+   * The reply to a verified event delivered again (Feishu and WeCom retry when our first response was
+   * lost or late): 200 so the platform stops retrying, and no second answer.
+   */
+  ack: WebhookReply;
   receive(req: WebhookRequest, nowMs: number): Inbound;
   respond(answer: Answer, message: InboundMessage, deps: RespondDeps): Promise<WebhookReply>;
 }

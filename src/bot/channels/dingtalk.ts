@@ -5,9 +5,15 @@
 import type { AppConfigDingTalk } from './types.ts';
 import { hmacSha256, safeEqual, timestampMs, withinWindow } from './crypto.ts';
 import { cleanQuestion, parseJson, replayTtl, str, type ChannelAdapter } from './channel.ts';
-import { renderAnswer } from '../render.ts';
+import { renderMessages } from '../render.ts';
 
 const WINDOW_MS = 60 * 60_000;
+/**
+ * Longest reply we send. DingTalk documents no limit we could find for the outgoing robot's synchronous
+ * text reply, and a long one is shown whole, as one wall of text (one went out at 18,434 characters):
+ * we cut between figures at 5,000 characters, with a notice, as for the other office chats.
+ */
+export const DINGTALK_TEXT_CHARS = 5_000;
 
 export function dingtalkSign(appSecret: string, timestamp: string): string {
   return hmacSha256(appSecret, `${timestamp}\n${appSecret}`).toString('base64');
@@ -19,6 +25,7 @@ export function createDingTalk(config: AppConfigDingTalk): ChannelAdapter {
     path: '/webhooks/dingtalk',
     methods: ['POST'],
     replayTtlMs: replayTtl(WINDOW_MS),
+    ack: { status: 200 },
     receive(req, now) {
       const ts = req.headers['timestamp'];
       if (!withinWindow(timestampMs(ts, 'ms'), now, WINDOW_MS)) return { kind: 'reject' };
@@ -38,7 +45,7 @@ export function createDingTalk(config: AppConfigDingTalk): ChannelAdapter {
       };
     },
     async respond(answer) {
-      return { status: 200, body: { msgtype: 'text', text: { content: renderAnswer(answer, 'plain') } } };
+      return { status: 200, body: { msgtype: 'text', text: { content: renderMessages(answer, { style: 'plain', limit: DINGTALK_TEXT_CHARS })[0] } } };
     },
   };
 }

@@ -9,9 +9,14 @@ import { createDecipheriv, createCipheriv, createHash, randomBytes } from 'node:
 import type { AppConfigFeishu } from './types.ts';
 import { safeEqual, sha256Hex, timestampMs, withinWindow } from './crypto.ts';
 import { cleanQuestion, parseJson, replayTtl, str, type ChannelAdapter, type HttpClient } from './channel.ts';
-import { renderAnswer } from '../render.ts';
+import { renderMessages, utf8Bytes } from '../render.ts';
 
 const WINDOW_MS = 5 * 60_000;
+/**
+ * A text message's request body may be at most 150 KB (open.feishu.cn, 发送消息 / 回复消息); the text
+ * travels JSON-encoded twice, so it is kept to 100 KB of UTF-8.
+ */
+export const FEISHU_TEXT_BYTES = 100_000;
 
 const aesKey = (encryptKey: string) => createHash('sha256').update(encryptKey, 'utf8').digest();
 
@@ -82,6 +87,7 @@ export function createFeishu(config: AppConfigFeishu): ChannelAdapter {
     path: '/webhooks/feishu',
     methods: ['POST'],
     replayTtlMs: replayTtl(WINDOW_MS),
+    ack: { status: 200, body: {} },
     receive(req, now) {
       const outer = parseJson(req.body);
       if (!outer) return { kind: 'reject' };
@@ -148,7 +154,7 @@ export function createFeishu(config: AppConfigFeishu): ChannelAdapter {
           method: 'POST',
           headers: { authorization: `Bearer ${access}`, 'content-type': 'application/json; charset=utf-8' },
           // msg_type text: `content` is itself a JSON string {"text": "…"}.
-          body: JSON.stringify({ msg_type: 'text', content: JSON.stringify({ text: renderAnswer(answer, 'plain') }) }),
+          body: JSON.stringify({ msg_type: 'text', content: JSON.stringify({ text: renderMessages(answer, { style: 'plain', limit: FEISHU_TEXT_BYTES, measure: utf8Bytes })[0] }) }),
         });
         return { status: res.status, code: str(obj(res.json)?.code) ?? '?' };
       };

@@ -7,9 +7,12 @@
 import type { AppConfigMattermost } from './types.ts';
 import { safeEqual, timestampMs, withinWindow } from './crypto.ts';
 import { cleanQuestion, parseJson, replayTtl, str, type ChannelAdapter } from './channel.ts';
-import { renderAnswer } from '../render.ts';
+import { renderMessages } from '../render.ts';
 
 const WINDOW_MS = 5 * 60_000;
+/** A post's message is at most 16,383 runes (Mattermost 5.0+, PostMessageMaxRunesV2). */
+export const MATTERMOST_POST_RUNES = 16_383;
+const runes = (s: string) => [...s].length;
 
 function fields(req: { headers: Record<string, string | undefined>; body: string }): { f: Record<string, string | undefined>; unit: 's' | 'ms' } {
   if ((req.headers['content-type'] ?? '').toLowerCase().includes('application/json')) {
@@ -32,6 +35,7 @@ export function createMattermost(config: AppConfigMattermost): ChannelAdapter {
     path: '/webhooks/mattermost',
     methods: ['POST'],
     replayTtlMs: replayTtl(WINDOW_MS),
+    ack: { status: 200 },
     receive(req, now) {
       const { f, unit } = fields(req);
       const token = f.token ?? req.headers['authorization']?.replace(/^Token\s+/i, '');
@@ -46,7 +50,7 @@ export function createMattermost(config: AppConfigMattermost): ChannelAdapter {
       };
     },
     async respond(answer) {
-      return { status: 200, body: { text: renderAnswer(answer, 'markdown') } };
+      return { status: 200, body: { text: renderMessages(answer, { style: 'markdown', limit: MATTERMOST_POST_RUNES, measure: runes })[0] } };
     },
   };
 }

@@ -6,7 +6,7 @@
 import type { AppConfigSlack } from './types.ts';
 import { hmacSha256, safeEqual, timestampMs, withinWindow } from './crypto.ts';
 import { cleanQuestion, replayTtl, type ChannelAdapter } from './channel.ts';
-import { fitMessage, renderBlocks } from '../render.ts';
+import { renderMessages } from '../render.ts';
 
 const WINDOW_MS = 5 * 60_000;
 /** Slack truncates a message's text beyond 40,000 characters. */
@@ -27,13 +27,15 @@ export function createSlack(config: AppConfigSlack): ChannelAdapter {
     path: '/webhooks/slack',
     methods: ['POST'],
     replayTtlMs: replayTtl(WINDOW_MS),
+    ack: { status: 200 },
     receive(req, now) {
+      // Slack's periodic certificate check of a slash-command URL is unsigned; its SDKs answer it 200.
+      // It carries no question, so answering it reveals nothing.
+      if (new URLSearchParams(req.body).get('ssl_check') === '1') return { kind: 'reply', reply: { status: 200 } };
       const ts = req.headers['x-slack-request-timestamp'];
       if (!withinWindow(timestampMs(ts, 's'), now, WINDOW_MS)) return { kind: 'reject' };
       if (!safeEqual(req.headers['x-slack-signature'], slackSignature(config.signingSecret, ts!, req.body))) return { kind: 'reject' };
       const form = new URLSearchParams(req.body);
-      // Slack's periodic certificate check of a slash-command URL (signed like a command, no trigger_id).
-      if (form.get('ssl_check') === '1') return { kind: 'reply', reply: { status: 200 } };
       const id = form.get('trigger_id');
       if (!id) return { kind: 'reply', reply: { status: 400 } };
       const question = unescapeSlack(cleanQuestion(form.get('text') ?? ''));
@@ -44,7 +46,7 @@ export function createSlack(config: AppConfigSlack): ChannelAdapter {
       return { kind: 'message', message: { id, chat, question, private: (form.get('channel_name') ?? '') === 'directmessage' } };
     },
     async respond(answer) {
-      return { status: 200, body: { response_type: 'ephemeral', text: fitMessage(renderBlocks(answer, 'slack'), SLACK_TEXT_CHARS, (t) => t.length) } };
+      return { status: 200, body: { response_type: 'ephemeral', text: renderMessages(answer, { style: 'slack', limit: SLACK_TEXT_CHARS })[0] } };
     },
   };
 }

@@ -9,7 +9,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { AppConfigWeCom } from './types.ts';
 import { safeEqual, sha1Hex, timestampMs, withinWindow } from './crypto.ts';
 import { cleanQuestion, replayTtl, type ChannelAdapter } from './channel.ts';
-import { fitMessage, renderBlocks } from '../render.ts';
+import { renderMessages, utf8Bytes } from '../render.ts';
 
 const WINDOW_MS = 5 * 60_000;
 const BLOCK = 32;
@@ -97,6 +97,7 @@ export function createWeCom(config: AppConfigWeCom): ChannelAdapter {
     path: '/webhooks/wecom',
     methods: ['GET', 'POST'],
     replayTtlMs: replayTtl(WINDOW_MS),
+    ack: { status: 200, contentType: 'text/plain; charset=utf-8', body: '' },
     receive(req, now) {
       const { msg_signature: sig, timestamp: ts, nonce } = req.query;
       if (req.method === 'GET') {
@@ -124,7 +125,7 @@ export function createWeCom(config: AppConfigWeCom): ChannelAdapter {
       const nonce = randomBytes(8).toString('hex');
       const inner =
         `<xml><ToUserName>${cdata(message.reply!.to)}</ToUserName><FromUserName>${cdata(config.corpId)}</FromUserName>` +
-        `<CreateTime>${ts}</CreateTime><MsgType>${cdata('text')}</MsgType><Content>${cdata(fitMessage(renderBlocks(answer, 'plain'), WECOM_TEXT_BYTES))}</Content></xml>`;
+        `<CreateTime>${ts}</CreateTime><MsgType>${cdata('text')}</MsgType><Content>${cdata(renderMessages(answer, { style: 'plain', limit: WECOM_TEXT_BYTES, measure: utf8Bytes })[0]!)}</Content></xml>`;
       const encrypted = wecomEncrypt(config.encodingAesKey, config.corpId, inner);
       const body =
         `<xml><Encrypt>${cdata(encrypted)}</Encrypt><MsgSignature>${cdata(wecomSignature(config.token, ts, nonce, encrypted))}</MsgSignature>` +

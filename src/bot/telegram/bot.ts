@@ -12,11 +12,13 @@ import type { TelegramConfig } from '../config.ts';
 import type { Catalog } from '../catalog.ts';
 import type { Conversation } from '../conversation.ts';
 import type { SharedStore } from '../state/store.ts';
-import { escapeHtml, renderBlocks, splitMessage } from '../render.ts';
-import { CHOICE_EXPIRED_TEXT, HELP_TEXT, RATE_LIMITED_TEXT, START_TEXT } from './texts.ts';
+import { escapeHtml, renderMessages, splitMessage } from '../render.ts';
+import { reportPath } from '../report-path.ts';
+import { CHOICE_EXPIRED_TEXT, HELP_TEXT, NOT_YOUR_CHOICE_TEXT, RATE_LIMITED_TEXT, START_TEXT } from './texts.ts';
 
 export const TELEGRAM_LIMIT = 4096;
-const PICK = /^pick:(\d{1,12})$/;
+/** A clarify button: who asked, and the agency (callback_data is at most 64 bytes). */
+const PICK = /^pick:(\d{1,20}):(\d{1,12})$/;
 const LIST_LIMIT = 60;
 
 export interface BotDeps {
@@ -28,10 +30,16 @@ export interface BotDeps {
   /** One line per question. */
   onQuestion?: (event: { channel: 'telegram'; status: Answer['status']; latencyMs: number; question: string; private: boolean }) => void;
   now?: () => number;
+  /** The reports folder: /sources shows files relative to it, never a server path. */
+  reportsDir?: string;
 }
 
+/**
+ * Conversation key: the chat and the person. In a group each member has their own follow-ups and
+ * pending choice — B's "那2019年呢" never continues A's question.
+ */
 export function chatKey(ctx: Context): string {
-  return `telegram:${ctx.chat?.id ?? ctx.from?.id ?? 'unknown'}`;
+  return `telegram:${ctx.chat?.id ?? ctx.from?.id ?? 'unknown'}:${ctx.from?.id ?? 'unknown'}`;
 }
 
 /** The question a group message addresses to us, or null when it does not mention the bot. */
@@ -53,10 +61,11 @@ export function addressedText(ctx: Context): string | null {
 }
 
 export async function sendAnswer(ctx: Context, answer: Answer): Promise<void> {
-  const chunks = splitMessage(renderBlocks(answer, 'html'), TELEGRAM_LIMIT);
+  const chunks = renderMessages(answer, { style: 'html', limit: TELEGRAM_LIMIT, multi: true });
+  const asker = ctx.from?.id ?? 0;
   const keyboard =
     answer.status === 'clarify' && answer.candidates?.length
-      ? InlineKeyboard.from(answer.candidates.slice(0, 20).map((c) => [InlineKeyboard.text(c.name, `pick:${c.id}`)]))
+      ? InlineKeyboard.from(answer.candidates.slice(0, 20).map((c) => [InlineKeyboard.text(c.name, `pick:${asker}:${c.id}`)]))
       : undefined;
   for (let i = 0; i < chunks.length; i++) {
     const last = i === chunks.length - 1;
@@ -69,7 +78,7 @@ export async function sendAnswer(ctx: Context, answer: Answer): Promise<void> {
 }
 
 export function createBot(config: TelegramConfig, deps: BotDeps): Bot {
-  const bot = new Bot(config.token, deps.botInfo ? { botInfo: deps.botInfo } : {});
+  const bot = new Bot(config.token, { ...(deps.botInfo ? { botInfo: deps.botInfo } : {}), client: { apiRoot: config.apiRoot } });
   const now = deps.now ?? Date.now;
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
 
@@ -102,15 +111,20 @@ export function createBot(config: TelegramConfig, deps: BotDeps): Bot {
   });
   bot.command('sources', async (ctx) => {
     const { total, items } = deps.catalog.reports({ limit: LIST_LIMIT, offset: 0 });
-    const lines = items.map((r) => `• ${escapeHtml(r.title)}\n  <code>${escapeHtml(r.file)}</code>`);
+    const lines = items.map((r) => `• ${escapeHtml(r.title)}\n  <code>${escapeHtml(reportPath(r.file, deps.reportsDir))}</code>`);
     const more = total > items.length ? `\n…共 ${total} 份报告，完整列表见 /api/reports` : '';
     await sendChunks(ctx, `<b>报告来源（${total} 份）</b>\n${lines.join('\n')}${more}`);
   });
 
   bot.on('callback_query:data', async (ctx) => {
     const m = PICK.exec(ctx.callbackQuery.data);
+    if (m && m[1] !== String(ctx.from.id)) {
+      // Someone else's question: their choice is theirs to make.
+      await ctx.answerCallbackQuery({ text: NOT_YOUR_CHOICE_TEXT });
+      return;
+    }
     const started = now();
-    const answer = m ? await deps.conversation.choose(chatKey(ctx), Number(m[1])) : null;
+    const answer = m ? await deps.conversation.choose(chatKey(ctx), Number(m[2])) : null;
     if (!answer) {
       await ctx.answerCallbackQuery({ text: CHOICE_EXPIRED_TEXT });
       return;

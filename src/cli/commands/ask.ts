@@ -7,6 +7,7 @@ import type { Readable, Writable } from 'node:stream';
 import iconv from 'iconv-lite';
 import type { Command } from 'commander';
 import { createAsker, type Answer, type AskFn } from '../../query/index.ts';
+import { nextTurn, turnOptions, type Turn } from '../../query/turn.ts';
 import { openIndexOrFail } from '../errors.ts';
 import { dbPath, DEFAULT_DB } from './ingest.ts';
 
@@ -83,8 +84,15 @@ export async function* lineBatches(input: AsyncIterable<Buffer | string> | Itera
  */
 export async function answerStream(ask: AskFn, json: boolean, input: Readable, output: Writable): Promise<number> {
   let count = 0;
+  // The lines are one conversation, as in a chat: "那2019年呢？" continues the question before it.
+  let turn: Turn = {};
+  const answerInTurn = (line: string) => {
+    const answer = ask(line, turnOptions(turn));
+    turn = nextTurn(answer, turn);
+    return answer;
+  };
   for await (const lines of lineBatches(input)) {
-    output.write(lines.map((line) => answerLine(ask(line), json)).join('\n') + '\n');
+    output.write(lines.map((line) => answerLine(answerInTurn(line), json)).join('\n') + '\n');
     count += lines.length;
   }
   return count;
@@ -109,9 +117,10 @@ Examples:
   gongkai ask --json < questions.txt            # 批量 JSON：每行一个 Answer 对象
 
 一个问题：按原样输出答案和来源（可能多行）。批量（标准输入）：每个输入行恰好输出一行，
-空行也一样（答案里的换行显示为 " ｜ "），顺序不变。
+空行也一样（答案里的换行显示为 " ｜ "），顺序不变；各行是一次对话，“那2019年呢？”接着上一问。
 One question: the answer and its source as printed (possibly several lines). Batch (stdin): exactly
-one output line per input line, blank lines included, in order.`,
+one output line per input line, blank lines included, in order; the lines are one conversation
+("那2019年呢？" continues the question before it).`,
     )
     .action(async (words: string[], flags: AskFlags) => {
       const db = openIndexOrFail(dbPath(flags.db));

@@ -32,7 +32,7 @@ export const CheckOutputSchema = z.discriminatedUnion('ok', [
 ]);
 export type CheckOutput = z.infer<typeof CheckOutputSchema>;
 
-/** Where the tables are, in source lines. Shown only: the figures come from processFile, as in ingest. */
+/** Where the tables are, in source lines. Shown only: the figures come from loadAndParse, as in ingest. */
 function readingOf(loaded: LoadResult | null): Reading | null {
   if (!loaded?.ok) return null;
   const { doc } = loaded;

@@ -76,6 +76,8 @@ const NOT_CATEGORY = `(?!${C}{0,8}?(?:(?<!各)类|预决算|财政|人事|任免
 export const PROSE_RULES: ProseRule[] = [
   // —— 主动公开, by channel (before the total, which would otherwise take these numbers)
   { pattern: `(?:门户网站|政府网站|网站)(?:平台|专栏)?(?:上)?(?:全年|本年度?)?(?:主动)?(?:公开|发布)${NOT_CATEGORY}${C}{0,8}?(?:信息)?(?:共计|合计|总计|共)?#条`, keys: ['proactive.website'], unlessBefore: CUMULATIVE },
+  // "全年政府信息主动公开64条"
+  { pattern: `(?:政府|政务)信息主动公开(?:共计|合计|总计|共|达)?#条`, keys: ['proactive.total'], unlessBefore: CUMULATIVE_OR_CHANNEL },
   { pattern: `概况类?信息(?:更新)?#条`, keys: ['proactive.website.overview'], unlessBefore: CUMULATIVE },
   { pattern: `政务动态类?信息(?:更新)?#条`, keys: ['proactive.website.news'], unlessBefore: CUMULATIVE },
   { pattern: `信息公开目录信息(?:更新)?#条`, keys: ['proactive.website.catalogue'], unlessBefore: CUMULATIVE },
@@ -86,7 +88,9 @@ export const PROSE_RULES: ProseRule[] = [
   { pattern: `公报(?:上)?(?:公开|发布|刊登|刊发)${C}{0,6}?(?:信息)?#条`, keys: ['proactive.gazette'], unlessBefore: CUMULATIVE },
   { pattern: `媒体(?:上)?(?:公开|发布)${C}{0,6}?(?:信息)?#条`, keys: ['proactive.media'], unlessBefore: CUMULATIVE },
   // "其他应主动公开的政府信息7条" is a category (the last of a list), not the total.
-  { pattern: `(?<!应)主动公开${ANY_KIND}信息(?:共计|合计|总计|共|达)?#条`, keys: ['proactive.total'], unlessBefore: CUMULATIVE_OR_CHANNEL },
+  // "主动公开信息数86条"; "主动公开公安政府信息179条" (the agency's sector before 政府信息, not a kind: no 类).
+  // Never "(其他)应(当)主动公开的(其他)政府信息N条": a category closing a list.
+  { pattern: `(?<![应当])主动公开(?:${ANY_KIND}|(?:(?![类的]|其他)${C}){1,4}?政府)信息(?:数)?(?:共计|合计|总计|共|达)?#条`, keys: ['proactive.total'], unlessBefore: CUMULATIVE_OR_CHANNEL },
 
   // —— 依申请公开
   { pattern: `新收(?:到)?${REQ}申请(?:件)?(?:共计|共)?#件`, keys: ['requests.new'], unlessAfter: INCLUDES_CARRIED_OVER },
@@ -105,8 +109,14 @@ export const PROSE_RULES: ProseRule[] = [
 
   // —— 行政复议 / 行政诉讼 ("行政复议件 23 件，被纠正 8件；诉讼件 18 件，被纠正 2件")
   // "…行政复议 351 件，其中结果维持 72 件，结果纠正 64 件，其他结果 178 件，尚未审结 37 件"
-  { pattern: `行政复议(?:案件|案)?(?:件)?(?:共计|共)?#件${OUTCOMES}`, keys: ['review.total', ...OUTCOME_KEYS('review')], unlessBefore: NOT_DISCLOSURE_CASES, exceptUnder: CASES_SECTION },
-  { pattern: `诉讼(?:案件|案)?(?:件)?(?:共计|共)?#件${OUTCOMES}`, keys: ['litigation.total', ...OUTCOME_KEYS('litigation')], unlessBefore: NOT_DISCLOSURE_CASES, exceptUnder: CASES_SECTION },
+  // "引发行政复议1起": 起 counts cases as 件 does.
+  { pattern: `行政复议(?:案件|案)?(?:件)?(?:共计|共)?#(?:件|起)${OUTCOMES}`, keys: ['review.total', ...OUTCOME_KEYS('review')], unlessBefore: NOT_DISCLOSURE_CASES, exceptUnder: CASES_SECTION },
+  { pattern: `诉讼(?:案件|案)?(?:件)?(?:共计|共)?#(?:件|起)${OUTCOMES}`, keys: ['litigation.total', ...OUTCOME_KEYS('litigation')], unlessBefore: NOT_DISCLOSURE_CASES, exceptUnder: CASES_SECTION },
+
+  // —— 工作机构与经费 ("没有全职人员，兼职人员1人"; "产生的政府信息公开费用1万元")
+  { pattern: `兼职(?:工作)?人员(?:共|为)?#(?:人|名)`, keys: ['org.staff_parttime'] },
+  { pattern: `(?:专职|全职)(?:工作)?人员(?:共|为)?#(?:人|名)`, keys: ['org.staff_fulltime'] },
+  { pattern: `(?<!收取|收取的|减免)政府信息公开(?:工作)?(?:专项)?(?:经费|费用)(?:共|为)?#万元`, keys: ['org.budget'] },
 ];
 
 /**
@@ -126,11 +136,12 @@ export const NO_CASE_KINDS: { word: RegExp; key: string }[] = [
  * "未收到…申请的答复" or "无需…"), so the year's new applications are 0.
  */
 export const NO_REQUESTS =
-  /^(?:任何)?(?:公民、法人(?:或者?|和)其他组织)?(?:提出的|的)?(?:政府)?(?:信息公开申请|依申请公开(?:申请|事项)?)$/;
+  /^(?:任何)?(?:有关)?(?:公民、法人(?:或者?|和)其他组织)?(?:提出的|的)?(?:政府)?(?:信息公开(?:的)?申请|依申请公开(?:的)?(?:申请|事项|政府信息)?|申请公开政府信息(?:的)?(?:情况)?)$/;
 
 /** The denial must be about cases, not e.g. "未发生泄密事件…行政复议 2 件". */
 // "…引发的行政复议、行政诉讼。": the clause may also end on the kind itself.
-export const NO_CASES_END = /(?:案件|案|事项|情况|情形|事件)|(?:复议|诉讼)$/;
+// "…提出的行政复议、行政诉讼的申请": or on the application for one.
+export const NO_CASES_END = /(?:案件|案|事项|情况|情形|事件)|(?:复议|诉讼)(?:的?申请)?$/;
 
 /** A printed number with the approximate markers around it; never the tail of a longer number ("1,234"). */
 export const NUMBER_SLOT =

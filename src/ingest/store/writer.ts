@@ -176,6 +176,7 @@ export function openIndexWriter(dbPath: string): IndexWriter {
     insertValue: db.prepare('INSERT INTO figure_values (report_id, metric, col, year, agency_id, value, state) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     insertMetricKey: db.prepare('INSERT INTO metric_keys (key) VALUES (?) RETURNING id'),
     insertWarning: db.prepare('INSERT INTO warnings (report_id, code, message, line, line2, metric) VALUES (?, ?, ?, ?, ?, ?)'),
+    insertDetail: db.prepare('INSERT OR IGNORE INTO details (report_id, field, value, line, col, page, section, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
     pruneAgencies: db.prepare('DELETE FROM agencies WHERE id NOT IN (SELECT agency_id FROM reports)'),
   };
 
@@ -223,6 +224,10 @@ export function openIndexWriter(dbPath: string): IndexWriter {
     });
     for (const v of valueRows(report.figures)) stmt.insertValue.run(reportId, metricId(v.key), v.col, report.year, agency, v.value, v.state);
     for (const w of report.warnings) stmt.insertWarning.run(reportId, w.code, w.message, w.line, w.line2 ?? null, w.metric ?? null);
+    for (const d of report.details ?? []) {
+      const s = d.source;
+      stmt.insertDetail.run(reportId, d.field, d.value, s.line, s.column ?? null, s.page ?? null, s.section, s.quote);
+    }
   });
 
   let open = true;

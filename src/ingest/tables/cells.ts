@@ -8,6 +8,7 @@
  * in that string ("anchors") then own the tokens between them and the next anchor.
  */
 import type { ReportDocument } from '../text/document.ts';
+import { isPlaceholderHeaderRow } from '../../catalogue/converter-damage.ts';
 
 export type TokenKind = 'number' | 'dash' | 'blank';
 
@@ -27,6 +28,11 @@ export interface Token {
   pos: number;
   /** The token came from a tab/pipe cell of its own (so an empty neighbour is a real blank). */
   celled: boolean;
+  /**
+   * A lone "-" squeezed between two digits in a signed column ("88-720"): a dash cell or the minus of
+   * the next number — the text cannot tell.
+   */
+  fusedMinus?: boolean;
 }
 
 export interface Region {
@@ -210,6 +216,7 @@ function scanCell(s: string, line: number, celled: boolean, signed: boolean, out
         if (!(signed && sign && isDigit(w.charCodeAt(i + 1)) && !isDigit(w.charCodeAt(i - 1)))) {
           pushText(w, run, i, line, out);
           pushDash(w[i], line, celled, out);
+          if (signed && sign && isDigit(w.charCodeAt(i - 1)) && isDigit(w.charCodeAt(i + 1))) out.tokens[out.tokens.length - 1].fusedMinus = true;
           run = ++i;
           continue;
         }
@@ -338,7 +345,8 @@ export function scanRegion(
   const out: Scan = { text: [], textLine: [], tokens: [] };
   for (let i = start; i < end; i++) {
     const norm = doc.norm[i];
-    if (isNoiseLine(norm) || !keepLine(norm)) continue;
+    // A converter's placeholder header row ("| 申请人情况 | 数据1 | 数据2 | …"), even one invented mid-table.
+    if (isNoiseLine(norm) || !keepLine(norm) || (norm.includes('数据') || /col|列|字段|field/iu.test(norm) ? isPlaceholderHeaderRow(norm) : false)) continue;
     const { cells, celled } = cellsOf(doc.lines[i].includes('\t') ? withTrailingTabs(norm, doc.lines[i]) : norm);
     if (celled) loneOcrDigits(cells);
     for (const cell of cells) {

@@ -15,7 +15,7 @@ const TABLE2_HEADERS: [RegExp, ReportFormat][] = [
 const TABLE3_MARKERS = /本年度办理结果|勾稽关系|结转下年度继续办理/;
 const TABLE3_ROWS = /予以公开|部分公开|不予公开|无法提供|不予处理|其他处理/g;
 // The statistics table's own header; its title alone may only be cited ("附件：…统计表").
-const PRE2019_HEADER = /统计指标|指标名称[\s\S]{0,80}计量单位/;
+const PRE2019_HEADER = /统计指标|指标名称[\s\S]{0,80}(?:计量)?单位/;
 const PRE2019_TITLE = /政府信息公开情况统计表/;
 const UNIT_VALUE_ROW = /(条|件|个|人|次|篇|万元|人次)\s+\d+(\.\d+)?\s*$/u;
 

@@ -15,13 +15,15 @@ export interface FusedRowText {
 }
 
 const UNIT = '(?:万元|人次|条|件|元|次|个|人|项|篇)';
-/** label (ending in a non-digit) · unit · one digit run, nothing after it. */
-const FUSED_ROW = new RegExp(`^(.*?[^\\d\\s])\\s*(${UNIT})\\s*(\\d+)$`, 'u');
+/** label (ending in a non-digit) · unit · one digit run right after it, nothing after that. */
+const FUSED_ROW = new RegExp(`^(.*?[^\\d\\s])\\s*(${UNIT})(\\d+)$`, 'u');
+const unclosed = (s: string) => (s.match(/[（(]/gu)?.length ?? 0) > (s.match(/[）)]/gu)?.length ?? 0);
 
 /** A row printed as label, unit and a single digit run; null for anything else. */
 export function fusedRowText(normLine: string): FusedRowText | null {
   const m = FUSED_ROW.exec(normLine.trim());
-  if (!m) return null;
+  // A label cut inside its note ("（不同渠道条5"): the number is the note's.
+  if (!m || unclosed(m[1])) return null;
   return { label: m[1].trim(), unit: m[2], digits: m[3] };
 }
 
@@ -66,17 +68,22 @@ export function fusedReadings(digits: string, n: number, cumulative: readonly bo
   return splitRun(digits, n, cumulative).map((vals) => ({ cells: vals.map((v) => cell(v, String(v), line)) }));
 }
 
-/** A 其中 block: the row above it is the sum of its numbered parts, column by column. */
-function equationsOf(rows: readonly TableRowReadings[], nCols: number): ColumnEquation[] {
-  const eqs: ColumnEquation[] = [];
+/**
+ * The 其中 blocks: the row above each is the sum of its numbered parts, column by column. One list of
+ * equations per block — a block that contradicts itself must not stop the others from being solved.
+ */
+function blocksOf(rows: readonly TableRowReadings[], nCols: number): ColumnEquation[][] {
+  const blocks: ColumnEquation[][] = [];
   for (let i = 0; i + 1 < rows.length; i++) {
     if (ORDINAL_LABEL.test(rows[i].label) || !PARTS_START.test(rows[i + 1].label)) continue;
     const parts: number[] = [];
     for (let j = i + 1; j < rows.length && ORDINAL_LABEL.test(rows[j].label); j++) parts.push(j);
     if (parts.length === 0) continue;
+    const eqs: ColumnEquation[] = [];
     for (let c = 0; c < nCols; c++) eqs.push({ left: [[i, c]], right: parts.map((j) => [j, c] as [number, number]) });
+    blocks.push(eqs);
   }
-  return eqs;
+  return blocks;
 }
 
 /**
@@ -102,10 +109,16 @@ export interface SolvedRow {
 export function solveStatsTable(rows: readonly TableRowReadings[], nCols: number, cumulative: readonly boolean[], prose: readonly Figure[]): SolvedRow[] {
   const yearCol = cumulative.findIndex((c) => !c);
   const narrowed = rows.map((r) => (r.fused ? byProse(r, prose, yearCol) : r.readings));
-  const solution = solveTable(narrowed, equationsOf(rows, nCols));
+  const kept = narrowed.map((r) => r);
+  for (const eqs of blocksOf(rows, nCols)) {
+    const inBlock = new Set(eqs.flatMap((eq) => [...eq.left, ...eq.right].map(([r]) => r)));
+    // Rows outside the block are fixed to no reading so that only this block's rows vary.
+    const solution = solveTable(narrowed.map((r, i) => (inBlock.has(i) ? r : [])), eqs);
+    for (const i of inBlock) kept[i] = solution.kept[i];
+  }
   return rows.flatMap((row, i): SolvedRow[] => {
     if (!row.fused) return [];
-    const left = solution.kept[i];
+    const left = kept[i];
     if (left.length === 0) return [{ row, cells: [], left }];
     return [{ row, cells: settle(left, '', row.line), left }];
   });

@@ -69,7 +69,7 @@ export const LABEL_RULES: LabelRule[] = [
   { re: /办结/, key: 'requests.closed', groups: ['requests'] },
   { re: /已主动公开范围/, key: 'requests.answered.already_public', groups: ['requests'] },
   { re: /同意部分公开/, key: 'requests.answered.partially_agreed', groups: ['requests'] },
-  { re: /不同意公开|不予公开/, key: 'requests.answered.refused', groups: ['requests'] },
+  { re: /不同意公开|不予公开|否决公开/, key: 'requests.answered.refused', groups: ['requests'] },
   { re: /同意公开/, key: 'requests.answered.agreed', groups: ['requests'] },
   { re: /答复(?:总)?数/, key: 'requests.answered', groups: ['requests'] },
   { re: /国家秘密/, key: 'requests.answered.refused.state_secret', groups: ['requests'] },

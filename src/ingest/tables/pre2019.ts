@@ -11,6 +11,7 @@ import { metricDef } from '../../catalogue/metrics.ts';
 import { groupOf, keyForLabel, type Pre2019Group } from './pre2019-labels.ts';
 import { fusedReadings, fusedRowText, solveStatsTable, type TableRowReadings } from './pre2019-fused.ts';
 import { describeReading, type Cell } from './fused.ts';
+import { isPlaceholderHeaderRow } from '../../catalogue/converter-damage.ts';
 
 interface ValueColumn {
   label: string;
@@ -133,7 +134,7 @@ function tableStart(doc: ReportDocument): { start: number; columns: ValueColumn[
       end = j;
     }
     const header = cells.join('\t');
-    if (/单位/.test(header)) return { start: end, columns: valueColumns(end === i ? L[i] : header) };
+    if (/单\s*位/.test(header)) return { start: end, columns: valueColumns(end === i ? L[i] : header) };
   }
   const title = L.findIndex((l) => TITLE.test(l) && l.trim().length < 40);
   return title < 0 ? null : { start: title, columns: [{ label: '统计数', cumulative: false }] };
@@ -184,7 +185,7 @@ export function parsePre2019Table(doc: ReportDocument, prose: readonly Figure[] 
     // The signatures under the table, or the report's next section, end it (the table's own group
     // rows, "三、依申请公开情况", look like headings too).
     if (TABLE_END.test(line) || (isSectionHeading(line) && !groupOf(line))) break;
-    if (PIPE_RULE.test(line)) continue;
+    if (PIPE_RULE.test(line) || isPlaceholderHeaderRow(line)) continue;
     // Values alone on a line after a label without them (the row's label and unit sat above).
     const labelAt = i;
     const loose = pending ? valuesOnly(line, columns.length) : null;
@@ -206,11 +207,22 @@ export function parsePre2019Table(doc: ReportDocument, prose: readonly Figure[] 
       // A squeezed row: label, unit and all its values in one digit run ("主动公开信息数条4251516").
       const fused = fusedRowText(line);
       const fusedKey = fused ? keyForLabel((pending + fused.label).trim(), groupOf(fused.label) ?? group) : null;
-      if (fused && fusedKey) {
+      if (fused) group = groupOf(fused.label) ?? group;
+      if (fused) {
         const label = (pending + fused.label).trim();
         pending = '';
         const cumulative = columns.map((c) => c.cumulative);
-        tableRows.push({ key: fusedKey, label, line: i, fused: true, unit: fused.unit, digits: fused.digits, readings: fusedReadings(fused.digits, columns.length, cumulative, i) });
+        // A row not in the catalogue still takes part in its block's identities; it is not stored.
+        tableRows.push({ key: fusedKey ?? '', label, line: i, fused: true, unit: fused.unit, digits: fused.digits, readings: fusedReadings(fused.digits, columns.length, cumulative, i) });
+        if (!fusedKey) {
+          warnings.push({
+            code: 'pre2019.unmapped_row',
+            message: `统计表第 ${doc.sourceLine[i]} 行“${label}”不在指标目录中，未入库`,
+            line: doc.sourceLine[i],
+            line2: null,
+            metric: null,
+          });
+        }
         continue;
       }
       // A label broken over lines: a new ordinal starts a new label, anything else continues it.
@@ -298,6 +310,7 @@ export function parsePre2019Table(doc: ReportDocument, prose: readonly Figure[] 
   const cumulative = columns.map((c) => c.cumulative);
   for (const solved of solveStatsTable(tableRows, columns.length, cumulative, prose)) {
     const r = solved.row;
+    if (!r.key) continue;
     const def = metricDef(r.key);
     const printed = tableRows.find((t) => t === r)!;
     const undecided = solved.cells.length === 0 || solved.cells.some((c) => c.kind === 'undecided');

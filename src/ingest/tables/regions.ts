@@ -115,6 +115,7 @@ function isColumnNumbers(norm: string): boolean {
 export function isTable4DataLine(norm: string): boolean {
   if (isColumnNumbers(norm)) return false;
   // OCR's O/o/〇 for 0, S for 5 and B for 8 count as values (cells.ts reads them as such).
-  const rest = squeeze(norm).replace(/[+\-]?[\dOo〇SB]+件?|[—–\-－/／|]/gu, '');
+  // A short note in brackets ("(有关情况附表)") is no prose either.
+  const rest = squeeze(norm).replace(/\([^()]{1,12}\)/gu, '').replace(/[+\-]?[\dOo〇SB]+件?|[—–\-－/／|]/gu, '');
   return rest === '' || T4_HEADER_ONLY.test(rest);
 }

@@ -7,7 +7,7 @@ import type { ReportDocument } from '../text/document.ts';
 import type { Figure, ReportFormat, ReportWarning } from '../model.ts';
 import { scanRegion, type Region, type Token } from './cells.ts';
 import { anchorRows, blankRow, trimBlanks, type RowSpec } from './anchors.ts';
-import { readRow, settle, describeReading } from './fused.ts';
+import { readRow, settle, describeReading, type Cell } from './fused.ts';
 import { toFigure, citeLine } from './figures.ts';
 import type { StageOutput } from './tables.ts';
 
@@ -74,6 +74,20 @@ function leadingGroup(tokens: Token[]): Token[] {
   return trimBlanks(tokens.filter((t) => t.pos === pos));
 }
 
+/**
+ * What is certain in "A-B" (a lone "-" between digits) of a row with 本年增/减: with two cells the "-"
+ * cannot be a cell of its own, so the row is A | −B; with three, A is the first cell either way (A | — | B
+ * or A | −B₁ | B₂) and the rest stays undecided. Null for any other shape.
+ */
+function minusCells(tokens: Token[], n: number, raw: string, line: number): Cell[] | null {
+  if (tokens.length !== 3 || tokens[0].kind !== 'number' || !tokens[1].fusedMinus || tokens[2].kind !== 'number' || tokens[2].value === null) return null;
+  const a: Cell = { kind: 'number', value: tokens[0].value, raw: tokens[0].raw, line: tokens[0].line, computed: false, unit: null };
+  const undecided: Cell = { kind: 'undecided', value: null, raw, line, computed: false, unit: null };
+  if (n === 2) return [a, { kind: 'number', value: -tokens[2].value, raw: `-${tokens[2].raw}`, line: tokens[2].line, computed: false, unit: null }];
+  if (n === 3) return [a, undecided, { ...undecided }];
+  return null;
+}
+
 export function parseTable2(doc: ReportDocument, start: number, end: number, format: '2019' | '2021'): StageOutput {
   const region: Region = scanRegion(doc, start, end, () => true, true);
   const specs = TABLE2_ROWS[format];
@@ -103,17 +117,21 @@ export function parseTable2(doc: ReportDocument, start: number, end: number, for
     // More numbers on the row's line after its first group ("120 (3) 4521" with the middle cell not
     // read as a value): the group is not the whole row, so its digits must not be split to fill it.
     const strays = tokens.length < n && r.tokens.some((t) => t.kind === 'number' && !tokens.includes(t) && t.line === tokens[0]?.line);
-    const rr = strays ? { readings: [] } : readRow(tokens, n, []);
+    // "88-720" in a row with 本年增/减: 88 | — | 720, or 88 | −72 | 0, or 88 | −7 | 20 … not decidable.
+    const minus = tokens.some((t) => t.fusedMinus);
+    const rr = strays || minus ? { readings: [] } : readRow(tokens, n, []);
     const shown = strays ? r.tokens.filter((t) => t.kind !== 'blank') : tokens;
     const raw = shown.map((t) => t.raw).join(' ');
     const line = tokens[0].line;
-    const cells = rr.readings.length > 0 ? settle(rr.readings, raw, line) : null;
+    const cells = rr.readings.length > 0 ? settle(rr.readings, raw, line) : minus ? minusCells(tokens, n, raw, line) : null;
     if (!cells || cells.some((c) => c.kind === 'undecided')) {
       const options = rr.readings.slice(0, 4).map(describeReading).join('，或 ');
       warnings.push({
         code: !strays && tokens.some((t) => (t.digits?.length ?? 0) > 1) && tokens.length < n ? 'fused.ambiguous' : 'table.row_unreadable',
         message:
-          (strays
+          (minus
+            ? `表二“${r.spec.label}”第${citeLine(doc, line)}行的“${raw.replace(/ /gu, '')}”中的“-”可能是空栏（—），也可能是下一个数的负号，不能确定各栏`
+            : strays
             ? `表二“${r.spec.label}”第${citeLine(doc, line)}行的数（“${raw}”）有的夹在无法识读的文字之间，不能确定各在哪一栏`
             : `表二“${r.spec.label}”第${citeLine(doc, line)}行读到${tokens.length}个数（“${raw}”），应为${n}个`) +
           (options ? `，可能读作 ${options}${rr.readings.length > 4 ? ' 等' : ''}` : '') +

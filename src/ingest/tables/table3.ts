@@ -58,6 +58,9 @@ export const TABLE3_ROWS: T3Spec[] = [
   spec('requests.result.other_handling.no_correction', /逾期不补正?|无正当理由逾期/),
   spec('requests.result.other_handling.no_fee', /收费通知|缴纳费用/),
   { ...spec('requests.result.other_handling.other', /(?:3[.、]|\(3\))其他(?!法律|处理|结果)/), after: ['requests.result.other_handling.no_fee', 'requests.result.other_handling.no_correction'] },
+  // The third sub-row with its "3." lost ("…缴纳费用…申请 0 0 0 0 0 0 0 其他 0 0 0 0 0 0 0 （七）总计"):
+  // "其他" right before （七）总计, after the 缴纳费用 row.
+  { ...spec('requests.result.other_handling.other', /其他(?=\(?七\)?总计)/), after: ['requests.result.other_handling.no_fee'] },
   spec('requests.result.total', /\(七\)总计|七\)总计/, false),
   // A （七） printed without its ordinal: "总计" after the last result row (the header's 总计 is before).
   {

@@ -16,6 +16,14 @@ import type { StageOutput } from './tables.ts';
 const N = 15;
 const SUMS = [0, 1, 2].map((g) => ({ parts: [g * 5, g * 5 + 1, g * 5 + 2, g * 5 + 3], total: g * 5 + 4 }));
 
+/** The row's digit runs hold exactly 15 digits: one cell each, the only reading. Null otherwise. */
+function oneDigitPerCell(tokens: Token[]): Cell[] | null {
+  if (!tokens.every((t) => t.kind === 'number' && t.digits !== null && /^\d+$/u.test(t.raw))) return null;
+  const cells: Cell[] = [];
+  for (const t of tokens) for (const d of t.digits!) cells.push({ kind: 'number', value: Number(d), raw: d, line: t.line, computed: false, unit: null });
+  return cells.length === N ? cells : null;
+}
+
 export function parseTable4(doc: ReportDocument, start: number, end: number): StageOutput {
   const region = scanRegion(doc, start, end, isTable4DataLine);
   // Only lines that print a value or a dash are data; empty tab cells of header lines are layout.
@@ -33,7 +41,24 @@ export function parseTable4(doc: ReportDocument, start: number, end: number): St
   const raw = tokens.map((t) => t.raw).join(' ');
   const line = tokens[0].line;
   let cells: Cell[];
-  if (rr.readings.length === 0) {
+  const perDigit = rr.readings.length === 0 ? oneDigitPerCell(tokens) : null;
+  if (perDigit) {
+    // 15 digits for 15 cells: each digit is a cell, whatever the sums say. A group whose 总计 is not its
+    // four parts contradicts itself: its cells are not stored; the other groups are certain.
+    cells = perDigit;
+    SUMS.forEach((sum, g) => {
+      const parts = sum.parts.reduce((a, k) => a + (cells[k].value ?? 0), 0);
+      if (parts === cells[sum.total].value) return;
+      for (let k = g * 5; k < g * 5 + 5; k++) cells[k] = { ...cells[k], kind: 'undecided', value: null, raw };
+      warnings.push({
+        code: 'identity.row_sum',
+        message: `表四第${citeLine(doc, line)}行“${raw}”中${TABLE4_GROUPS[g].label}的总计与前四项之和（${parts}）不符，该组各栏未录入。`,
+        line: citeLine(doc, line),
+        line2: null,
+        metric: `${TABLE4_GROUPS[g].prefix}.total`,
+      });
+    });
+  } else if (rr.readings.length === 0) {
     cells = Array.from({ length: N }, () => ({ kind: 'undecided' as const, value: null, raw, line, computed: false, unit: null }));
     warnings.push({
       code: rr.capped ? 'fused.ambiguous' : rr.disordered ? 'table.order_uncertain' : 'table.row_unreadable',

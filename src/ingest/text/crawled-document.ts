@@ -6,6 +6,17 @@
  */
 import { afterBreadcrumb, readCrawledHeader, type CrawledPage } from './crawled.ts';
 import { splitSqueezed } from './squeeze.ts';
+import type { PageMeta } from './document.ts';
+import { TRAILING_CHROME } from '../../catalogue/page-chrome.ts';
+
+/** The header's values a report may lack in its text: publication time, publisher, URL. */
+export function pageMetaOf(page: CrawledPage): PageMeta {
+  const meta: PageMeta = {};
+  if (page.meta.published) meta.published = page.meta.published.value;
+  if (page.meta.publisher) meta.publisher = page.meta.publisher.value;
+  if (page.meta.url) meta.url = page.meta.url.value;
+  return meta;
+}
 
 export interface LogicalLines {
   lines: string[];
@@ -43,12 +54,26 @@ export function logicalLines(printed: readonly string[]): LogicalLines {
       offset = afterBreadcrumb(line);
       line = line.slice(offset);
     }
-    const segments = splitSqueezed(line);
+    const segments = splitSqueezed(line, page !== null);
     if (segments.length === 1 && offset === 0 && segments[0].start === 0 && segments[0].text === printed[i]) {
       push(printed[i], i, 0, true);
       continue;
     }
     for (const s of segments) push(s.text, i, offset + s.start, false);
   }
+  // The portal's footer after the body ("附件下载", "【打印】【关闭】") is no report text.
+  if (page) {
+    while (out.lines.length > 1 && TRAILING_CHROME.test(out.lines[out.lines.length - 1].trim())) {
+      out.lines.pop();
+      out.sourceLine.pop();
+      out.sourceColumn.pop();
+    }
+    const last = out.lines.length - 1;
+    const m = last >= 0 ? TRAILING_CHROME_TAIL.exec(out.lines[last]) : null;
+    if (m && m.index > 0) out.lines[last] = out.lines[last].slice(0, m.index).trimEnd();
+  }
   return out;
 }
+
+/** The same footer at the end of the last line, after the report's last words. */
+const TRAILING_CHROME_TAIL = new RegExp(`\\s+(?:${TRAILING_CHROME.source.replace(/^\^|\$$/g, '')})$`, 'u');

@@ -24,12 +24,22 @@ export interface ReportDocument {
   readonly sourceColumn?: readonly (number | null)[];
   /** The PDF page lines[i] is printed on (1-based). Absent for inputs without pages. */
   readonly sourcePage?: readonly (number | null)[];
+  /** What a crawled page's header block says about the report (not part of its text). */
+  readonly pageMeta?: PageMeta;
+}
+
+/** A crawled page's header values: publication time, publisher, original URL (verbatim). */
+export interface PageMeta {
+  published?: string;
+  publisher?: string;
+  url?: string;
 }
 
 /** Where each logical line sits in the original file, beyond its line number (see ReportDocument). */
 export interface SourcePlaces {
   sourceColumn?: readonly (number | null)[];
   sourcePage?: readonly (number | null)[];
+  pageMeta?: PageMeta;
 }
 
 /** Non-breaking and other fixed-width spaces → ' ', hyphen and dash variants → '-' (never a line feed). */
@@ -109,6 +119,7 @@ export function buildDocument(lines: readonly string[], sourceLine?: readonly nu
     section,
     ...(places.sourceColumn ? { sourceColumn: places.sourceColumn } : {}),
     ...(places.sourcePage ? { sourcePage: places.sourcePage } : {}),
+    ...(places.pageMeta ? { pageMeta: places.pageMeta } : {}),
   };
 }
 

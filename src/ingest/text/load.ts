@@ -5,10 +5,10 @@
  */
 import type { IngestError } from '../model.ts';
 import { decodeBytes } from './decode.ts';
-import { buildDocument, splitLines, type ReportDocument } from './document.ts';
+import { buildDocument, splitLines, type PageMeta, type ReportDocument } from './document.ts';
 import { sniffFormat, unsupportedMessage } from './format.ts';
 import { htmlToLines, looksLikeHtml } from './html.ts';
-import { logicalLines } from './crawled-document.ts';
+import { logicalLines, pageMetaOf } from './crawled-document.ts';
 
 export type LoadResult =
   | { ok: true; doc: ReportDocument; encoding: string; kind: 'text' | 'html' | 'pdf' | 'docx' | 'doc' }
@@ -29,6 +29,7 @@ export function loadReport(buf: Buffer, fileName: string): LoadResult {
   let lines: string[];
   let sourceLine: number[] | undefined;
   let sourceColumn: (number | null)[] | undefined;
+  let pageMeta: PageMeta | undefined;
   let kind: 'text' | 'html' = 'text';
   if (looksLikeHtml(text) || (HTML_EXT.test(fileName) && /<[a-z][^>]*>/i.test(text.slice(0, 4096)))) {
     kind = 'html';
@@ -52,11 +53,12 @@ export function loadReport(buf: Buffer, fileName: string): LoadResult {
       sourceLine = logical.sourceLine;
       sourceColumn = logical.sourceColumn;
     }
+    if (logical.page) pageMeta = pageMetaOf(logical.page);
   }
 
   const notChinese = tooLittleChinese(lines, fileName);
   if (notChinese) return { ok: false, error: notChinese };
-  return { ok: true, doc: buildDocument(lines, sourceLine, sourceColumn ? { sourceColumn } : {}), encoding, kind };
+  return { ok: true, doc: buildDocument(lines, sourceLine, { ...(sourceColumn ? { sourceColumn } : {}), ...(pageMeta ? { pageMeta } : {}) }), encoding, kind };
 }
 
 function tooLittleChinese(lines: readonly string[], fileName: string): IngestError | null {

@@ -29,6 +29,11 @@ const HEADING_REACH = 42;
  * A year opening the sentence after a squeezed table ("行政事业性收费02025年，我局…"): the table's last
  * cell ran into it. A year is four digits 19xx/20xx right before 年, so the cut is unique.
  */
+/**
+ * Table 四 has one data row, printed after its header's last words: what follows its digits is the
+ * next sentence ("…尚未审结总计10000100000000000我局严格…").
+ */
+const TABLE4_VALUES = /(?<=尚未审结\s*总\s*计)[\d\s]*\d(?=\s*\p{sc=Han})/gu;
 const YEAR_AFTER_DIGITS = /(?<=\d)(?:19|20)\d\d年(?!\d)/gu;
 
 /** The header of a pre-2019 statistics table, cell by cell ("指标名称计量单位2011年度历年累计", letter-spaced too). */
@@ -110,6 +115,7 @@ function cuts(line: string): number[] {
     at.add(e);
   }
   for (const m of line.matchAll(YEAR_AFTER_DIGITS)) at.add(m.index);
+  for (const m of line.matchAll(TABLE4_VALUES)) at.add(m.index + m[0].length);
   for (const p of statsTableCuts(line)) at.add(p);
   for (const m of line.matchAll(ORDINAL)) {
     const h = headingAt(line, m.index);
@@ -120,9 +126,21 @@ function cuts(line: string): number[] {
   return [...at].filter((p) => p < line.length).sort((a, b) => a - b);
 }
 
-/** The logical lines of one printed line: itself when it is not squeezed. Blank pieces are dropped. */
-export function splitSqueezed(line: string): Segment[] {
+/** A squeezed body holds several section headings in one printed line; a paragraph holds none or one. */
+const MIN_HEADINGS = 2;
+
+/**
+ * The logical lines of one printed line: itself when it is not squeezed. Blank pieces are dropped.
+ * `crawled`: the text is a crawled page, whose body is squeezed even where it holds one heading;
+ * otherwise a long paragraph stays one line unless it holds several section headings.
+ */
+export function splitSqueezed(line: string, crawled = false): Segment[] {
   if (!looksSqueezed(line)) return [{ text: line, start: 0 }];
+  if (!crawled) {
+    let headings = 0;
+    for (const m of line.matchAll(ORDINAL)) if (headingAt(line, m.index) && ++headings >= MIN_HEADINGS) break;
+    if (headings < MIN_HEADINGS) return [{ text: line, start: 0 }];
+  }
   const points = cuts(line);
   const out: Segment[] = [];
   for (let i = 0; i < points.length; i++) {

@@ -1,7 +1,15 @@
-/** Chinese answer text pieces: the figure with its unit, the cell's caveat, the citation. */
+/**
+ * Chinese answer text pieces: the figure with its unit, the cell's caveat, the citation. The leads of
+ * its lines are read back by lines.ts, which gives chats the text's structure.
+ */
 import { applicantLabel, metricDef } from '../../catalogue/metrics.ts';
 import type { AnswerResult, AnswerSource } from '../answer.ts';
 import { fmt } from '../lookup/figures.ts';
+
+/** How the lines under a figure start: its sources, its computation, its parts when they cannot be summed. */
+export const SOURCE_LEAD = '来源：';
+export const FORMULA_LEAD = '计算：';
+export const PARTS_LEAD = '各项：';
 
 export function metricLabel(key: string, applicant?: string | null): string {
   const label = (metricDef(key)?.label ?? key).replace(/\s+/g, '');
@@ -33,20 +41,20 @@ export function placeText(s: Pick<AnswerSource, 'line' | 'column' | 'page'>): st
 }
 
 export function citation(title: string | undefined, s: AnswerSource): string {
-  return `来源：《${title ?? ''}》${s.section ?? ''}，${placeText(s)}：“${s.quote}”`;
+  return `${SOURCE_LEAD}《${title ?? ''}》${s.section ?? ''}，${placeText(s)}：“${s.quote}”`;
 }
 
 /** One figure, with its formula and every cell it used. */
 export function resultText(r: AnswerResult): string {
   const head = `${r.agency}${r.year}年${r.label}：${valueText(r)}。`;
   const lines = [head];
-  if (r.formula && r.value !== null) lines.push(`计算：${r.formula} = ${fmt(r.value)}`);
-  else if (r.formula) lines.push(`各项：${r.formula}（有项目空白或未识别，不能合计）`);
+  if (r.formula && r.value !== null) lines.push(`${FORMULA_LEAD}${r.formula} = ${fmt(r.value)}`);
+  else if (r.formula) lines.push(`${PARTS_LEAD}${r.formula}（有项目空白或未识别，不能合计）`);
   const all = r.sources && r.sources.length > 0 ? r.sources : r.source ? [r.source] : [];
   const sources = all.filter((s, i) => all.findIndex((o) => o.line === s.line) === i);
   if (sources.length > 3) {
     // Many cells (不予公开 = eight reasons): one line naming them all; each quote is in `sources`.
-    lines.push(`来源：《${r.report ?? ''}》${sources[0]!.section ?? ''}，${sources.map((s) => placeText(s)).join('、')}`);
+    lines.push(`${SOURCE_LEAD}《${r.report ?? ''}》${sources[0]!.section ?? ''}，${sources.map((s) => placeText(s)).join('、')}`);
   } else for (const s of sources) lines.push(citation(r.report, s));
   return lines.join('\n');
 }

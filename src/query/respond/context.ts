@@ -9,12 +9,14 @@ import type { AgencyIndex } from '../agency/agency-index.ts';
 import type { Answer } from '../answer.ts';
 import { EXAMPLE_QUESTIONS } from '../examples.ts';
 import type { FigureStore } from '../lookup/figures.ts';
+import type { ReportDetails } from '../lookup/details.ts';
 import type { StructuredQuery } from '../understand/structured-query.ts';
 
 /** The opened index, as every answer reads it. */
 export interface Ctx {
   readonly index: AgencyIndex;
   readonly store: FigureStore;
+  readonly details: ReportDetails;
 }
 
 /** Longest list an answer prints before "……等 N 个". */
@@ -52,13 +54,24 @@ export function yearsFor(ctx: Ctx, agencyId: number, query: StructuredQuery): { 
       return { years: y.years.filter((v) => have.includes(v)), note: null, missing: y.years.filter((v) => !have.includes(v)) };
     case 'range': {
       const years = have.filter((v) => v >= y.from && v <= y.to);
-      return { years, note: null, missing: years.length === 0 ? [y.from, y.to] : [] };
+      return { years, note: null, missing: span(y.from, y.to).filter((v) => !have.includes(v)) };
     }
-    case 'recent':
-      return { years: have.slice(-y.count), note: null, missing: [] };
+    case 'recent': {
+      // 近三年: the three years up to the agency's latest report, each said when it is not indexed.
+      const last = have.at(-1);
+      if (last === undefined) return { years: [], note: null, missing: [] };
+      const wanted = span(last - y.count + 1, last);
+      return { years: wanted.filter((v) => have.includes(v)), note: null, missing: wanted.filter((v) => !have.includes(v)) };
+    }
     case 'all':
       return { years: have, note: null, missing: [] };
   }
+}
+
+/** from..to inclusive; a range wider than the reports can span (typed years) is not listed year by year. */
+function span(from: number, to: number): number[] {
+  if (to < from || to - from > 30) return [from, to];
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
 export function yearsLabel(query: StructuredQuery): string {

@@ -44,10 +44,15 @@ export function perAgency(ctx: Ctx, question: string, query: StructuredQuery): A
   }
   let text: string;
   if (query.kind === 'trend') text = trendText(results);
-  else if (query.kind === 'yesno') text = results.map((r) => `${yesNo(r)}${resultText(r)}`).join('\n');
+  else if (query.kind === 'yesno') text = results.map((r) => `${yesNo(r, query.threshold)}${resultText(r)}`).join('\n');
   else text = results.map(resultText).join('\n');
   if (query.corrected.length > 0) text += `\n（按${query.corrected.map((c) => `“${c.replace(' → ', '”理解为“')}”`).join('、')}）`;
-  if (notes.length > 0) text += `\n${[...new Set(notes)].join('')}`;
+  const years = new Set(results.map((r) => r.year));
+  if (query.kind === 'compare' && query.years.type === 'latest' && years.size > 1) {
+    // Each agency at its own latest report: say so once, with each year, rather than one note per agency.
+    const each = [...new Map(results.map((r) => [r.agency, r.year])).entries()].map(([a, y]) => `${a}${y}年`);
+    text += `\n（未指定年份，各按最新报告：${each.join('、')}；年份不同，请注意比较口径）`;
+  } else if (notes.length > 0) text += `\n${[...new Set(notes)].join('')}`;
   if (missingYears.length > 0) text += `\n（未收录：${missingYears.join('、')}的报告）`;
   if (warnings.length > 0) text += warningNotes(warnings);
   return { question, status: 'answered', text, results, warnings, suggestions: [] };
@@ -67,7 +72,8 @@ export function extraLines(normalized: string, query: StructuredQuery, results: 
   const twoAgencies = query.kind === 'compare' && known[0]?.metric === known[1]?.metric;
   if (oneUnit && known.length === 2 && DIFF_RE.test(normalized) && (twoAgencies || query.kind === 'figure')) {
     const [a, b] = known as [AnswerResult, AnswerResult];
-    const who = (r: AnswerResult) => (twoAgencies ? r.agency : r.label);
+    // Agencies compared at different years (each one's latest report) say the year beside the name.
+    const who = (r: AnswerResult) => (twoAgencies ? (a.year !== b.year ? `${r.agency}（${r.year}年）` : r.agency) : r.label);
     const d = a.value! - b.value!;
     out.push(d === 0 ? `两者相同，均为 ${fmt(a.value!)} ${a.unit}。` : `${who(d > 0 ? a : b)}比${who(d > 0 ? b : a)}多 ${fmt(Math.abs(d))} ${a.unit}。`);
   }
@@ -76,7 +82,7 @@ export function extraLines(normalized: string, query: StructuredQuery, results: 
   return out.length > 0 ? `\n${out.join('\n')}` : '';
 }
 const SUM_RE = /一共|总共|合计|加起来|加上|共计|总和|^.*加.*(?:共|多少)/;
-const DIFF_RE = /比|相差|差多少|差几|多多少|少多少|多几|少几|哪个多|哪个少|谁多|谁少/;
+const DIFF_RE = /比|相差|差多少|差几|多多少|少多少|多几|少几|(?:哪个|哪家|谁).{0,10}[多少高低]/;
 const RATE_RE = /率|比例|占比|百分/;
 const PERIOD_RE = /上半年|下半年|季度|\d{1,2}月|[一二三四五六七八九十]{1,2}月份?|月份/;
 
@@ -93,9 +99,22 @@ export function notSplitNote(query: StructuredQuery, results: AnswerResult[]): s
   return `年度报告的${whole.join('、')}不按申请人类型分列，没有${names}的单独数字；以下是总数。\n`;
 }
 
-function yesNo(r: AnswerResult): string {
-  if (r.value === null) return '';
-  return r.value === 0 ? `没有，0 ${r.unit}。` : `有，${fmt(r.value)} ${r.unit}。`;
+const THRESHOLD_WORDS: Record<NonNullable<StructuredQuery['threshold']>['op'], [string, string]> = {
+  gt: ['超过', '没有超过'],
+  ge: ['达到', '没有达到'],
+  lt: ['不到', '没有少于'],
+  le: ['没有超过', '超过了'],
+  eq: ['等于', '不等于'],
+};
+
+function yesNo(r: AnswerResult, threshold?: StructuredQuery['threshold']): string {
+  if (r.value === null) return threshold ? '无法判断：' : '';
+  if (!threshold) return r.value === 0 ? `没有，0 ${r.unit}。` : `有，${fmt(r.value)} ${r.unit}。`;
+  const v = r.value;
+  const t = threshold.value;
+  const yes = { gt: v > t, ge: v >= t, lt: v < t, le: v <= t, eq: v === t }[threshold.op];
+  const [word, notWord] = THRESHOLD_WORDS[threshold.op];
+  return `${yes ? '是' : '否'}，${fmt(v)} ${r.unit}，${yes ? word : notWord} ${fmt(t)} ${r.unit}。`;
 }
 
 function trendText(results: AnswerResult[]): string {

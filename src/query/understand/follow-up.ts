@@ -1,8 +1,52 @@
 /**
- * A question read in its conversation: a fragment ("那2019年呢？", "统计局呢？") completed from the previous
- * query, and an ambiguous name settled by the agency just asked about. Pure: query in, query out.
+ * A question read in its conversation — the one place that decides it, for every channel and the CLI
+ * batch alike. Only a fragment ("那2019年呢？", "统计局呢？", "诉讼呢？"), asked soon after the previous
+ * question, takes what it lacks from it: a message is only ever understood as what it says. A complete
+ * question, a question about all units, or one naming something the catalogue does not know ("联系电话",
+ * "GDP", an agency not indexed) stands alone — answered, or honestly not, but never with the previous
+ * question's figure. Pure: queries in, query out.
  */
+import { ALL_UNITS_RE, FOLLOW_UP_CUE_RE, OVERVIEW_REQUEST_RE } from '../../catalogue/conversation.ts';
 import type { StructuredQuery } from './structured-query.ts';
+import type { Understood } from './understand.ts';
+
+/** How long after a question a fragment may still continue it. */
+export const FOLLOW_UP_WINDOW_MS = 10 * 60_000;
+
+/** The previous question of this conversation, and how long ago it was asked (absent: just now, e.g. a batch). */
+export interface PreviousQuestion {
+  query: StructuredQuery;
+  ageMs?: number;
+}
+
+/** Kinds that answer across agencies: complete with a figure, never narrowed to the previous agency. */
+const ACROSS_KINDS = new Set<StructuredQuery['kind']>(['ranking', 'total', 'filter']);
+/** Kinds that are not about figures at all. */
+const STANDALONE_KINDS = new Set<StructuredQuery['kind']>(['help', 'list_agencies']);
+
+const stale = (prev: PreviousQuestion) => prev.ageMs !== undefined && prev.ageMs > FOLLOW_UP_WINDOW_MS;
+
+/** Whether the message continues the previous question, and why not when it does not (for tests and logs). */
+export function continuesPrevious(und: Understood, prev: PreviousQuestion): { continues: boolean; reason: string } {
+  const q = und.query;
+  const no = (reason: string) => ({ continues: false, reason });
+  if (stale(prev)) return no('stale');
+  if (STANDALONE_KINDS.has(q.kind)) return no('standalone kind');
+  if (und.unknown.length > 0) return no('unknown words');
+  if (q.unresolved.length > 0) return no('agency not indexed');
+  if (ACROSS_KINDS.has(q.kind) || q.scope?.length || ALL_UNITS_RE.test(und.normalized)) return no('all units');
+  const cue = FOLLOW_UP_CUE_RE.test(und.normalized);
+  const hasAgency = q.agencies.length > 0 || q.ambiguous.length > 0;
+  const hasFigure = q.metrics.length > 0 || (hasAgency && OVERVIEW_REQUEST_RE.test(und.normalized));
+  const hasYear = q.years.type !== 'latest';
+  if (hasAgency && hasFigure && hasYear) return no('complete');
+  // An agency and a figure is a question of its own (the latest report answers it) unless the speaker
+  // says it continues ("鹿城区行政诉讼呢？").
+  if (hasAgency && hasFigure && !cue) return no('complete');
+  const carries = hasAgency || hasFigure || hasYear || q.applicant !== null || q.order !== undefined || q.topN !== undefined;
+  if (!carries && !cue) return no('nothing to continue with');
+  return { continues: true, reason: cue ? 'cue' : 'fragment' };
+}
 
 /** "统计局呢？" right after a question about 温州市统计局: the ambiguity is settled by the conversation. */
 export function preferPrevious(cur: StructuredQuery, prev: StructuredQuery): StructuredQuery {
@@ -13,6 +57,18 @@ export function preferPrevious(cur: StructuredQuery, prev: StructuredQuery): Str
     return !known;
   });
   return { ...cur, agencies, ambiguous };
+}
+
+/**
+ * The query a message is answered as, given the previous one: the message's own query, an ambiguous name
+ * settled by the agency just asked about, and completed from the previous query only when it is a fragment
+ * that continues it.
+ */
+export function inConversation(und: Understood, prev: PreviousQuestion | null): StructuredQuery {
+  if (!prev || stale(prev)) return und.query;
+  // A name the conversation settles is still the name the message said: one of its own candidates.
+  const query = und.query.ambiguous.length > 0 ? preferPrevious(und.query, prev.query) : und.query;
+  return continuesPrevious(und, prev).continues ? mergeFollowUp(query, prev.query) : query;
 }
 
 /** A fragment ("那2019年呢？", "统计局呢？", "诉讼呢？") takes what it lacks from the previous query. */

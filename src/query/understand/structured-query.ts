@@ -1,7 +1,12 @@
 /** What a question was understood as: the contract between understanding and lookup. */
 import { z } from 'zod';
+import { REPORT_DETAIL_FIELDS } from '../../catalogue/report-details.ts';
 
-export const QUERY_KINDS = ['figure', 'compare', 'ranking', 'total', 'filter', 'trend', 'yesno', 'list_agencies', 'list_years', 'help'] as const;
+export const QUERY_KINDS = [
+  'figure', 'compare', 'ranking', 'total', 'filter', 'trend', 'yesno', 'list_agencies', 'list_years', 'help',
+  // A rate or share computed from the report's counts; a detail of the report (联系电话); its warnings.
+  'rate', 'detail', 'problems',
+] as const;
 
 export const YearSpecSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('latest') }),
@@ -38,5 +43,11 @@ export const StructuredQuerySchema = z.object({
   count: z.boolean().optional(),
   /** Places that limit a ranking, total or filter to their agencies ("温州市各单位…"). */
   scope: z.array(z.string()).optional(),
+  /** rate: a named rate's key (catalogue/rates.ts) or 'share' (the first figure over its whole). */
+  rate: z.string().optional(),
+  /** yesno against a number: "是不是超过200件" → { op: 'gt', value: 200 }. */
+  threshold: z.object({ op: z.enum(['gt', 'ge', 'lt', 'le', 'eq']), value: z.number() }).optional(),
+  /** detail: which of the report's own details (联系电话, 发布日期 …). */
+  detail: z.enum([...REPORT_DETAIL_FIELDS, 'publisher']).optional(),
 });
 export type StructuredQuery = z.infer<typeof StructuredQuerySchema>;

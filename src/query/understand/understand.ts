@@ -12,6 +12,8 @@ import {
 import type { StructuredQuery } from './structured-query.ts';
 import { scanTerms, termAt, type ApplicantChoice } from './vocabulary.ts';
 import { parseYears } from './years.ts';
+import { FOLLOW_UP_CUE_RE } from '../../catalogue/conversation.ts';
+import { asksProblems, asksShare, namedRate, readDetail, readThreshold, withoutThreshold } from './asks.ts';
 import { knownPlaceNames, leadingPlace, shortPlaceName } from '../../catalogue/gazetteer.ts';
 import { OTHER_LEVEL_WORDS, QUESTION_AGENCY_END, SUB_AGENCY_START } from '../../catalogue/agency-words.ts';
 import { FILLERS } from '../../catalogue/question-fillers.ts';
@@ -22,7 +24,7 @@ export interface Understood {
   normalized: string;
   /** Whether anything in the question was recognized at all (agency, year, figure or cue). */
   recognized: boolean;
-  /** A follow-up cue ("那…呢", "…呢") or a fragment lacking agency or figure. */
+  /** A follow-up cue ("那…呢", "…呢"); whether the message continues the previous one is follow-up.ts's call. */
   followUp: boolean;
   /**
    * Words left over that are neither agency, year, figure nor filler ("罚了几次" before 罚 was known):
@@ -41,6 +43,9 @@ const FILLER_RE = new RegExp(FILLER_ALT, 'g');
 const LEADING_FILLER_RE = new RegExp(`^(?:${FILLER_ALT})`);
 const AGENCY_SUFFIX_RE = QUESTION_AGENCY_END;
 const CJK_ANY_RE = /\p{sc=Han}+/gu;
+const LATIN_WORD_RE = /[a-z]{2,}/g;
+/** Latin words the kinds of question read themselves ("top3", "help"). */
+const LATIN_KNOWN = new Set(['top', 'help']);
 /** "和", "、" between two figure words: both are asked for ("依申请公开和行政复议各多少"). */
 const CONJUNCTION_RE = /^(?:和|与|及|跟|、|,|，|以及|还有|加|同)$/;
 const MAX_QUESTION = 200;
@@ -80,12 +85,49 @@ function namesAnotherPlace(run: string, agencyId: number, index: AgencyIndex): b
   return !own.some((p) => p === place || shortPlaceName(p) === place);
 }
 
+/**
+ * A rate, a detail of the report, its problems, or yes/no against a number: set on the query when asked.
+ * Their words are known words: taken out of `unknown`, so they never read as "a figure we lack".
+ */
+function readSpecialAsk(normalized: string, query: StructuredQuery, unknown: string[]): void {
+  const detail = readDetail(normalized, query.metrics.length > 0);
+  const known = () => unknown.splice(0, unknown.length);
+  if (detail) {
+    Object.assign(query, { kind: 'detail', detail, metrics: [], slots: [] });
+    known();
+    return;
+  }
+  if (asksProblems(normalized)) {
+    Object.assign(query, { kind: 'problems', metrics: [], slots: [] });
+    known();
+    return;
+  }
+  const rate = namedRate(normalized);
+  if (rate) {
+    Object.assign(query, { kind: 'rate', rate: rate.key, metrics: [rate.numerator.plus[0]!], slots: [rate.numerator.plus] });
+    known();
+    return;
+  }
+  if (query.metrics.length > 0 && asksShare(normalized) && query.kind !== 'ranking' && query.kind !== 'total' && query.kind !== 'filter') {
+    query.kind = 'rate';
+    query.rate = 'share';
+    known();
+    return;
+  }
+  const threshold = readThreshold(normalized);
+  if (threshold && query.metrics.length > 0 && query.kind !== 'filter' && query.kind !== 'ranking') {
+    query.kind = 'yesno';
+    query.threshold = threshold;
+  }
+}
+
 export function understand(question: string, index: AgencyIndex, today: Date, agencyId?: number): Understood {
   // Questions are short; a pasted page must not cost more than a question.
   // A word said over and over ("请问请问…", "啊啊啊", "？？？") counts once, so it cannot push the
   // question itself past the cut. Digits are left alone: "2000年", "二〇〇〇年" are years, not repeats.
   const normalized = normalizeText(question.slice(0, 1000)).replace(REPEAT_RE, '$1').slice(0, MAX_QUESTION);
-  const { years, rest: afterYears } = parseYears(normalized, today);
+  const threshold = readThreshold(normalized);
+  const { years, rest: afterYears } = parseYears(threshold ? withoutThreshold(normalized) : normalized, today);
 
   const mentions = index.scan(afterYears);
   const afterAgencies = mask(afterYears, mentions);
@@ -167,6 +209,8 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
     }
     else noteUnknown();
   }
+  // Latin words ("GDP", "PM2.5") name nothing in the catalogue: unknown, like an unknown Chinese word.
+  for (const word of residual.match(LATIN_WORD_RE) ?? []) if (!LATIN_KNOWN.has(word)) unknown.push(new RegExp(word, 'i').exec(question)?.[0] ?? word);
   if (agencyId !== undefined) {
     const forced = index.ref(agencyId);
     if (forced) {
@@ -192,6 +236,7 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
     return (prev !== undefined && CONJUNCTION_RE.test(afterAgencies.slice(prev.end, h.start))) ||
       (next !== undefined && CONJUNCTION_RE.test(afterAgencies.slice(h.end, next.start)));
   };
+  for (const h of hits) if (h.typo) corrected.push(`${h.word} → ${h.typo}`);
   for (const [i, { term }] of hits.entries()) {
     if (term.keys && !(term.weak && strong && !joined(i))) slots.push(term.keys);
     if (term.family && !families.includes(term.family)) families.push(term.family);
@@ -236,7 +281,8 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
       return 'figure';
     }
     if (filter && agencies.length !== 1) return 'filter';
-    if (RANKING_RE.test(normalized) && agencies.length !== 1) return 'ranking';
+    // Two agencies named with "哪个多" are compared (each at its own year), not ranked among all.
+    if (RANKING_RE.test(normalized) && agencies.length === 0) return 'ranking';
     if (TOTAL_RE.test(normalized) && agencies.length !== 1 && ambiguous.length === 0) return 'total';
     if (YESNO_RE.test(normalized)) return 'yesno';
     if (years.type === 'range' || years.type === 'recent' || years.type === 'all' || (years.type === 'list' && agencies.length <= 1)) return 'trend';
@@ -265,6 +311,7 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
   if (applicants.length > 1) query.applicants = applicants;
   // A fragment may carry only the order ("那最少的呢"): keep it for the follow-up.
   if (kind === 'ranking' || (metrics.length === 0 && RANKING_RE.test(normalized))) Object.assign(query, rankingShape(normalized));
+  readSpecialAsk(normalized, query, unknown);
   if (kind === 'filter') {
     query.filter = filter;
     if (COUNT_RE.test(residual)) query.count = true;
@@ -280,6 +327,6 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
   const recognized =
     kind === 'help' || kind === 'list_agencies' || kind === 'list_years' ||
     metrics.length > 0 || agencies.length > 0 || ambiguous.length > 0 || unresolved.length > 0 || years.type !== 'latest';
-  const followUp = /呢[?？]?$|^那|^还有|^再|换成/.test(normalized) || (recognized && (metrics.length === 0 || (agencies.length === 0 && ambiguous.length === 0 && unresolved.length === 0)));
+  const followUp = FOLLOW_UP_CUE_RE.test(normalized);
   return { query, normalized, recognized, followUp, unknown };
 }

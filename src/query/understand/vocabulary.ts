@@ -172,6 +172,54 @@ export interface TermHit {
   word: string;
   start: number;
   end: number;
+  /** Read through a one-character typo ("行政复义"): the vocabulary word it was taken for. */
+  typo?: string;
+}
+
+/**
+ * Typo tolerance by edit distance over the vocabulary's own words: a word of 4+ characters with one
+ * character replaced ("行政复义", "不予公幵") is read as that word when exactly one word fits. Places are not
+ * in this vocabulary, so a real place is never turned into another (agency typos have their own rule).
+ */
+const MIN_TYPO_WORD = 4;
+const MAX_TYPO_WORD = 8;
+function buildTypos(): Map<string, string | null> {
+  const map = new Map<string, string | null>();
+  for (const w of VOCABULARY.keys()) {
+    if (w.length < MIN_TYPO_WORD || w.length > MAX_TYPO_WORD || !/^\p{sc=Han}+$/u.test(w)) continue;
+    for (let p = 0; p < w.length; p++) {
+      const key = `${w.slice(0, p)}\u0000${w.slice(p + 1)}`;
+      const had = map.get(key);
+      // Two words one substitution apart from the same text: no typo we can settle — unless they mean
+      // the same (行政复议 / 行政复意 are one term).
+      const same = had !== undefined && had !== null && JSON.stringify(VOCABULARY.get(had)) === JSON.stringify(VOCABULARY.get(w));
+      map.set(key, had === undefined || same ? (had ?? w) : null);
+    }
+  }
+  return map;
+}
+const TYPOS = buildTypos();
+const GENERIC_SUFFIX = new Set('数量件次个人条项率额况总计'.split(''));
+
+/** The untouched part of a would-be typo already says a word ("少件申请" holds 申请): not a typo. */
+function holdsWord(s: string): boolean {
+  for (let a = 0; a < s.length; a++) for (let b = a + 2; b <= s.length; b++) if (VOCABULARY.has(s.slice(a, b))) return true;
+  return false;
+}
+
+function typoAt(text: string, i: number, longerThan: number): TermHit | null {
+  for (let len = Math.min(MAX_TYPO_WORD, text.length - i); len >= MIN_TYPO_WORD && len > longerThan; len--) {
+    const s = text.substr(i, len);
+    if (!/^\p{sc=Han}+$/u.test(s)) continue;
+    for (let p = 0; p < len; p++) {
+      const w = TYPOS.get(`${s.slice(0, p)}\u0000${s.slice(p + 1)}`);
+      // "信息公开情况" is not 信息公开数 mistyped: a counting suffix (数, 量, 件 …) is no typo to guess,
+      // and a character that starts a word of its own ("…公开被申请") is that word, not a typo.
+      if (!w || GENERIC_SUFFIX.has(w[p]!) || termAt(text, i + p) || holdsWord(s.slice(0, p)) || holdsWord(s.slice(p + 1))) continue;
+      return { term: VOCABULARY.get(w)!, word: s, start: i, end: i + len, typo: w };
+    }
+  }
+  return null;
 }
 
 /** Whether a figure word starts at position i ("办结" after "鹿城区" is a figure, "办" alone is not). */
@@ -194,6 +242,8 @@ export function scanTerms(text: string): TermHit[] {
         break;
       }
     }
+    // Only where no word starts: "复议和诉讼" is 复议 + 诉讼, never a typo of 复议后诉讼.
+    if (!found) found = typoAt(text, i, 0);
     if (found) {
       hits.push(found);
       i = found.end;

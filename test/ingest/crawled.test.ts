@@ -1,0 +1,220 @@
+/**
+ * Crawled pages (a crawler's page.txt): header block as metadata, breadcrumb dropped, the body squeezed
+ * onto one line split into logical lines mapped back to the printed line, squeezed tables solved.
+ * Fixtures are our own texts in the shapes seen in real crawls.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { processFile } from '../../src/ingest/process-file.ts';
+import { afterBreadcrumb, readCrawledHeader } from '../../src/ingest/text/crawled.ts';
+import { logicalLines } from '../../src/ingest/text/crawled-document.ts';
+import { splitSqueezed } from '../../src/ingest/text/squeeze.ts';
+import { splitLines } from '../../src/ingest/text/document.ts';
+import type { Figure, ParsedReport } from '../../src/ingest/model.ts';
+
+const dir = new URL('../fixtures/crawled/', import.meta.url);
+const read = (name: string) => readFileSync(new URL(name, dir));
+
+function parsed(name: string): ParsedReport {
+  const r = processFile(name, read(name));
+  if (!r.ok) throw new Error(r.error.message);
+  return r.report;
+}
+
+const find = (r: ParsedReport, metric: string, opts: { applicant?: string | null; cumulative?: boolean; origin?: 'table' | 'prose' } = {}): Figure[] =>
+  r.figures.filter(
+    (f) =>
+      f.metric === metric &&
+      (opts.applicant === undefined || f.applicant === opts.applicant) &&
+      (opts.cumulative === undefined || f.cumulative === opts.cumulative) &&
+      (opts.origin === undefined || f.origin === opts.origin),
+  );
+const value = (r: ParsedReport, metric: string, opts: Parameters<typeof find>[2] = {}) => {
+  const fs = find(r, metric, { origin: 'table', ...opts });
+  expect(fs).toHaveLength(1);
+  return fs[0].cell === 'undecided' ? 'undecided' : fs[0].value;
+};
+
+describe('crawler header block', () => {
+  const lines = splitLines(read('2021-squeezed.txt').toString('utf8'));
+
+  test('key: value lines are metadata; the body starts after the separator', () => {
+    const page = readCrawledHeader(lines)!;
+    expect(page.meta.title?.value).toBe('厦门市思明区水利局2022年政府信息公开工作年度报告');
+    expect(page.meta.published?.value).toBe('2023-01-20 10:15');
+    expect(page.meta.url?.value).toBe('https://www.example.gov.cn/zwgk/ndbg/202301/t20230120_1.htm');
+    expect(page.meta.publisher).toBeUndefined();
+    expect(page.fields.map((f) => f.key)).toEqual(['标题', '发布时间', '文号', '发布机构', '栏目', '原文链接', '本地目录']);
+    expect(page.bodyStart).toBe(9);
+  });
+
+  test('a report without a header block is not a crawled page', () => {
+    expect(readCrawledHeader(['厦门市思明区水利局2022年政府信息公开工作年度报告', '', '一、总体情况'])).toBeNull();
+    expect(readCrawledHeader(['标题: 只有一行键值', '正文开始'])).toBeNull();
+  });
+
+  test('breadcrumb and share buttons before the first words are dropped', () => {
+    const line = '当前位置： 首页 政务公开 来源： 时间：2023-01-20 --> 微信 微博 QQ空间 相关链接： 本报告依据条例编制。';
+    expect(line.slice(afterBreadcrumb(line))).toBe('本报告依据条例编制。');
+    // The report's own words are never chrome: 微信 inside a sentence stays.
+    expect(afterBreadcrumb('本局通过微信公众号发布信息。')).toBe(0);
+  });
+});
+
+describe('squeezed body → logical lines with a map back', () => {
+  const printed = splitLines(read('2021-squeezed.txt').toString('utf8'));
+  const logical = logicalLines(printed);
+
+  test('every logical line is the printed text at its line and column', () => {
+    logical.lines.forEach((text, i) => {
+      const line = printed[logical.sourceLine[i] - 1];
+      const col = logical.sourceColumn[i] ?? 1;
+      expect(line.slice(col - 1, col - 1 + text.length)).toBe(text);
+    });
+  });
+
+  test('the title comes from the header, cited where its value starts; headings and sentences are lines', () => {
+    expect(logical.lines[0]).toBe('厦门市思明区水利局2022年政府信息公开工作年度报告');
+    expect([logical.sourceLine[0], logical.sourceColumn[0]]).toEqual([1, 5]);
+    expect(logical.lines[1]).toBe('本报告依据《中华人民共和国政府信息公开条例》编制，统计期限为2022年1月1日至2022年12月31日。');
+    expect(logical.lines).toContain('一、总体情况');
+    expect(logical.lines).toContain('五、存在的主要问题及改进情况');
+    expect(logical.lines).toContain('四、政府信息公开行政复议、行政诉讼情况');
+    // The header's other lines are not body.
+    expect(logical.lines.some((l) => l.startsWith('原文链接') || l.startsWith('栏目'))).toBe(false);
+  });
+
+  test("a table's last cell fused with the next sentence's year is cut before the year", () => {
+    expect(logical.lines).toContain('2023年，本局将继续做好依申请公开工作。');
+    expect(logical.lines.some((l) => l.endsWith('行政事业性收费0'))).toBe(true);
+  });
+
+  test('table 四 digits end where the next sentence begins', () => {
+    expect(logical.lines).toContain('本局将严格规范答复流程。');
+    expect(logical.lines.some((l) => l.endsWith('尚未审结总计100000000000000'))).toBe(true);
+  });
+
+  test("the portal's footer after the body is dropped", () => {
+    const page = ['标题: 某县水利局2020年政府信息公开工作年度报告', '发布时间: 2021-01-05', '栏目: 年报', '==== 正文 ====', '一、总体情况本局依法公开。二、主动公开政府信息情况全年主动公开信息12条。三、收到和处理政府信息公开申请情况无。 附件下载'];
+    const got = logicalLines(page);
+    expect(got.lines[got.lines.length - 1].endsWith('三、收到和处理政府信息公开申请情况无。')).toBe(true);
+    expect(logicalLines([...page.slice(0, 4), '一、总体情况本局依法公开。二、主动公开政府信息情况全年公开12条。三、其他无。', '附件下载']).lines).not.toContain('附件下载');
+  });
+
+  test('a normal report paragraph with one heading is not split', () => {
+    const para = '一、总体情况' + '本局认真落实条例，做好公开工作。'.repeat(20);
+    expect(splitSqueezed(para)).toEqual([{ text: para, start: 0 }]);
+  });
+});
+
+describe('2021 report squeezed whole: tables solved, what is certain kept', () => {
+  const r = parsed('2021-squeezed.txt');
+
+  test('identity from the header title', () => {
+    expect(r.agency.name).toBe('厦门市思明区水利局');
+    expect(r.year).toBe(2022);
+    expect(r.format).toBe('2021');
+    expect(r.title).toBe('厦门市思明区水利局2022年政府信息公开工作年度报告');
+  });
+
+  test('table 二: one-digit cells split, single cells whole, a cell before the next sentence', () => {
+    expect([value(r, 'normative_docs.issued'), value(r, 'normative_docs.repealed'), value(r, 'normative_docs.in_force')]).toEqual([2, 1, 6]);
+    expect(value(r, 'licensing.decisions')).toBe(45);
+    expect(value(r, 'penalty.decisions')).toBe(12);
+    expect(value(r, 'fees.amount')).toBe(0);
+  });
+
+  test('table 三: 7-digit rows, a row running into the next label, the last row before prose', () => {
+    expect(value(r, 'requests.new', { applicant: 'total' })).toBe(3);
+    expect(value(r, 'requests.new', { applicant: 'natural' })).toBe(2);
+    expect(value(r, 'requests.new', { applicant: 'commercial' })).toBe(1);
+    expect(value(r, 'requests.carried_over', { applicant: 'total' })).toBe(1);
+    expect(value(r, 'requests.result.disclosed', { applicant: 'total' })).toBe(2);
+    expect(value(r, 'requests.result.unavailable.not_held', { applicant: 'commercial' })).toBe(1);
+    expect(value(r, 'requests.result.unavailable.needs_creation', { applicant: 'total' })).toBe(0);
+    expect(value(r, 'requests.result.total', { applicant: 'total' })).toBe(4);
+    expect(value(r, 'requests.carried_forward', { applicant: 'total' })).toBe(0);
+  });
+
+  test('table 四: 15 digits, one per cell; the group whose 总计 contradicts its parts is undecided with a warning', () => {
+    expect(value(r, 'review.upheld')).toBe('undecided');
+    expect(value(r, 'review.total')).toBe('undecided');
+    expect(value(r, 'litigation.direct.total')).toBe(0);
+    expect(value(r, 'litigation.after_review.total')).toBe(0);
+    expect(r.warnings.filter((w) => w.code === 'identity.row_sum').map((w) => w.metric)).toEqual(['review.total']);
+  });
+
+  test('prose figures quote the sentence, at its column in the printed line', () => {
+    const [p] = find(r, 'proactive.total', { origin: 'prose' });
+    expect(p.value).toBe(86);
+    const printed = splitLines(read('2021-squeezed.txt').toString('utf8'))[p.source.line - 1];
+    expect(p.source.column).toBeGreaterThan(1);
+    expect(printed.slice(p.source.column! - 1).startsWith(p.source.quote)).toBe(true);
+  });
+});
+
+describe('pre-2019 Fujian table squeezed onto one line', () => {
+  const r = parsed('pre2019-fused.txt');
+
+  test('identity and format', () => {
+    expect([r.agency.name, r.year, r.format]).toEqual(['厦门市思明区档案局', 2013, 'pre-2019']);
+  });
+
+  test('a fused run decided by the prose (236 of 2|361204, 23|61204, 236|1204)', () => {
+    expect(value(r, 'proactive.total', { cumulative: false })).toBe(236);
+    expect(value(r, 'proactive.total', { cumulative: true })).toBe(1204);
+  });
+
+  test("the next label's ordinal given back; 其中 identities decide the parts", () => {
+    expect([value(r, 'proactive.website', { cumulative: false }), value(r, 'proactive.website', { cumulative: true })]).toEqual([200, 1005]);
+    expect([value(r, 'proactive.gazette', { cumulative: false }), value(r, 'proactive.gazette', { cumulative: true })]).toEqual([36, 199]);
+    expect([value(r, 'requests.new', { cumulative: false }), value(r, 'requests.new', { cumulative: true })]).toEqual([12, 30]);
+    expect([value(r, 'requests.new.in_person', { cumulative: false }), value(r, 'requests.new.online', { cumulative: true })]).toEqual([5, 18]);
+    // No prose for the answers: 1|230 or 12|30, decided by its parts 10+2+0 and 25+5+0.
+    expect([value(r, 'requests.answered', { cumulative: false }), value(r, 'requests.answered', { cumulative: true })]).toEqual([12, 30]);
+    expect(value(r, 'requests.answered.partially_agreed', { cumulative: false })).toBe(2);
+  });
+
+  test("the header's publication date and URL fill what the text does not say", () => {
+    expect([r.published, r.website]).toEqual(['2014-02-10', 'https://www.example.gov.cn/']);
+  });
+
+  test('a run nothing decides (1|317 or 13|17) is undecided, with a warning naming both readings', () => {
+    expect(value(r, 'litigation.total', { cumulative: false })).toBe('undecided');
+    const w = r.warnings.find((x) => x.metric === 'litigation.total')!;
+    expect(w.code).toBe('fused.ambiguous');
+    expect(w.message).toContain('1·317 或 13·17');
+    expect(value(r, 'review.total', { cumulative: false })).toBe(0);
+  });
+});
+
+describe('2019 report squeezed: negative changes, count fused with amount, irregular spacing, a digit too many', () => {
+  const r = parsed('2019-squeezed.txt');
+
+  test('"88-720": the "-" may be a dash cell or a minus — only the first cell is certain', () => {
+    expect([value(r, 'licensing.prev_items'), value(r, 'licensing.change'), value(r, 'licensing.decisions')]).toEqual([88, 'undecided', 'undecided']);
+    expect([value(r, 'penalty.prev_items'), value(r, 'penalty.change'), value(r, 'penalty.decisions')]).toEqual([26, 'undecided', 'undecided']);
+    expect(r.warnings.filter((w) => w.message.includes('负号')).map((w) => w.metric)).toEqual(['licensing.prev_items', 'penalty.prev_items']);
+  });
+
+  test('"15-15" in a two-cell row: the "-" cannot be a cell, so it is the minus', () => {
+    expect([value(r, 'fees.prev_items'), value(r, 'fees.change')]).toEqual([15, -15]);
+  });
+
+  test('a count fused with a money amount ("156805947.43元") is undecided', () => {
+    expect([value(r, 'procurement.projects'), value(r, 'procurement.amount')]).toEqual(['undecided', 'undecided']);
+  });
+
+  test('table 三 spaced irregularly ("2 0 00 0 0 2") is read by its row sums', () => {
+    expect(value(r, 'requests.new', { applicant: 'total' })).toBe(2);
+    expect(value(r, 'requests.new', { applicant: 'research' })).toBe(0);
+    expect(value(r, 'requests.result.unavailable.not_held', { applicant: 'natural' })).toBe(1);
+    expect(value(r, 'requests.result.total', { applicant: 'total' })).toBe(2);
+  });
+
+  test('table 四 with a digit too many (16 for 15 cells) is not read', () => {
+    expect(value(r, 'review.total')).toBe('undecided');
+    expect(value(r, 'litigation.direct.total')).toBe('undecided');
+    expect(r.warnings.some((w) => w.code === 'table.row_unreadable' && w.metric === 'review.total')).toBe(true);
+  });
+});

@@ -1,0 +1,55 @@
+/** Prose wordings seen in real crawled reports (sentences our own). */
+import { describe, expect, test } from 'vitest';
+import { buildDocument, splitLines } from '../../src/ingest/text/document.ts';
+import { extractProseFigures } from '../../src/ingest/prose/prose.ts';
+import type { Figure } from '../../src/ingest/model.ts';
+
+const prose = (text: string): [string, number | null][] =>
+  extractProseFigures(buildDocument(splitLines(text)), 'narrative').figures.map((f: Figure) => [f.metric, f.value]);
+
+describe('proactive total', () => {
+  test('主动公开信息数N条, 政府信息主动公开N条, 主动公开<sector>政府信息N条', () => {
+    expect(prose('全年主动公开信息数42条，其中通知公告类9条。')).toContainEqual(['proactive.total', 42]);
+    expect(prose('本年度政府信息主动公开57条。')).toContainEqual(['proactive.total', 57]);
+    expect(prose('全年累计主动公开水利政府信息133条。')).toContainEqual(['proactive.total', 133]);
+  });
+
+  test('the last item of a category list is not the total', () => {
+    const got = prose('其中规划类信息3条，应当主动公开的其他政府信息2条，其他应主动公开的政府信息17条。');
+    expect(got.filter(([m]) => m === 'proactive.total')).toEqual([]);
+  });
+
+  test('a kind of information before 政府信息 (…类) is not the total', () => {
+    expect(prose('主动公开规划类政府信息8条。').filter(([m]) => m === 'proactive.total')).toEqual([]);
+  });
+});
+
+describe('cases and applications stated as none', () => {
+  test('未收到有关政府信息公开的申请 / 申请公开政府信息情况: no new applications', () => {
+    expect(prose('本年度我局未收到有关政府信息公开的申请。')).toEqual([['requests.new', 0]]);
+    expect(prose('我局全年未收到申请公开政府信息情况。')).toEqual([['requests.new', 0]]);
+    expect(prose('本年度我局无依申请公开的政府信息。')).toEqual([['requests.new', 0]]);
+  });
+
+  test('未收到…提出的行政复议、行政诉讼的申请: both 0', () => {
+    expect(prose('本年度未收到因政府信息公开提出的行政复议、行政诉讼的申请。')).toEqual([
+      ['review.total', 0],
+      ['litigation.total', 0],
+    ]);
+  });
+
+  test('cases counted in 起', () => {
+    expect(prose('因政府信息公开引发行政复议2起，均维持原答复。')).toContainEqual(['review.total', 2]);
+  });
+});
+
+describe('staff and budget', () => {
+  test('兼职人员N人, 专职人员N名, 政府信息公开费用N万元', () => {
+    expect(prose('我局设兼职人员2人，专职人员1名。')).toEqual([
+      ['org.staff_parttime', 2],
+      ['org.staff_fulltime', 1],
+    ]);
+    expect(prose('全年产生的政府信息公开费用3万元。')).toEqual([['org.budget', 3]]);
+    expect(prose('全年收取的政府信息公开费用0.5万元。').filter(([m]) => m === 'org.budget')).toEqual([]);
+  });
+});
