@@ -81,6 +81,8 @@ export interface AccuracyResult {
   clean: Tally;
   byLayout: Record<string, Tally>;
   byFormat: Record<string, Tally>;
+  /** By the report-level shapes and damage its sidecar lists (crawled, html_minified, page_numbers …). */
+  byShape: Record<string, Tally>;
   lineExact: number;
   identity: { agency: number; year: number; format: number; indexed: number };
   prose: { total: number; found: number };
@@ -99,6 +101,7 @@ export function compareIndex(dbPath: string, corpusDir: string, files: string[],
     clean: tally(),
     byLayout: {},
     byFormat: {},
+    byShape: {},
     lineExact: 0,
     identity: { agency: 0, year: 0, format: 0, indexed: 0 },
     prose: { total: 0, found: 0 },
@@ -130,6 +133,7 @@ export function compareIndex(dbPath: string, corpusDir: string, files: string[],
       add(cell.damage.includes('fused') ? res.fused : res.clean, outcome);
       add((res.byLayout[truth.layout] ??= tally()), outcome);
       add((res.byFormat[truth.format] ??= tally()), outcome);
+      for (const d of truth.damage) add((res.byShape[d] ??= tally()), outcome);
       if (outcome === 'exact' && got && got.line === cell.line) res.lineExact++;
       if (ERROR_OUTCOMES.includes(outcome) && res.examples.length < 12) {
         const who = cell.applicant ? `${cell.metric}[${cell.applicant}]` : cell.metric;
@@ -199,6 +203,7 @@ export async function benchAccuracy(ctx: BenchContext): Promise<Section> {
     tallyRow('not fused', r.clean),
     ...Object.entries(r.byFormat).sort().map(([k, t]) => tallyRow(`format ${k}`, t)),
     ...Object.entries(r.byLayout).sort().map(([k, t]) => tallyRow(`layout ${k}`, t)),
+    ...Object.entries(r.byShape).sort().map(([k, t]) => tallyRow(`shape ${k}`, t)),
     '',
     `Not exact, by outcome: dash stored as 0 ${int(o('dash_as_zero'))} · absent with a warning ${int(o('absent_warned'))} · absent, report warned ${int(o('absent_report_warned'))} ·`,
     `file refused ${int(o('file_failed'))} · **errors**: wrong value ${int(o('wrong'))}, silently absent ${int(o('absent_silent'))}, misattributed report ${int(o('misattributed'))}.`,

@@ -28,9 +28,28 @@ export interface TableDamage {
   typos: boolean;
   /** Word-exported HTML: labels split across tags. */
   splitTags: boolean;
+  /** Word-exported HTML: every cell in <p class=MsoNormal><span>, numbers split across <span>s ("1" + "49"). */
+  wordExport: boolean;
+  /**
+   * HTML tables 三/四 with their real multi-row headers (a 勾稽关系 block over the label columns, 申请人情况
+   * over seven value columns); with `headerSpans`, the data rows span their labels over one column more
+   * or fewer than the header's label block.
+   */
+  realHeaders: boolean;
+  headerSpans: boolean;
 }
 
-export const NO_DAMAGE: TableDamage = { brokenRows: 0, splitLabels: 0, fused: false, missingCell: false, typos: false, splitTags: false };
+export const NO_DAMAGE: TableDamage = {
+  brokenRows: 0,
+  splitLabels: 0,
+  fused: false,
+  missingCell: false,
+  typos: false,
+  splitTags: false,
+  wordExport: false,
+  realHeaders: false,
+  headerSpans: false,
+};
 
 /** Misreads seen in real extracted reports (§G). */
 const TYPOS: Record<string, string> = {
@@ -88,6 +107,7 @@ export function renderTable(rng: Rng, table: Table, layout: Layout, damage: Tabl
   if (damage.typos && (layout === 'space' || layout === 'pdf-layout')) applyTypos(table);
   switch (layout) {
     case 'tab':
+    case 'crawled':
       return renderDelimited(table, '\t');
     case 'markdown':
       return renderMarkdown(table);
@@ -141,17 +161,60 @@ function htmlLabel(rng: Rng, s: string, splitTags: boolean): string {
   return `<span style="font-family:宋体">${escapeHtml(s.slice(0, k))}</span><span style="font-family:宋体">${escapeHtml(s.slice(k))}</span>`;
 }
 
+const WORD_P = '<p class="MsoNormal" align="center" style="text-align:center;mso-pagination:widow-orphan">';
+const WORD_SPAN = '<span style="font-family:仿宋_GB2312;font-size:12.0pt">';
+
+/** A cell's content as Word exports it: one paragraph, text in <span>s, a number sometimes split over two. */
+function wordCell(rng: Rng, html: string, raw: string, isValue: boolean): string {
+  let inner = html;
+  if (isValue && /^\d{2,}$/u.test(raw) && rng.chance(0.3)) {
+    const k = rng.int(1, raw.length - 1);
+    inner = `${raw.slice(0, k)}</span>${WORD_SPAN}${raw.slice(k)}`;
+  }
+  return `${WORD_P}${WORD_SPAN}${inner}</span><span lang="EN-US"><o:p></o:p></span></p>`;
+}
+
+/** The multi-row headers tables 三 and 四 are printed with, as <tr>s; `labelCols` wide label block for 三. */
+function realHeaderRows(table: Table, labelCols: number, td: (text: string, attrs?: string) => string): string[] | null {
+  if (table.id === '三') {
+    return [
+      `<tr>${td(TABLE3_HEADER_NOTE, ` colspan="${labelCols}" rowspan="3"`)}${td('申请人情况', ' colspan="7"')}</tr>`,
+      `<tr>${td('自然人', ' rowspan="2"')}${td('法人或其他组织', ' colspan="5"')}${td('总计', ' rowspan="2"')}</tr>`,
+      `<tr>${['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'].map((t) => td(t)).join('')}</tr>`,
+    ];
+  }
+  if (table.id === '四') {
+    const outcomes = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+    return [
+      `<tr>${td('行政复议', ' colspan="5"')}${td('行政诉讼', ' colspan="10"')}</tr>`,
+      `<tr>${outcomes.map((t) => td(t, ' rowspan="2"')).join('')}${td('未经复议直接起诉', ' colspan="5"')}${td('复议后起诉', ' colspan="5"')}</tr>`,
+      `<tr>${[...outcomes, ...outcomes].map((t) => td(t)).join('')}</tr>`,
+    ];
+  }
+  return null;
+}
+const TABLE3_HEADER_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
+
 /** HTML with rowspan for merged parent labels and colspan where a label spans the label columns. */
 function renderHtml(rng: Rng, table: Table, damage: TableDamage): Line[] {
   const data = table.rows.filter((r): r is DataRow => r.kind === 'data');
   const depth = Math.max(1, ...data.map((r) => r.labels.length));
   const out: Line[] = [{ text: '<table border="1" cellspacing="0" cellpadding="0">', cells: [] }];
+  const word = damage.wordExport;
+  const td = (html: string, attrs = '', raw = '', isValue = false) =>
+    word ? `<td${attrs} valign="center" style="border:solid windowtext 1.0pt;padding:0cm 5.4pt">${wordCell(rng, html, raw, isValue)}</td>` : `<td${attrs}>${html}</td>`;
+  // Data rows may span their labels over one column more than the header's label block says (the
+  // header's block is then one column narrower): the same table, laid out differently.
+  const wider = damage.headerSpans && table.id === '三' ? 1 : 0;
+  const header = damage.realHeaders ? realHeaderRows(table, depth, (t, a) => td(escapeHtml(t), a)) : null;
+  if (header) for (const h of header) out.push({ text: h, cells: [] });
   const rows = table.rows;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     if (r.kind !== 'data') {
-      const tds = r.cells.map((c) => `<td>${htmlLabel(rng, c, damage.splitTags)}</td>`).join('');
-      out.push({ text: r.kind === 'caption' ? `<tr><td colspan="${depth + 3}">${escapeHtml(r.cells[0])}</td></tr>` : `<tr>${tds}</tr>`, cells: [] });
+      if (header && r.kind === 'header') continue;
+      const tds = r.cells.map((c) => td(htmlLabel(rng, c, damage.splitTags))).join('');
+      out.push({ text: r.kind === 'caption' ? `<tr>${td(escapeHtml(r.cells[0]), ` colspan="${depth + 3}"`)}</tr>` : `<tr>${tds}</tr>`, cells: [] });
       continue;
     }
     const tds: string[] = [];
@@ -163,13 +226,13 @@ function renderHtml(rng: Rng, table: Table, damage: TableDamage): Line[] {
         if (next.kind !== 'data' || next.labels[j] !== '' || next.labels.length <= j) break;
         span++;
       }
-      const colspan = j === r.labels.length - 1 ? depth - r.labels.length + 1 : 1;
+      const colspan = j === r.labels.length - 1 ? depth - r.labels.length + 1 + wider : 1;
       const attrs = `${span > 1 ? ` rowspan="${span}"` : ''}${colspan > 1 ? ` colspan="${colspan}"` : ''}`;
-      tds.push(`<td${attrs}>${htmlLabel(rng, label, damage.splitTags)}</td>`);
+      tds.push(td(htmlLabel(rng, label, damage.splitTags), attrs));
     });
-    for (const e of r.extra) tds.push(`<td>${escapeHtml(e)}</td>`);
+    for (const e of r.extra) tds.push(td(escapeHtml(e)));
     const cells = printed(r.cells);
-    for (const c of cells) tds.push(`<td>${escapeHtml(c.raw)}</td>`);
+    for (const c of cells) tds.push(td(escapeHtml(c.raw), '', c.raw, true));
     out.push({ text: `<tr>${tds.join('')}</tr>`, cells });
   }
   out.push({ text: '</table>', cells: [] });

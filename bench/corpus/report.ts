@@ -10,6 +10,7 @@ import { NO_DAMAGE, renderTable, type Line, type TableDamage } from './layouts.t
 import { appealsSentence, fillerParagraphs, proactiveSentence, requestsSentence, wrap, type WrapStyle } from './prose.ts';
 import { buildStatsFujian, buildStatsNational, buildTable2, buildTable3, buildTable4, type DataRow, type Table, type ZeroStyle } from './tables.ts';
 import type { Encoding, Layout, TrueCell, TrueProse, Truth } from './truth.ts';
+import { crawledPage, minifyHtml, misreadName, withPageNumbers, wrapMidFigure } from './shapes.ts';
 
 /** Relative size of an agency's caseload: a province's government sees far more than a township. */
 const LEVEL_SCALE: Record<string, [government: number, department: number]> = {
@@ -35,6 +36,12 @@ export interface ReportPlan {
   blankTotal: boolean;
   damage: TableDamage;
   wrap: WrapStyle;
+  /** Shapes of the whole text (shapes.ts). */
+  pageNumbers: boolean;
+  wrappedFigures: boolean;
+  agencyMisread: boolean;
+  minified: boolean;
+  wordComments: boolean;
 }
 
 /** The proportions of formats, layouts, damage and encodings (report-format.md §E, §G). */
@@ -49,6 +56,7 @@ export function planReport(rng: Rng, agency: GeneratedAgency, year: number): Rep
     ['markdown', 8],
     ['html', 15],
     ['column', 2],
+    ['crawled', 10],
   ]);
   const extracted = layout === 'space' || layout === 'pdf-layout';
   const damage: TableDamage = {
@@ -59,7 +67,11 @@ export function planReport(rng: Rng, agency: GeneratedAgency, year: number): Rep
     missingCell: (extracted || layout === 'tab') && rng.chance(0.02),
     typos: extracted && rng.chance(0.03),
     splitTags: layout === 'html' && rng.chance(0.3),
+    wordExport: layout === 'html' && rng.chance(0.3),
+    realHeaders: layout === 'html' && rng.chance(0.6),
   };
+  damage.headerSpans = damage.realHeaders && rng.chance(0.4);
+  const wrap: WrapStyle = layout === 'html' || layout === 'markdown' || layout === 'tab' || layout === 'crawled' ? 'para' : rng.chance(0.5) ? 'pdf-gap' : 'pdf';
   return {
     format,
     variant,
@@ -80,7 +92,12 @@ export function planReport(rng: Rng, agency: GeneratedAgency, year: number): Rep
     ]),
     blankTotal: (layout === 'tab' || layout === 'html' || layout === 'markdown') && rng.chance(0.03),
     damage,
-    wrap: layout === 'html' || layout === 'markdown' || layout === 'tab' ? 'para' : rng.chance(0.5) ? 'pdf-gap' : 'pdf',
+    wrap,
+    pageNumbers: extracted && rng.chance(0.3),
+    wrappedFigures: wrap !== 'para' && rng.chance(0.3),
+    agencyMisread: rng.chance(0.02),
+    minified: layout === 'html' && rng.chance(0.3),
+    wordComments: layout === 'html' && damage.wordExport,
   };
 }
 
@@ -137,6 +154,9 @@ export function generateReport(rng: Rng, agency: GeneratedAgency, year: number, 
   if (titleStyle === 0) push({ text: (plan.layout === 'markdown' ? '# ' : ' ') + agency.name, cells: [] }, { text: `${yearLabel}${docName}`, cells: [] });
   else if (titleStyle === 1) push({ text: `${agency.name}${yearLabel}${docName}`, cells: [] });
   else push({ text: `${agency.name} ${yearLabel}政府信息`, cells: [] }, { text: docName.slice(4), cells: [] });
+  // A place character of the name misread in the title; the body still spells the name right.
+  const misread = plan.agencyMisread ? misreadName(rng, agency.name, agency.county ?? agency.city) : null;
+  if (misread) lines[titleLine - 1].text = lines[titleLine - 1].text.replace(agency.name, misread);
   blank();
 
   const site = websiteFor(rng);
@@ -200,7 +220,17 @@ export function generateReport(rng: Rng, agency: GeneratedAgency, year: number, 
     push({ text: '无。', cells: [] });
   }
 
-  const out = plan.layout === 'html' ? toHtml(lines, title, plan.encoding) : lines;
+  let body = lines;
+  if (plan.wrappedFigures) body = wrapMidFigure(rng, body);
+  if (plan.pageNumbers) body = withPageNumbers(rng, body);
+  const html = plan.layout === 'html' ? toHtml(rng, body, title, plan.encoding, plan.wordComments) : null;
+  const out = html
+    ? plan.minified
+      ? minifyHtml(html)
+      : html
+    : plan.layout === 'crawled'
+      ? crawledPage(rng, body, { title: misread ? title.replace(agency.name, misread) : title, publisher: agency.name, year, site })
+      : body;
   const cells: TrueCell[] = [];
   const prose: TrueProse[] = [];
   out.forEach((l, i) => {
@@ -234,7 +264,7 @@ export function generateReport(rng: Rng, agency: GeneratedAgency, year: number, 
       traditional: plan.traditional,
       damage,
       title,
-      titleLine: plan.layout === 'html' ? out.findIndex((l) => l.text.includes(agency.name)) + 1 : titleLine,
+      titleLine: plan.layout === 'html' ? out.findIndex((l) => l.text.includes(agency.name)) + 1 : plan.layout === 'crawled' ? 1 : titleLine,
       cells,
       prose,
     },
@@ -255,6 +285,13 @@ function describeDamage(plan: ReportPlan, cells: TrueCell[]): string[] {
   if (plan.blankTotal) out.add('blank_total');
   if (plan.zero !== '0') out.add(`zero_as_${plan.zero}`);
   if (plan.damage.splitTags) out.add('html_split_tags');
+  if (plan.damage.wordExport) out.add('html_word_export');
+  if (plan.damage.realHeaders) out.add(plan.damage.headerSpans ? 'html_header_spans' : 'html_real_headers');
+  if (plan.minified) out.add('html_minified');
+  if (plan.layout === 'crawled') out.add('crawled');
+  if (plan.pageNumbers) out.add('page_numbers');
+  if (plan.wrappedFigures) out.add('wrapped_figures');
+  if (plan.agencyMisread) out.add('agency_misread');
   for (const c of cells) for (const d of c.damage) out.add(d);
   return [...out].sort();
 }
@@ -279,8 +316,25 @@ function encode(text: string, wanted: Encoding): { bytes: Buffer; encoding: Enco
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+const WORD_SPAN = '<span style="font-family:仿宋_GB2312;font-size:16.0pt">';
+
+/** Word's HTML for a paragraph: text in <span>s, a stated figure sometimes split over two ("2" + "17"). */
+function wordParagraph(rng: Rng, text: string): string {
+  const m = /\d{2,}/u.exec(text);
+  const k = m && rng.chance(0.3) ? m.index + rng.int(1, m[0].length - 1) : -1;
+  const inner = k < 0 ? esc(text) : `${esc(text.slice(0, k))}</span>${WORD_SPAN}${esc(text.slice(k))}`;
+  return `<p class="MsoNormal" style="text-indent:32.0pt">${WORD_SPAN}${inner}</span></p>`;
+}
+
+/** A Word list heading: its number inside <!--[if !supportLists]--> … <!--[endif]-->. */
+function wordHeading(text: string): string {
+  const m = /^([一二三四五六七八九十]、)(.*)$/u.exec(text);
+  if (!m) return `<p class="MsoNormal">${WORD_SPAN}<b>${esc(text)}</b></span></p>`;
+  return `<p class="MsoNormal" style="text-indent:32.0pt;mso-list:l0 level1 lfo1"><!--[if !supportLists]-->${WORD_SPAN}${m[1]}</span><!--[endif]-->${WORD_SPAN}${esc(m[2])}</span></p>`;
+}
+
 /** A web page: prose as <p>, headings bold, tables already rendered as HTML rows (one <tr> per line). */
-function toHtml(lines: Line[], title: string, encoding: Encoding): Line[] {
+function toHtml(rng: Rng, lines: Line[], title: string, encoding: Encoding, word: boolean): Line[] {
   const charset = encoding === 'gbk' || encoding === 'gb18030' ? 'gbk' : 'utf-8';
   const out: Line[] = [
     { text: '<!DOCTYPE html>', cells: [] },
@@ -296,8 +350,8 @@ function toHtml(lines: Line[], title: string, encoding: Encoding): Line[] {
     if (l.text === '') continue;
     if (l.text.startsWith('<')) out.push(l);
     else if (/^\s*[一二三四五六七八九十]、/.test(l.text) && l.text.length < 40 && l.cells.length === 0) {
-      out.push({ ...l, text: `<p style="text-indent:2em"><strong>${esc(l.text.trim())}</strong></p>` });
-    } else out.push({ ...l, text: `<p style="text-indent:2em">${esc(l.text.trim())}</p>` });
+      out.push({ ...l, text: word ? wordHeading(l.text.trim()) : `<p style="text-indent:2em"><strong>${esc(l.text.trim())}</strong></p>` });
+    } else out.push({ ...l, text: word ? wordParagraph(rng, l.text.trim()) : `<p style="text-indent:2em">${esc(l.text.trim())}</p>` });
   }
   out.push({ text: '</div>', cells: [] }, { text: '</body>', cells: [] }, { text: '</html>', cells: [] });
   return out;

@@ -13,7 +13,8 @@ export type CellDamage =
   | 'fused' // whitespace between the row's cells squeezed out: one digit run
   | 'missing_cell' // the row printed one number fewer than it has cells
   | 'dropped' // this is the cell that was not printed
-  | 'label_typo'; // the row's label carries an OCR misread
+  | 'label_typo' // the row's label carries an OCR misread
+  | 'squeezed'; // a crawled page: whitespace squeezed out of the whole body, the table's rows run together
 
 export interface TrueCell {
   metric: string;
@@ -38,7 +39,8 @@ export interface TrueProse {
   line: number;
 }
 
-export type Layout = 'tab' | 'space' | 'pdf-layout' | 'markdown' | 'html' | 'column';
+/** crawled: a crawler's page.txt — key: value header, then the body (its tables tab-rendered) squeezed onto one line. */
+export type Layout = 'tab' | 'space' | 'pdf-layout' | 'markdown' | 'html' | 'column' | 'crawled';
 /** A web-page report rewritten as a published file (documents.ts): its truth is the page's. */
 export type DocumentLayout = 'pdf' | 'docx';
 export type Encoding = 'utf8' | 'utf8-bom' | 'gbk' | 'gb18030' | 'utf16le';

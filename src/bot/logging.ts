@@ -2,7 +2,8 @@
  * The server's logging: what is never logged (secrets, users' messages inside errors), the two loggers
  * main wires up, and the per-request child logger fastify asks for, built only when a request logs.
  */
-import pino, { type Bindings, type ChildLoggerOptions, type Logger } from 'pino';
+import pino, { type Bindings, type ChildLoggerOptions, type DestinationStream, type Logger } from 'pino';
+import pretty from 'pino-pretty';
 import type { FastifyBaseLogger } from 'fastify';
 
 /** Never logged, whatever logs them by accident (request headers, config objects, errors). */
@@ -43,9 +44,17 @@ export function loggerOptions(level: string): pino.LoggerOptions {
  * pino flushes what is left synchronously when the process exits), the second without redaction (its
  * fields are fixed and secret-free; redaction was ≈ 11 µs of a line's 13).
  */
-export function createLoggers(level: string): { log: Logger; questions: Logger } {
-  const out = pino.destination({ dest: 1, sync: false });
+export function createLoggers(level: string, terminal = process.stdout.isTTY === true): { log: Logger; questions: Logger } {
+  const out = terminal ? prettyOutput() : pino.destination({ dest: 1, sync: false });
   return { log: pino(loggerOptions(level), out), questions: pino({ level, base: { service: 'gongkai' } }, out) };
+}
+
+/**
+ * A person at a terminal reads lines ("03:12:09 INFO: http://127.0.0.1:3000/ — …"), not JSON; a pipe,
+ * a file or a log collector gets JSON as before. Synchronous: a terminal is not the busy server's path.
+ */
+export function prettyOutput(): DestinationStream {
+  return pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service', sync: true });
 }
 
 /** Whether a level is on (pino's isLevelEnabled; any other logger: assume it is). */

@@ -9,7 +9,7 @@ import type { RunnerHandle } from '@grammyjs/runner';
 import type { Bot } from 'grammy';
 import { ingestPaths } from '../ingest/ingest.ts';
 import { openIndex, type Db } from '../store/open.ts';
-import { createAsker } from '../query/index.ts';
+import { createAsker, createBrowser } from '../query/index.ts';
 import { createCatalog } from './catalog.ts';
 import { enabledChannels, loadConfig, type Config } from './config.ts';
 import { createConversation } from './conversation.ts';
@@ -18,6 +18,7 @@ import { createStore } from './state/index.ts';
 import type { HttpClient } from './channels/channel.ts';
 import { indexFreshness } from './index-freshness.ts';
 import { createLoggers } from './logging.ts';
+import { publicCatalog, withPublicFiles } from './public-paths.ts';
 
 /** fetch as the channels' HTTP client (Feishu reply API). */
 export const fetchHttp: HttpClient = async (url, init) => {
@@ -68,8 +69,9 @@ export async function startServer(env: Record<string, string | undefined> = proc
 
   await ensureIndex(config, log);
   const db: Db = openIndex(config.db);
-  const ask = createAsker(db);
-  const catalog = createCatalog(db);
+  // Every channel shows report files relative to the reports folder, never the server's path.
+  const ask = withPublicFiles(createAsker(db), config.reports);
+  const catalog = publicCatalog(createCatalog(db), config.reports);
   const store = await createStore(config.redisUrl, (err) => log.warn({ err: err.message }, 'redis error'));
   const conversation = createConversation(ask, store);
 
@@ -89,8 +91,10 @@ export async function startServer(env: Record<string, string | undefined> = proc
     await bot.init();
   }
 
-  const app = await buildServer(config, { ask, catalog, store, logger: log, questionLogger: questions, http: fetchHttp, telegram: bot, conversation });
-  const address = await app.listen({ host: config.host, port: config.port });
+  const web = { browser: createBrowser(db), counts: () => catalog.counts(), reportsDir: config.reports };
+  const app = await buildServer(config, { ask, catalog, store, logger: log, questionLogger: questions, http: fetchHttp, telegram: bot, conversation, web });
+  // fastify's own first line ("Server listening at …") becomes the address a person opens.
+  const address = await app.listen({ host: config.host, port: config.port, listenTextResolver: (at) => `网页：${at}/` });
 
   if (bot && config.telegram?.webhookUrl) {
     // Without the webhook Telegram sends nothing: that is a failed start, not a server that looks healthy.

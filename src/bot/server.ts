@@ -22,6 +22,7 @@ import { registerWebhooks } from './webhooks.ts';
 import { Lru } from '../query/lookup/lru.ts';
 import { safeEqual } from './channels/crypto.ts';
 import { lazyChildLogger, levelEnabled } from './logging.ts';
+import { notFoundPage, wantsPage, webPlugin, type WebOptions } from '../web/plugin.ts';
 import {
   AgenciesSchema,
   AnswerSchema,
@@ -58,6 +59,8 @@ export interface ServerDeps {
   /** Webhook-mode Telegram bot (long polling is started by main instead). */
   telegram?: Bot;
   conversation?: Conversation;
+  /** The web pages (/, /reports, /agencies, /compare, /review, src/web); off when absent. */
+  web?: Omit<WebOptions, 'ask' | 'clock'>;
 }
 
 export interface QuestionEvent {
@@ -123,7 +126,7 @@ export async function buildServer(config: Readonly<Config>, deps: ServerDeps): P
     if (code === 'UNAUTHORIZED') return reply.code(401).send();
     return sendError(reply, code);
   });
-  app.setNotFoundHandler((_req, reply) => sendError(reply, 'NOT_FOUND'));
+  app.setNotFoundHandler((req, reply) => (deps.web && wantsPage(req) ? notFoundPage(reply) : sendError(reply, 'NOT_FOUND')));
 
   await app.register(rateLimit, {
     global: true,
@@ -140,6 +143,7 @@ export async function buildServer(config: Readonly<Config>, deps: ServerDeps): P
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
+  if (deps.web) await app.register(webPlugin, { ...deps.web, ask: deps.ask, clock });
 
   const answerSchemas = { 200: jsonSchema(AnswerSchema), 400: jsonSchema(ErrorSchema), 429: jsonSchema(ErrorSchema) };
 

@@ -12,6 +12,8 @@ export interface AgencyPlace extends PlaceMatch {
   unit: Unit | null;
   /** The unit below it (海坛片区), if printed. */
   sub: Unit | null;
+  /** The unit was not printed, only the one below it ("海坛片区管理局"). */
+  parentInferred: boolean;
 }
 
 export function agencyPlace(name: string): AgencyPlace | null {
@@ -30,7 +32,8 @@ export function agencyPlace(name: string): AgencyPlace | null {
       corrected: null,
       unit,
       sub,
+      parentInferred: u.parentInferred ?? false,
     };
   }
-  return place ? { ...place, unit: null, sub: null } : null;
+  return place ? { ...place, unit: null, sub: null, parentInferred: false } : null;
 }

@@ -26,3 +26,8 @@ for (const p of PAIRS) {
 export function confusable(a: string, b: string): boolean {
   return MAP.get(a)?.has(b) ?? false;
 }
+
+/** The characters a character is taken for (the generator misreads place names with these). */
+export function confusablesOf(c: string): readonly string[] {
+  return [...(MAP.get(c) ?? [])];
+}

@@ -5,6 +5,7 @@
  * correcting a one-character misread when exactly one place of the same parent is that close.
  */
 import { createRequire } from 'node:module';
+import { PLACE_LEVEL_CHARS } from './agency-words.ts';
 
 interface RawProvince {
   code: string;
@@ -181,7 +182,7 @@ export interface PlaceMatch {
 }
 
 /** Place names end with one of these (the token an OCR misread is compared on). */
-const PLACE_END = /[省市区县旗州盟]/u;
+const PLACE_END = new RegExp(`[${PLACE_LEVEL_CHARS}]`, 'u');
 
 function pad6(code: string): string {
   return code.padEnd(6, '0');

@@ -8,7 +8,7 @@
  */
 import { AND_NAME_ORGANS, ORGAN_RULES } from './agency-words.ts';
 import { gazetteer, shortPlaceForms, shortPlaceName } from './gazetteer.ts';
-import { parseUnit, UNIT_NAME_RULES, type Unit } from './units.ts';
+import { parseUnit, UNIT_NAME_RULES, UNITS, type Unit } from './units.ts';
 
 export interface AgencyNameParts {
   name: string;
@@ -103,6 +103,7 @@ function bodyForms(body: string): string[] {
 export function unitForms(unit: Unit, printed = unit.name): string[] {
   const forms = new Set([printed, unit.name]);
   for (const text of [unit.name, ...unit.printed]) {
+    forms.add(text);
     for (const r of UNIT_NAME_RULES) if (text.endsWith(r.full)) for (const s of r.short) forms.add(text.slice(0, -r.full.length) + s);
   }
   for (const s of unit.short) forms.add(s);
@@ -121,14 +122,13 @@ function splitName(agency: AgencyNameParts): NamePlaces {
   const u = parseUnit(agency.name);
   // 国家统计局, 国家发展和改革委员会: 国家 is the level, the rest the body (国家发改委, 发改委).
   if (u && u.unit.kind === 'central') {
-    const level = /^(国家|国务院|中国)(?=.{2})/u.exec(agency.name)?.[1];
-    if (level === '国家') return { places: [level], body: agency.name.slice(level.length), unitForms: { own: [level], parent: null, governing: null } };
+    if (/^国家.{2}/u.test(agency.name)) return { places: ['国家'], body: agency.name.slice(2), unitForms: { own: ['国家'], parent: null, governing: null } };
     return { places: [], body: agency.name };
   }
   if (u) {
     const body = agency.name.slice(u.length);
     const printed = agency.name.slice(0, u.length - (u.sub?.name.length ?? 0));
-    const top = unitForms(u.unit, printed);
+    const top = unitForms(u.unit, printed || u.unit.name);
     if (u.sub) return { places: [u.unit.name, u.sub.name], body, unitForms: { own: unitForms(u.sub), parent: top, governing: u.sub.governing } };
     return { places: [u.unit.name], body, unitForms: { own: top, parent: null, governing: u.unit.governing } };
   }
@@ -226,4 +226,30 @@ export function placeWords(agency: AgencyNameParts): string[] {
     for (const f of shortPlaceForms(p)) out.add(f);
   }
   return [...out].filter((f) => f.length >= 2);
+}
+
+let unitStemMap: Map<string, string[]> | null = null;
+/** Each listed unit's names that say which unit it is (平潭综合实验区 → 平潭实验区, 平潭 …; 海坛片区 → 海坛). */
+function unitStems(): Map<string, string[]> {
+  if (unitStemMap) return unitStemMap;
+  const out = new Map<string, string[]>();
+  const bare = new Set(UNIT_NAME_RULES.flatMap((r) => [r.full, ...r.short]));
+  for (const u of UNITS) out.set(u.name, unitForms(u).filter((f) => f.length >= 2 && !bare.has(f)));
+  unitStemMap = out;
+  return out;
+}
+
+/**
+ * The cheap form of placeWords for the index's every alias: each place's stem (温州, 鹿城) and a listed
+ * unit's names. An alias containing none of them names no place of its own.
+ */
+export function placeStems(agency: AgencyNameParts): string[] {
+  const out: string[] = [];
+  for (const p of [agency.province, agency.city, agency.county]) {
+    if (!p) continue;
+    out.push(shortPlaceName(p));
+    const unit = unitStems().get(p);
+    if (unit) out.push(...unit);
+  }
+  return out;
 }

@@ -110,6 +110,8 @@ export interface UnitMatch {
   sub: Unit | null;
   /** Characters of the name the unit prefix took. */
   length: number;
+  /** The sub-unit was printed without its parent ("海坛片区管理局"): the parent is inferred from the table. */
+  parentInferred?: boolean;
 }
 
 interface Spelling {
@@ -117,6 +119,20 @@ interface Spelling {
   unit: Unit;
 }
 let spellings: Spelling[] | null = null;
+/** Spellings by their first character, longest first: a name is compared with a handful, not all. */
+let byFirst: Map<string, Spelling[]> | null = null;
+
+function spellingsFrom(ch: string): readonly Spelling[] {
+  if (!byFirst) {
+    byFirst = new Map();
+    for (const s of allSpellings()) {
+      const list = byFirst.get(s.text[0]!) ?? [];
+      list.push(s);
+      byFirst.set(s.text[0]!, list);
+    }
+  }
+  return byFirst.get(ch) ?? [];
+}
 
 function allSpellings(): Spelling[] {
   if (spellings) return spellings;
@@ -138,7 +154,8 @@ const childrenOf = (parent: Unit): Unit[] => UNITS.filter((u) => u.parent === pa
 
 /** A province's name printed before a unit of it ("福建省平潭综合实验区"): its length, else 0. */
 function provincePrefix(name: string): number {
-  for (const p of gazetteer().provincesByName.keys()) if (name.startsWith(p)) return p.length;
+  const provinces = gazetteer().provincesByName;
+  for (let len = 2; len <= Math.min(8, name.length); len++) if (provinces.has(name.slice(0, len))) return len;
   return 0;
 }
 
@@ -150,7 +167,7 @@ function provincePrefix(name: string): number {
 export function parseUnit(name: string): UnitMatch | null {
   const skip = provincePrefix(name);
   const rest = name.slice(skip);
-  for (const s of allSpellings()) {
+  for (const s of spellingsFrom(rest[0] ?? '')) {
     if (!rest.startsWith(s.text)) continue;
     if (skip && s.unit.province !== name.slice(0, skip)) continue;
     let length = skip + s.text.length;
@@ -178,28 +195,50 @@ export function parseUnit(name: string): UnitMatch | null {
     }
     return { unit: s.unit, sub, length };
   }
+  // "海坛片区管理局": a listed area printed without its zone.
+  for (const u of UNITS) {
+    if (u.parent && name.startsWith(u.name)) {
+      const parent = UNITS.find((p) => p.name === u.parent);
+      if (parent) return { unit: parent, sub: u, length: u.name.length, parentInferred: true };
+    }
+  }
   return ruleZone(name);
 }
 
+/** Cities unique in the gazetteer by their name and by their stem (嘉兴市, 嘉兴 → 嘉兴市). */
+let cityForms: Map<string, string> | null = null;
+function cityByForm(): Map<string, string> {
+  if (cityForms) return cityForms;
+  const out = new Map<string, string>();
+  for (const [cityName, cities] of gazetteer().citiesByName) {
+    if (cities.length !== 1) continue;
+    for (const form of [cityName, shortPlaceName(cityName)]) if (form.length >= 2) out.set(form, cityName);
+  }
+  cityForms = out;
+  return out;
+}
+const ZONE_WORD = /综合实验区|开发区|高新区|经开区|工业园区|保税区|新区/u;
+
 /** "嘉兴经济技术开发区…": a city's zone by rule, when the city is in the gazetteer and the zone is not. */
 function ruleZone(name: string): UnitMatch | null {
+  if (!ZONE_WORD.test(name)) return null;
   const g = gazetteer();
-  for (const [cityName, cities] of g.citiesByName) {
-    if (cities.length !== 1) continue;
-    for (const form of [cityName, shortPlaceName(cityName)]) {
-      if (form.length < 2 || !name.startsWith(form)) continue;
-      const m = ZONE_TAIL.exec(name.slice(form.length));
-      if (!m || /[省市区县]/u.test(m[1]!)) continue;
-      const zoneName = form + m[0];
-      const city = cities[0]!;
-      const province = g.provinces.get(city.provinceCode)?.name ?? null;
-      const kind: UnitKind = m[2] === '新区' ? 'new_area' : m[2] === '综合实验区' ? 'zone' : 'dev_zone';
-      return {
-        unit: { name: zoneName, kind, province, city: cityName, parent: null, printed: [], short: [], governing: '管理委员会' },
-        sub: null,
-        length: zoneName.length,
-      };
-    }
+  const forms = cityByForm();
+  for (let len = Math.min(8, name.length - 2); len >= 2; len--) {
+    const form = name.slice(0, len);
+    const cityName = forms.get(form);
+    if (!cityName) continue;
+    const m = ZONE_TAIL.exec(name.slice(form.length));
+    if (!m || /[省市区县]/u.test(m[1]!)) continue;
+    const zoneName = form + m[0];
+    const city = g.citiesByName.get(cityName)![0]!;
+    const province = g.provinces.get(city.provinceCode)?.name ?? null;
+    const kind: UnitKind = m[2] === '新区' ? 'new_area' : m[2] === '综合实验区' ? 'zone' : 'dev_zone';
+    return {
+      unit: { name: zoneName, kind, province, city: cityName, parent: null, printed: [], short: [], governing: '管理委员会' },
+      sub: null,
+      length: zoneName.length,
+    };
   }
   return null;
 }

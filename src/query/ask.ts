@@ -30,7 +30,7 @@ export interface AskerOptions {
 }
 
 /** What "情况" means when no figure is named: applications received, reviews, lawsuits. */
-const OVERVIEW: string[][] = [['requests.new'], ['review.total'], ['litigation.total']];
+export const OVERVIEW: string[][] = [['requests.new'], ['review.total'], ['litigation.total']];
 
 export function createAsker(db: Database, options: AskerOptions = {}): AskFn {
   const agencies = db.prepare(LOOKUP_SQL.agencies.sql).all() as AgencyRow[];

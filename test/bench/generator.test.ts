@@ -85,7 +85,7 @@ describe('corpus generator: sidecars tell the truth', () => {
     }
     const seen = (f: (t: Truth) => string) => new Set(truths.map(f));
     expect(seen((t) => t.format)).toEqual(new Set(['pre-2019', '2019', '2021', 'narrative']));
-    expect(seen((t) => t.layout)).toEqual(new Set(['tab', 'space', 'pdf-layout', 'markdown', 'html', 'column']));
+    expect(seen((t) => t.layout)).toEqual(new Set(['tab', 'space', 'pdf-layout', 'markdown', 'html', 'column', 'crawled']));
     expect(seen((t) => t.encoding).has('gbk')).toBe(true);
   });
 
@@ -136,16 +136,31 @@ describe('corpus generator: sidecars tell the truth', () => {
     const digits = (s: string) => s.replace(/\D/g, '');
     let checked = 0;
     for (const t of truths) {
-      const lines = decode(t);
-      if (!t.traditional) expect(lines[t.titleLine - 1]).toContain(t.agency.name.slice(0, 4));
+      // What a reader sees: HTML without its tags (Word splits a number over two <span>s).
+      const lines = decode(t).map((l) => (t.layout === 'html' ? l.replace(/<[^>]*>/g, '') : l));
+      if (!t.traditional) expect(lines[t.titleLine - 1]).toContain(t.agency.name.slice(0, 3));
       for (const c of t.cells as TrueCell[]) {
         if (c.damage.includes('dropped') || digits(c.raw) === '') continue;
         expect(digits(lines[c.line - 1]), `${t.file}:${c.line} ${c.metric}`).toContain(digits(c.raw));
         checked++;
       }
-      for (const p of t.prose) expect(lines[p.line - 1]).toContain(String(p.value));
+      // A sentence wrapped in the middle of its figure continues on the next line.
+      const wrapped = t.damage.includes('wrapped_figures');
+      for (const p of t.prose) expect(lines[p.line - 1] + (wrapped ? (lines[p.line] ?? '') : '')).toContain(String(p.value));
     }
     expect(checked).toBeGreaterThan(20_000);
+  });
+
+  test('the shapes real reports come in occur, and each is recorded', () => {
+    const kinds = new Set(truths.flatMap((t) => t.damage));
+    for (const d of ['crawled', 'page_numbers', 'wrapped_figures', 'html_minified', 'html_word_export', 'html_header_spans']) expect(kinds, d).toContain(d);
+    const crawled = truths.find((t) => t.layout === 'crawled' && t.format === '2021')!;
+    const lines = readFileSync(join(dir, crawled.file), 'utf8').split('\n');
+    expect(lines[0]).toBe(`标题: ${crawled.title}`);
+    const body = lines.indexOf('==== 正文 ====') + 2;
+    expect(new Set(crawled.cells.map((c) => c.line))).toEqual(new Set([body]));
+    const minified = truths.find((t) => t.damage.includes('html_minified'))!;
+    expect(new Set(minified.cells.map((c) => c.line)).size).toBe(1);
   });
 
   test('damage occurs in realistic proportions and is recorded', () => {

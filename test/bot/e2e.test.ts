@@ -54,6 +54,14 @@ describe('npm start (gongkai serve), end to end', () => {
     expect(line).toContain('curl -G');
   });
 
+  test('the first line printed is the web page\'s address, and the page answers there', async () => {
+    const first = JSON.parse(server.lines.find((l) => l.includes('http://'))!);
+    expect(first.msg).toBe(`网页：${server.url}/`);
+    const page = await fetch(`${server.url}/?q=${encodeURIComponent('鹿城区2020年行政复议多少件')}`);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await page.text()).toContain('<a href="/reports/3#L565">');
+  });
+
   test('Chinese typed raw into the URL gets our error shape with the way out', async () => {
     const { port } = new URL(server.url);
     const response = await new Promise<string>((resolve, reject) => {

@@ -42,7 +42,12 @@ const QUESTIONS = [
   'How many administrative reviews did Lucheng have in 2020?',
 ];
 /** Messages the index has no figure for: the reply must carry none. */
-const NO_FIGURE = new Set(['温州市统计局的联系电话是多少', '鹿城区2020年GDP多少', '鹿城区报告什么时候发布的', '鹿城区2019年行政复议多少件', '你好', 'How many administrative reviews did Lucheng have in 2020?']);
+const NO_FIGURE = new Set(['鹿城区2020年GDP多少', '鹿城区2019年行政复议多少件', '你好', 'How many administrative reviews did Lucheng have in 2020?']);
+/** Details of the report itself: the detail as printed with its line, never a count (the previous question's least of all). */
+const DETAILS: [string, string][] = [
+  ['温州市统计局的联系电话是多少', '温州市统计局2020年报告的联系电话：0577-88967581'],
+  ['鹿城区报告什么时候发布的', '温州市鹿城区人民政府2020年报告的发布日期：2021年2月20日'],
+];
 
 let db: Db;
 let ask: AskFn;
@@ -143,6 +148,11 @@ describe('the CLI conversation (the reference)', () => {
     expect(text('经信局有没有行政复议')).toMatch(/^没有，0 件。/);
     expect(cli[QUESTIONS.indexOf('诉讼呢')]!.results.map((r) => [r.agency, r.metric])).toEqual([['温州市经济和信息化局', 'litigation.total']]);
     for (const q of NO_FIGURE) expect(cli[QUESTIONS.indexOf(q)]!.results, q).toEqual([]);
+    for (const [q, said] of DETAILS) {
+      const a = cli[QUESTIONS.indexOf(q)]!;
+      expect(a.text.split('\n')[0], q).toBe(said);
+      expect(a.results.map((r) => [r.metric.startsWith('detail.'), r.value]), q).toEqual([[true, null]]);
+    }
   });
 });
 
@@ -177,6 +187,14 @@ describe.each(CHANNELS)('$name', (channel) => {
     for (const q of NO_FIGURE) {
       const visible = VISIBLE[channel.style]!(replies[QUESTIONS.indexOf(q)]!);
       expect(visible, q).not.toMatch(/\d+ 件。|第\d+行/);
+    }
+  });
+
+  test('a detail of the report shows the detail as printed, never a count', () => {
+    for (const [q, said] of DETAILS) {
+      const visible = VISIBLE[channel.style]!(replies[QUESTIONS.indexOf(q)]!);
+      expect(visible, q).toContain(said);
+      expect(visible, q).not.toMatch(/\d+ 件。/);
     }
   });
 });

@@ -69,7 +69,7 @@ describe('the same report as PDF, .docx and .doc', () => {
     expect(figure(parsed['report.docx'], 'requests.new', 'total')?.source).toEqual({
       line: 27,
       section: '三、收到和处理政府信息公开申请情况',
-      quote: '一、本年新收政府信息公开申请数量\t\t\t40\t5\t0\t1\t2\t0\t48',
+      quote: '一、本年新收政府信息公开申请数量\t40\t5\t0\t1\t2\t0\t48',
     });
     expect(figure(parsed['report.doc'], 'requests.result.unavailable.not_held', 'total')?.source).toEqual({
       line: 40,
@@ -85,7 +85,7 @@ test('gongkai check on a PDF: how it was read, and each table row with its page 
   if (!out.ok) throw new Error(out.error.message);
   const lines = renderReport('report.pdf', out.report, out.reading).split('\n');
   expect(lines[0]).toBe('文件：report.pdf    读取：PDF，提取出 90 行文本（行号指提取文本的行，并注明页码）');
-  expect(lines.find((l) => l.includes('本年新收'))?.trim().split(/\s{2,}/u)).toEqual(['第 2 页 第 39 行', '本年新收政府信息公开申请数量', '40', '5', '0', '1', '2', '0', '48', '件', 'requests.new']);
+  expect(lines.find((l) => l.includes('本年新收'))?.trim().split(/\s{2,}/u)).toEqual(['第 2 页第 39 行', '本年新收政府信息公开申请数量', '40', '5', '0', '1', '2', '0', '48', '件', 'requests.new']);
 });
 
 describe('files that cannot be read: one line with the reason', () => {

@@ -24,11 +24,11 @@ const after = (first: string, next: string, ageMs?: number): Answer => ask(next,
 const figures = (a: Answer) => a.results.map((r) => [r.agency, r.metric, r.value]);
 
 describe('never a wrong figure from context', () => {
-  test('温州市统计局的联系电话是多少 → not the 统计局 行政复议 figure', () => {
+  test('温州市统计局的联系电话是多少 → its phone as printed, not the 统计局 行政复议 figure', () => {
     const a = after(FIRST, '温州市统计局的联系电话是多少');
-    expect(a.status).toBe('unsupported');
-    expect(a.results).toEqual([]);
-    expect(a.text).toMatch(/^没有找到“联系电话”对应的数字/);
+    expect(a.status).toBe('answered');
+    expect(a.results.map((r) => [r.agency, r.metric, r.value, r.text])).toEqual([['温州市统计局', 'detail.phone', null, '0577-88967581']]);
+    expect(a.text).toBe(ask('温州市统计局的联系电话是多少').text);
   });
 
   test('鹿城区2020年GDP多少 → no figure (alone too: not the overview)', () => {
@@ -39,10 +39,9 @@ describe('never a wrong figure from context', () => {
     }
   });
 
-  test('鹿城区报告什么时候发布的 → no figure', () => {
+  test('鹿城区报告什么时候发布的 → the date it was signed, no figure', () => {
     const a = after(FIRST, '鹿城区报告什么时候发布的');
-    expect(a.status).toBe('unsupported');
-    expect(a.results).toEqual([]);
+    expect(a.results.map((r) => [r.metric, r.value, r.text])).toEqual([['detail.published', null, '2021年2月20日']]);
   });
 
   test('2020年所有单位行政复议一共多少 → the total over all four units, as asked alone', () => {
@@ -72,6 +71,11 @@ describe('never a wrong figure from context', () => {
 });
 
 describe('fragments continue the previous question', () => {
+  test('a detail or a rate asked of another agency: 那统计局呢？', () => {
+    expect(after('鹿城区的联系电话', '那统计局呢？').results.map((r) => [r.agency, r.metric, r.text])).toEqual([['温州市统计局', 'detail.phone', '0577-88967581']]);
+    expect(after('鹿城区2020年公开率', '那统计局呢？').results.map((r) => [r.agency, r.metric])).toEqual([['温州市统计局', 'rate.disclosure']]);
+  });
+
   test('诉讼呢 / 那统计局呢 / 那最少的呢', () => {
     expect(figures(after(FIRST, '诉讼呢'))).toEqual([['温州市鹿城区人民政府', 'litigation.total', 18]]);
     expect(figures(after(FIRST, '那统计局呢？'))).toEqual([['温州市统计局', 'review.total', 0]]);

@@ -7,8 +7,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { loadAndParse } from '../../ingest/process-file.ts';
-import type { LoadResult } from '../../ingest/text/load.ts';
+import { loadAndParse, processFile } from '../../ingest/process-file.ts';
+import { loadReport, type LoadResult } from '../../ingest/text/load.ts';
 import { locateTables } from '../../ingest/tables/regions.ts';
 import { IngestErrorSchema, ParsedReportSchema, type Figure, type ParsedReport } from '../../ingest/model.ts';
 import { fsReason } from '../errors.ts';
@@ -56,9 +56,25 @@ export async function checkFile(file: string): Promise<CheckOutput> {
   } catch (err) {
     return { ok: false, file, error: { code: 'io', message: `无法读取：${fsReason(err)}` } };
   }
+  return checkReportBytes(file, bytes);
+}
+
+/** The check of any report file's bytes, PDF and Word included (what ingest reads). */
+export async function checkReportBytes(file: string, bytes: Buffer): Promise<CheckOutput> {
   const { result, loaded } = await loadAndParse(file, bytes);
   return CheckOutputSchema.parse(
     result.ok ? { ok: true, file, report: result.report, reading: readingOf(loaded) } : { ok: false, file, error: result.error },
+  );
+}
+
+/**
+ * The check of a text or HTML file's bytes, synchronously (the web page's upload). A PDF or Word file is
+ * refused here, as by processFile: checkReportBytes reads those.
+ */
+export function checkBytes(file: string, bytes: Buffer): CheckOutput {
+  const result = processFile(file, bytes);
+  return CheckOutputSchema.parse(
+    result.ok ? { ok: true, file, report: result.report, reading: readingOf(loadReport(bytes, file)) } : { ok: false, file, error: result.error },
   );
 }
 
@@ -109,8 +125,8 @@ function rowMetric(figures: Figure[]): string {
 
 interface Row {
   line: number;
-  /** PDF page of the row's line, when the report is a PDF. */
-  page?: number | null;
+  /** Where the row is, as citations say it (第8行第1234字起 on a minified page). */
+  place: string;
   label: string;
   cells: Map<string, Figure>;
 }
@@ -120,8 +136,6 @@ const colKey = (f: Figure) => {
   return f.cumulative && !label.includes('累计') ? `${label}（历年累计）` : label;
 };
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
-/** "第 2 页 " before a line number, for PDF reports. */
-const onPage = (page: number | null | undefined) => (page ? `第 ${page} 页 ` : '');
 
 /** Table figures → rows (one per source line and label), in the order they appear. */
 function tableRows(figures: Figure[]): Row[] {
@@ -129,8 +143,9 @@ function tableRows(figures: Figure[]): Row[] {
   for (const f of figures) {
     const label = oneLine(f.rowLabel);
     const last = rows.at(-1);
-    if (last && last.line === f.source.line && last.label === label && !last.cells.has(colKey(f))) last.cells.set(colKey(f), f);
-    else rows.push({ line: f.source.line, page: f.source.page, label, cells: new Map([[colKey(f), f]]) });
+    const place = placeText(f.source);
+    if (last && last.place === place && last.label === label && !last.cells.has(colKey(f))) last.cells.set(colKey(f), f);
+    else rows.push({ line: f.source.line, place, label, cells: new Map([[colKey(f), f]]) });
   }
   return rows;
 }
@@ -147,7 +162,7 @@ function renderRows(rows: Row[], indent: string): string[] {
     const body = rows.slice(i, j).map((r) => {
       const figs = [...r.cells.values()];
       const units = [...new Set(figs.filter((f) => f.cell === 'number').map((f) => f.unit).filter(Boolean))].join('/');
-      return [`${onPage(r.page)}第 ${r.line} 行`, shortQuote(r.label, '', 40), ...cols.map((c) => figureValue(r.cells.get(c)!)), units, rowMetric(figs)];
+      return [r.place, shortQuote(r.label, '', 40), ...cols.map((c) => figureValue(r.cells.get(c)!)), units, rowMetric(figs)];
     });
     out.push(...renderTable(['行', '项目', ...cols, '单位', '指标'], body).split('\n').map((l) => indent + l));
     i = j;
@@ -170,6 +185,14 @@ export function shortQuote(quote: string, raw: string, max = 48): string {
   }
   return `${start > 0 ? '…' : ''}${out}${start + [...out].length < chars.length ? '…' : ''}`;
 }
+
+/** Where a figure is printed: 第 12 行, or 第 8 行第 15904 字起 inside a long line (a minified page). */
+function placeText(s: Figure['source']): string {
+  return `${s.page ? `第 ${s.page} 页` : ''}第 ${s.line} 行${s.column && s.column > 1 ? `第 ${s.column} 字起` : ''}`;
+}
+
+/** In the order they are printed: by line, then by column inside a line (a minified page's one line). */
+const bySource = (x: Figure, y: Figure) => x.source.line - y.source.line || (x.source.column ?? 0) - (y.source.column ?? 0);
 
 export function renderReport(file: string, r: ParsedReport, reading: Reading | null = null): string {
   const out: string[] = [];
@@ -200,7 +223,7 @@ export function renderReport(file: string, r: ParsedReport, reading: Reading | n
       : '表格数据 0 项',
   );
   const sections = new Map<string, Figure[]>();
-  for (const f of [...table].sort((x, y) => x.source.line - y.source.line)) {
+  for (const f of [...table].sort(bySource)) {
     const key = f.source.section ?? '（无章节）';
     if (!sections.has(key)) sections.set(key, []);
     sections.get(key)!.push(f);
@@ -212,9 +235,9 @@ export function renderReport(file: string, r: ParsedReport, reading: Reading | n
 
   out.push('');
   out.push(`正文数据 ${prose.length} 项${prose.length ? '：' : ''}`);
-  for (const f of [...prose].sort((x, y) => x.source.line - y.source.line)) {
+  for (const f of [...prose].sort(bySource)) {
     const value = `${figureValue(f)}${f.cell === 'number' ? ` ${f.unit}` : ''}`.trim();
-    out.push(`  ${onPage(f.source.page)}第 ${f.source.line} 行  ${oneLine(f.rowLabel)}：${value}  [${f.metric}]  “${shortQuote(f.source.quote, f.raw)}”`);
+    out.push(`  ${placeText(f.source)}  ${oneLine(f.rowLabel)}：${value}  [${f.metric}]  “${shortQuote(f.source.quote, f.raw)}”`);
   }
 
   const undecided = r.figures.filter((f) => f.cell === 'undecided');
@@ -233,7 +256,7 @@ export function renderReport(file: string, r: ParsedReport, reading: Reading | n
       for (const x of figs) byRow.set(oneLine(x.rowLabel), [...(byRow.get(oneLine(x.rowLabel)) ?? []), colKey(x)]);
       const cells = [...byRow].map(([row, cols]) => `${row}（${cols.join('/')}）`).join('；');
       const metric = byRow.size === 1 ? `  [${rowMetric(figs)}]` : '';
-      out.push(`  ${onPage(f.source.page)}第 ${f.source.line} 行  ${cells}：原文“${shortQuote(f.raw, '', 60)}”${metric}`);
+      out.push(`  ${placeText(f.source)}  ${cells}：原文“${shortQuote(f.raw, '', 60)}”${metric}`);
     }
   }
 

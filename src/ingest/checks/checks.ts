@@ -7,7 +7,7 @@ import type { Figure, ReportFormat, ReportWarning } from '../model.ts';
 import { TABLE3_METRICS, TABLE4_METRICS } from '../../catalogue/metrics.ts';
 import { checkTable3, checkTable4 } from './identities.ts';
 import { checkProseVsTable } from './prose-vs-table.ts';
-import { checkCompleteness } from './completeness.ts';
+import { checkCompleteness, checkStatsTableRead } from './completeness.ts';
 
 const T3 = new Set(TABLE3_METRICS.map((d) => d.key));
 const T4 = new Set(TABLE4_METRICS.slice(0, 15).map((d) => d.key));
@@ -21,6 +21,7 @@ export function checkReport(input: { doc: ReportDocument; format: ReportFormat; 
     warnings.push(...checkTable4(table.filter((f) => T4.has(f.metric))));
     warnings.push(...checkCompleteness(input.doc, figures));
   }
+  if (format === 'pre-2019') warnings.push(...checkStatsTableRead(input.doc, table));
   warnings.push(...checkProseVsTable(figures));
   return dedupe(warnings);
 }

@@ -52,3 +52,24 @@ export function checkCompleteness(doc: ReportDocument, figures: Figure[]): Repor
   }
   return warnings;
 }
+
+const STATS_TABLE = /政府信息公开情况统计表|统计指标|指标名称/u;
+
+/**
+ * A pre-2019 report told apart by its statistics table whose table yielded nothing (squeezed past
+ * reading, or cut off): say so, so its figures read as unreadable here rather than not reported.
+ */
+export function checkStatsTableRead(doc: ReportDocument, table: Figure[]): ReportWarning[] {
+  if (table.length > 0) return [];
+  const at = doc.norm.findIndex((l) => STATS_TABLE.test(l));
+  const line = at >= 0 ? (doc.sourceLine[at] ?? null) : null;
+  return [
+    {
+      code: 'table.missing',
+      message: `${line !== null ? `第${line}行起的` : ''}政府信息公开情况统计表未读出任何数据（表格文字可能被挤压或不完整），统计表各项未入库。`,
+      line,
+      line2: null,
+      metric: null,
+    },
+  ];
+}

@@ -5,6 +5,7 @@
  */
 import type { Figure, ReportWarning } from '../model.ts';
 import { APPLICANTS, TABLE3_METRICS, TABLE4_GROUPS } from '../../catalogue/metrics.ts';
+import { placeText } from '../text/document.ts';
 
 type Lookup = (metric: string, applicant: string | null) => Figure | undefined;
 
@@ -69,7 +70,7 @@ export function checkTable3(table: Figure[]): ReportWarning[] {
     if (sum === tv) continue;
     warnings.push({
       code: 'identity.row_sum',
-      message: `表三“${label3(metric)}”行：总计 ${tv}（第${total!.source.line}行）≠ 各申请人之和 ${sum}（${pv.join('+')}）`,
+      message: `表三“${label3(metric)}”行：总计 ${tv}（${placeText(total!.source)}）≠ 各申请人之和 ${sum}（${pv.join('+')}）`,
       line: total!.source.line,
       line2: null,
       metric,
@@ -102,8 +103,8 @@ export function checkTable3(table: Figure[]): ReportWarning[] {
     warnings.push({
       code: 'identity.balance',
       message:
-        `表三${main.col}列：新收 ${value(fNew)}（第${fNew.source.line}行）+ 上年结转 ${value(fPrev)}（第${fPrev.source.line}行）= ${main.left}，` +
-        `≠ 办理结果总计 ${value(fTot)}（第${fTot.source.line}行）+ 结转下年度 ${value(fNext)}（第${fNext.source.line}行）= ${main.right}` +
+        `表三${main.col}列：新收 ${value(fNew)}（${placeText(fNew.source)}）+ 上年结转 ${value(fPrev)}（${placeText(fPrev.source)}）= ${main.left}，` +
+        `≠ 办理结果总计 ${value(fTot)}（${placeText(fTot.source)}）+ 结转下年度 ${value(fNext)}（${placeText(fNext.source)}）= ${main.right}` +
         (others.length > 0 ? `；其他不符的列：${joinOthers(others)}` : ''),
       line: fNew.source.line,
       line2: fTot.source.line,
@@ -130,7 +131,7 @@ export function checkTable3(table: Figure[]): ReportWarning[] {
       warnings.push({
         code: 'identity.total_leaves',
         message:
-          `表三（七）总计${main.col === '总计' ? '' : `（${main.col}列）`} ${main.left}（第${main.total.source.line}行）≠ 各项办理结果之和 ${main.right}（${lineRange(main.leafFigs)}）` +
+          `表三（七）总计${main.col === '总计' ? '' : `（${main.col}列）`} ${main.left}（${placeText(main.total.source)}）≠ 各项办理结果之和 ${main.right}（${lineRange(main.leafFigs)}）` +
           (others.length > 0 ? `；其他不符的列：${joinOthers(others)}` : ''),
         line: main.total.source.line,
         line2: Math.min(...main.leafFigs.map((f) => f.source.line)),
@@ -154,7 +155,7 @@ export function checkTable4(table: Figure[]): ReportWarning[] {
     if (sum === tv) continue;
     warnings.push({
       code: 'identity.table4_total',
-      message: `表四${g.label}：总计 ${tv}（第${total!.source.line}行）≠ 结果维持、结果纠正、其他结果、尚未审结之和 ${sum}（${pv.join('+')}）`,
+      message: `表四${g.label}：总计 ${tv}（${placeText(total!.source)}）≠ 结果维持、结果纠正、其他结果、尚未审结之和 ${sum}（${pv.join('+')}）`,
       line: total!.source.line,
       line2: null,
       metric: `${g.prefix}.total`,

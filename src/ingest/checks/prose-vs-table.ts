@@ -6,6 +6,7 @@
  */
 import type { Figure, ReportWarning } from '../model.ts';
 import { FORMULAS, childrenOf, metricDef } from '../../catalogue/metrics.ts';
+import { placeText } from '../text/document.ts';
 
 /** Short names for the figures prose most often restates. */
 const SHORT_NAMES: Record<string, string> = {
@@ -57,7 +58,7 @@ export function checkProseVsTable(figures: Figure[]): ReportWarning[] {
     const where = t.lines.length > 2 ? `第${Math.min(...t.lines)}–${Math.max(...t.lines)}行` : t.lines.map((l) => `第${l}行`).join('、');
     warnings.push({
       code: 'prose_table_mismatch',
-      message: `报告正文称${name}${p.value}${p.unit}（第${p.source.line}行），表格${t.summed ? '各项合计' : ''}为${t.value}${t.unit}（${where}）`,
+      message: `报告正文称${name}${p.value}${p.unit}（${placeText(p.source)}），表格${t.summed ? '各项合计' : ''}为${t.value}${t.unit}（${where}）`,
       line: p.source.line,
       line2: t.lines[0],
       metric: p.metric,

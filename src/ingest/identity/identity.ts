@@ -8,9 +8,10 @@ import { squeezedLines, type ReportDocument } from '../text/document.ts';
 import type { AgencyIdentity, IngestError, ReportWarning } from '../model.ts';
 import { leadingPlace, shortPlaceName } from '../../catalogue/gazetteer.ts';
 import { agencyPlace } from '../../catalogue/agency-place.ts';
-import { expandOrgan, stripNameLabel } from '../../catalogue/agency-words.ts';
+import { AGENCY_LABEL_VALUE, expandOrgan, HEADER_LABELS, PLACE_LEVEL_CHARS, stripNameLabel } from '../../catalogue/agency-words.ts';
 import { CN_DIGIT, looksLikeAgency, parseTitle, stripMarks, YEAR_TEXT, yearValue } from './title.ts';
 import { fixMisreadPlace } from './misread.ts';
+import { unitForms } from '../../catalogue/names.ts';
 
 export interface IdentityValue {
   agency: AgencyIdentity;
@@ -111,7 +112,10 @@ interface NameFound {
   i: number;
 }
 
-const FILLED_BY = /(?:填报单位|报送单位|编制单位|发布机构|发布单位|单位名称|机构名称|名称)[:：]([\p{sc=Han}（）()]{2,40})/u;
+const FILLED_BY = AGENCY_LABEL_VALUE;
+/** Whether a name starts with a place or unit (for a label whose colon was lost: "名称沭阳县…"). */
+const PLACE_LEVEL_END = new RegExp(`[${PLACE_LEVEL_CHARS}]$`, 'u');
+const startsWithPlace = (s: string): boolean => agencyPlace(s) !== null;
 const COMPILED_BY = /本报告由(\p{sc=Han}{2,40}?)(?:根据|依据|按照|编制|汇总|结合|发布|通过)/u;
 const DATE_ONLY = /^(?:\d{4}年\d{1,2}月\d{1,2}日|[二][〇○零ＯO0][一二三四五六七八九〇○零ＯO0]{2}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$/u;
 
@@ -132,7 +136,7 @@ function otherNames(head: Line[], tail: Line[], title: TitleFound | null): NameF
   // A cover page: "政府信息公开工作年度报告" / "温州市统计局" / "二〇二一年一月".
   if (title) {
     for (const l of head.slice(title.lastAt + 1, title.lastAt + 3)) {
-      const name = stripNameLabel(l.s);
+      const name = stripNameLabel(l.s, startsWithPlace);
       if (name.length <= 30 && looksLikeAgency(name)) out.push({ name, i: l.i });
     }
   }
@@ -151,10 +155,15 @@ function otherNames(head: Line[], tail: Line[], title: TitleFound | null): NameF
   return out;
 }
 
+/** A date right after a name ("平潭县公安局 二○一○年一月十日"): the name signs the report. */
+const LABEL_BEFORE = new RegExp(`(?:${HEADER_LABELS.join('|')})[:：]\\s*$`, 'u');
+const SIGNED_AFTER = /^[\s（(盖章)）]*(?:\d{4}年|[二][〇○零ＯO0][一二三四五六七八九〇○零ＯO0]{2}年)/u;
+
 /**
  * "市统计局" / "区财政局" / "公安局": the place is not printed with the name. The text around usually
  * spells the full name ("本报告由温州市统计局…", the signature "平潭县公安局"); take the place that precedes
- * the same words most often, and only when one place does so more often than any other.
+ * the same words most often — a signature or a label's value counting five times a passing mention —
+ * and only when one place does so more than any other.
  */
 function completeFromText(name: string, context: string): string | null {
   const level = /^[省市区县]/u.test(name) ? name[0]! : '';
@@ -167,7 +176,12 @@ function completeFromText(name: string, context: string): string | null {
       if (level && !candidate.endsWith(level)) break;
       const place = agencyPlace(candidate + rest);
       if (place && place.length === candidate.length && !place.corrected) {
-        counts.set(candidate + rest, (counts.get(candidate + rest) ?? 0) + 1);
+        // A signature (the name, then the date) or a label's value (来源：…, 发布机构：…) says who reports;
+        // a mention in passing (the superior's name, a breadcrumb) says less.
+        const after = context.slice(at + rest.length, at + rest.length + 16);
+        const labelled = LABEL_BEFORE.test(context.slice(Math.max(0, at - candidate.length - 8), at - candidate.length));
+        const weight = 1 + (SIGNED_AFTER.test(after) ? 4 : 0) + (labelled ? 4 : 0);
+        counts.set(candidate + rest, (counts.get(candidate + rest) ?? 0) + weight);
         break;
       }
     }
@@ -186,7 +200,7 @@ interface Canonical {
 function canonicalAgency(found: NameFound, lines: readonly Line[], doc: ReportDocument): Canonical {
   const context = lines.map((l) => l.s).join('\n');
   // "名称：沭阳县发展和改革局": the label is no part of the name; "…管委会" is printed for "…管理委员会".
-  let name = expandOrgan(stripNameLabel(found.name));
+  let name = expandOrgan(stripNameLabel(found.name, startsWithPlace));
   const line = doc.sourceLine[found.i] ?? found.i + 1;
   const warnings: ReportWarning[] = [];
   let corrected: Canonical['corrected'] = null;
@@ -237,8 +251,11 @@ function canonicalAgency(found: NameFound, lines: readonly Line[], doc: ReportDo
     const stem = shortPlaceName(city);
     if (!name.startsWith(stem) && (context.includes(city) || context.includes(stem))) name = city + name;
   }
-  // Placed nowhere and not even a known (if ambiguous, like 鼓楼区) place name at its start.
-  if (!place && !leadingPlace(name)) {
+  // Placed nowhere and not even a known (if ambiguous, like 鼓楼区) place name at its start; a stem
+  // is not enough (公安局 starts with 公安, 公安县's stem).
+  // "海坛片区管理局": an area named without its zone gets the zone, when the report names it.
+  if (place?.parentInferred && place.unit && unitForms(place.unit).some((f) => f.length >= 2 && context.includes(f))) name = place.unit.name + name;
+  if (!place && !PLACE_LEVEL_END.test(leadingPlace(name) ?? '')) {
     warnings.push({
       code: 'name.unplaced',
       message: `机构名称“${name}”中的地名不在行政区划表和单位表中，无法确定所属地区（第${line}行）`,

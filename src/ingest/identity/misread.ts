@@ -3,8 +3,9 @@
  * places one character away are the candidates; the report's own text (another mention, the address)
  * and the table of confusable characters are the evidence. Corrected only on one clear winner. Pure.
  */
+import { PLACE_LEVEL_CHARS } from '../../catalogue/agency-words.ts';
 import { confusable } from '../../catalogue/confusables.ts';
-import { gazetteer, shortPlaceName } from '../../catalogue/gazetteer.ts';
+import { gazetteer, knownPlaceNames, shortPlaceName } from '../../catalogue/gazetteer.ts';
 
 export interface PlaceFix {
   from: string;
@@ -14,7 +15,7 @@ export interface PlaceFix {
 }
 
 /** A place token ends with its level. */
-const PLACE_END = /[省市区县旗州盟]$/u;
+const PLACE_END = new RegExp(`[${PLACE_LEVEL_CHARS}]$`, 'u');
 
 /** The one differing position of two same-length strings, or -1 when they differ in 0 or 2+ places. */
 function diffAt(a: string, b: string): number {
@@ -58,7 +59,8 @@ export function fixMisreadPlace(name: string, lines: readonly string[]): PlaceFi
   let second = -1;
   for (let len = Math.min(8, name.length - 1); len >= 2; len--) {
     const token = name.slice(0, len);
-    if (!PLACE_END.test(token)) continue;
+    // A real place (鼓楼区, in four cities) is ambiguous, not misread.
+    if (!PLACE_END.test(token) || knownPlaceNames().has(token)) continue;
     for (const cand of placesByLength().get(len) ?? []) {
       const at = diffAt(token, cand.name);
       if (at === -1) continue;

@@ -2,7 +2,7 @@
  * The report title: found among the first lines (it is often broken over two or three lines, or split
  * into a "# 机关" and a "## 2020 年度…报告" heading) and read into agency + year. Pure string work.
  */
-import { AGENCY_NAME_END, stripNameLabel } from '../../catalogue/agency-words.ts';
+import { AGENCY_NAME_END, isBareOrgan, NOT_AGENCY_NAME, stripNameLabel } from '../../catalogue/agency-words.ts';
 
 /**
  * A line as identity reads it: Markdown and decoration around it stripped ("# ", "## ", "**", "> "), all
@@ -44,19 +44,9 @@ export function yearValue(digits: string): number {
 export const ORG_SUFFIX = AGENCY_NAME_END;
 const NAME_CHARS = /^[\p{sc=Han}（）()]{2,40}$/u;
 
-/**
- * Page furniture and pronouns that end like an agency ("…门户网站", "本机关", "我局", "各级行政机关").
- * A pronoun is 本/我/该/各 before an organ or level word — not any name starting with those characters
- * ("本溪市明山区文化和旅游局").
- */
-const NOT_AGENCY =
-  /^(?:本|我|该|各)(?:级|机关|单位|部门|系统|街道|[省市区县州旗盟镇乡局委办院厅署部处科室所站队馆行校会团社]|中心|公司)|(网站|门户|首页|平台|栏目|专栏|专题)$/u;
-
 export function looksLikeAgency(name: string): boolean {
-  return NAME_CHARS.test(name) && ORG_SUFFIX.test(name) && !NOT_AGENCY.test(name);
+  return NAME_CHARS.test(name) && ORG_SUFFIX.test(name) && !NOT_AGENCY_NAME.test(name);
 }
-
-const GENERIC_ORGAN = /^(?:人民政府|政府|人民政府办公室|政府办公室|办公室|办事处|街道办事处|管委会|委员会)$/u;
 
 export interface TitleParts {
   /** The agency as printed in the title, if the title names one. */
@@ -88,6 +78,6 @@ export function parseTitle(title: string): TitleParts {
     .replace(/^[（(]|[）)]$/gu, '')
     .replace(/关于$/u, '');
   // A bare organ word is the tail of a name broken over lines ("温州市瓯海区" / "人民政府2023年…").
-  const bare = GENERIC_ORGAN.test(agency);
+  const bare = isBareOrgan(agency);
   return { agency: looksLikeAgency(agency) && !bare ? agency : null, year, isReportTitle: end !== null };
 }

@@ -139,6 +139,21 @@ export function blankRow(row: AnchoredRow, n: number): Token[] | null {
   return blanks.length >= n ? blanks.slice(blanks.length - n) : null;
 }
 
+/**
+ * A tab/pipe row whose label line holds exactly `n` cells after the label, blanks included ("行政规范性
+ * 文件\t\t1\t38": the first column left blank): those are its cells in order, and a blank among them is a
+ * blank cell, not layout. HTML rows aligned by their header come this way. Null otherwise.
+ */
+export function exactCells(row: AnchoredRow, n: number): Token[] | null {
+  const own = row.untrimmed.filter((t) => t.line === row.line);
+  // Same pos: no label text between them ("20\t[2]\t4" has a bracket around its middle number).
+  if (own.length !== n || !own.every((t) => t.celled && t.pos === own[0].pos)) return null;
+  // More cells on the following lines (a row continued below its label) are not a row of this shape;
+  // numbers in the prose after a table ("2025年，我局…") are not cells and do not count.
+  if (row.untrimmed.some((t) => t.line !== row.line && t.kind !== 'blank' && t.celled)) return null;
+  return own.some((t) => t.kind !== 'blank') ? own : null;
+}
+
 /** Empty tab cells before a row's first value or after its last are layout (spanned label cells). */
 export function trimBlanks(tokens: Token[]): Token[] {
   let s = 0;

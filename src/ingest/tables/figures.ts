@@ -1,5 +1,5 @@
 /** Decided cells → catalogue Figures, citing the line where each value is printed. */
-import { sourceAt, type ReportDocument } from '../text/document.ts';
+import { placeText, sourceAt, type ReportDocument } from '../text/document.ts';
 import type { Figure } from '../model.ts';
 import { metricDef } from '../../catalogue/metrics.ts';
 import type { Cell } from './fused.ts';
@@ -30,6 +30,11 @@ export function toFigure(doc: ReportDocument, place: CellPlace, cell: Cell): Fig
     origin: 'table',
     source: sourceAt(doc, cell.line),
   };
+}
+
+/** A 0-based doc line as a warning names it: 第12行, or 第8行第15904字起 inside a long line. */
+export function citePlace(doc: ReportDocument, line: number): string {
+  return placeText(sourceAt(doc, line));
 }
 
 /** 1-based cited line of a 0-based doc line. */

@@ -11,6 +11,7 @@ import { metricDef } from '../../catalogue/metrics.ts';
 import { groupOf, keyForLabel, type Pre2019Group } from './pre2019-labels.ts';
 import { fusedReadings, fusedRowText, solveStatsTable, type TableRowReadings } from './pre2019-fused.ts';
 import { describeReading, type Cell } from './fused.ts';
+import { isNoiseLine } from './cells.ts';
 import { isPlaceholderHeaderRow } from '../../catalogue/converter-damage.ts';
 
 interface ValueColumn {
@@ -98,10 +99,10 @@ function valuesOnly(line: string, nCols: number): string[] | null {
   return tokens;
 }
 
-/** The next non-empty line after `i`, if it is one of the table's lines. */
+/** The next non-empty line after `i` (page numbers skipped), if it is one of the table's lines. */
 function nextLine(lines: readonly string[], i: number): number {
   let j = i + 1;
-  while (j < lines.length && lines[j].trim() === '') j++;
+  while (j < lines.length && (lines[j].trim() === '' || isNoiseLine(lines[j]))) j++;
   return j < lines.length ? j : -1;
 }
 
@@ -181,7 +182,8 @@ export function parsePre2019Table(doc: ReportDocument, prose: readonly Figure[] 
 
   for (let i = start + 1; i < doc.norm.length; i++) {
     const line = doc.norm[i];
-    if (line.trim() === '') continue;
+    // A page number between a row's label and its values ("4.不同意公开答复数 件" / "2 / 4" / "61").
+    if (line.trim() === '' || isNoiseLine(line)) continue;
     // The signatures under the table, or the report's next section, end it (the table's own group
     // rows, "三、依申请公开情况", look like headings too).
     if (TABLE_END.test(line) || (isSectionHeading(line) && !groupOf(line))) break;

@@ -6,9 +6,9 @@
 import type { ReportDocument } from '../text/document.ts';
 import type { Figure, ReportFormat, ReportWarning } from '../model.ts';
 import { scanRegion, type Region, type Token } from './cells.ts';
-import { anchorRows, blankRow, trimBlanks, type RowSpec } from './anchors.ts';
+import { anchorRows, blankRow, exactCells, trimBlanks, type RowSpec } from './anchors.ts';
 import { readRow, settle, describeReading, type Cell } from './fused.ts';
-import { toFigure, citeLine } from './figures.ts';
+import { toFigure, citeLine, citePlace } from './figures.ts';
 import type { StageOutput } from './tables.ts';
 
 interface Column {
@@ -96,7 +96,7 @@ export function parseTable2(doc: ReportDocument, start: number, end: number, for
   const warnings: ReportWarning[] = [];
   const claimed = new Set<Token>();
   const groups = rows.map((r) => {
-    const g = leadingGroup(r.tokens);
+    const g = exactCells(r, r.spec.columns.length) ?? leadingGroup(r.tokens);
     g.forEach((t) => claimed.add(t));
     return g;
   });
@@ -130,10 +130,10 @@ export function parseTable2(doc: ReportDocument, start: number, end: number, for
         code: !strays && tokens.some((t) => (t.digits?.length ?? 0) > 1) && tokens.length < n ? 'fused.ambiguous' : 'table.row_unreadable',
         message:
           (minus
-            ? `表二“${r.spec.label}”第${citeLine(doc, line)}行的“${raw.replace(/ /gu, '')}”中的“-”可能是空栏（—），也可能是下一个数的负号，不能确定各栏`
+            ? `表二“${r.spec.label}”${citePlace(doc, line)}的“${raw.replace(/ /gu, '')}”中的“-”可能是空栏（—），也可能是下一个数的负号，不能确定各栏`
             : strays
-            ? `表二“${r.spec.label}”第${citeLine(doc, line)}行的数（“${raw}”）有的夹在无法识读的文字之间，不能确定各在哪一栏`
-            : `表二“${r.spec.label}”第${citeLine(doc, line)}行读到${tokens.length}个数（“${raw}”），应为${n}个`) +
+            ? `表二“${r.spec.label}”${citePlace(doc, line)}的数（“${raw}”）有的夹在无法识读的文字之间，不能确定各在哪一栏`
+            : `表二“${r.spec.label}”${citePlace(doc, line)}读到${tokens.length}个数（“${raw}”），应为${n}个`) +
           (options ? `，可能读作 ${options}${rr.readings.length > 4 ? ' 等' : ''}` : '') +
           `；本表没有勾稽关系可据以判断，无法确定的栏未录入。`,
         line: citeLine(doc, line),

@@ -8,7 +8,7 @@ import type { Figure, ReportFormat, ReportWarning } from '../model.ts';
 import { APPLICANTS, TABLE3_METRICS } from '../../catalogue/metrics.ts';
 import { scanRegion, type Region, type Token } from './cells.ts';
 import { readDetached } from './columnwise.ts';
-import { anchorRows, blankRow, type RowSpec } from './anchors.ts';
+import { anchorRows, blankRow, exactCells, type RowSpec } from './anchors.ts';
 import {
   readRow,
   settle,
@@ -20,7 +20,7 @@ import {
   type Reading,
   type Cell,
 } from './fused.ts';
-import { toFigure, citeLine } from './figures.ts';
+import { toFigure, citeLine, citePlace } from './figures.ts';
 import type { StageOutput } from './tables.ts';
 
 interface T3Spec extends RowSpec {
@@ -160,7 +160,7 @@ export function parseTable3(doc: ReportDocument, start: number, end: number, _fo
   const specs = TABLE3_ROWS.filter((s) => (withSub ? s.key !== 'requests.result.other_handling' : !OTHER_SUBROWS.has(s.key)));
   // The form's rows, once each (a row may have a second, fallback spec).
   const form = specs.filter((s, i) => specs.findIndex((o) => o.key === s.key) === i);
-  const rows = anchorRows(region, specs).map((r) => ({ ...r, tokens: blankRow(r, COLS) ?? withTrailingBlank(r.tokens, r.untrimmed) }));
+  const rows = anchorRows(region, specs).map((r) => ({ ...r, tokens: blankRow(r, COLS) ?? exactCells(r, COLS) ?? withTrailingBlank(r.tokens, r.untrimmed) }));
   const warnings: ReportWarning[] = [];
   const figures: Figure[] = [];
   if (rows.length === 0) return { figures, warnings };
@@ -190,7 +190,7 @@ export function parseTable3(doc: ReportDocument, start: number, end: number, _fo
     const fusedRaw = r.tokens.map((t) => t.raw).join(' ');
     const rowLine = r.tokens[0]?.line ?? r.line;
     if (r.tokens.length === 0) {
-      unread.push(`“${r.spec.label}”（第${citeLine(doc, r.line)}行）`);
+      unread.push(`“${r.spec.label}”（${citePlace(doc, r.line)}）`);
       return;
     }
     let cells: Cell[];
@@ -199,10 +199,10 @@ export function parseTable3(doc: ReportDocument, start: number, end: number, _fo
       warnings.push({
         code: capped[i] ? 'fused.ambiguous' : disordered[i] ? 'table.order_uncertain' : 'table.row_unreadable',
         message: capped[i]
-          ? `表三“${r.spec.label}”第${citeLine(doc, rowLine)}行的数字“${fusedRaw}”可拆分的方式过多，无法确定各栏数值，未录入。`
+          ? `表三“${r.spec.label}”${citePlace(doc, rowLine)}的数字“${fusedRaw}”可拆分的方式过多，无法确定各栏数值，未录入。`
           : disordered[i]
             ? `表三“${r.spec.label}”的7个数分散在第${citeLine(doc, rowLine)}–${citeLine(doc, r.tokens[r.tokens.length - 1].line)}行（“${fusedRaw}”），无法确认是本行按顺序打印的数字，未录入。`
-            : `表三“${r.spec.label}”第${citeLine(doc, rowLine)}行读到${r.tokens.length}个数（“${fusedRaw}”），应为7个，且无法按勾稽关系补正，未录入。`,
+            : `表三“${r.spec.label}”${citePlace(doc, rowLine)}读到${r.tokens.length}个数（“${fusedRaw}”），应为7个，且无法按勾稽关系补正，未录入。`,
         line: citeLine(doc, rowLine),
         line2: null,
         metric: r.spec.key,
@@ -219,7 +219,7 @@ export function parseTable3(doc: ReportDocument, start: number, end: number, _fo
         warnings.push({
           code: missing ? 'cells.missing' : 'fused.ambiguous',
           message:
-            `表三“${r.spec.label}”第${citeLine(doc, rowLine)}行的数字“${fusedRaw}”` +
+            `表三“${r.spec.label}”${citePlace(doc, rowLine)}的数字“${fusedRaw}”` +
             (missing ? `少一个数，` : `粘连，`) +
             `按勾稽关系仍有多种读法：${options}${kept.length > 4 ? ' 等' : ''}。` +
             (sure.length > 0 ? `可确定的只有：${sure.join('、')}；` : '') +

@@ -9,7 +9,7 @@ import { TABLE4_METRICS, TABLE4_GROUPS } from '../../catalogue/metrics.ts';
 import { scanRegion, type Token } from './cells.ts';
 import { trimBlanks } from './anchors.ts';
 import { readRow, settle, describeReading, type Cell } from './fused.ts';
-import { toFigure, citeLine } from './figures.ts';
+import { toFigure, citeLine, citePlace } from './figures.ts';
 import { isTable4DataLine } from './regions.ts';
 import type { StageOutput } from './tables.ts';
 
@@ -64,7 +64,7 @@ export function parseTable4(doc: ReportDocument, start: number, end: number): St
       code: rr.capped ? 'fused.ambiguous' : rr.disordered ? 'table.order_uncertain' : 'table.row_unreadable',
       message: rr.disordered
         ? `表四的15个数分散在第${citeLine(doc, line)}–${citeLine(doc, tokens[tokens.length - 1].line)}行（“${raw}”），打印顺序无法确认（按此顺序各“总计”≠前四项之和），未录入。`
-        : `表四第${citeLine(doc, line)}行读到${tokens.length}个数（“${raw}”），应为15个，无法按“总计＝前四项之和”补正，未录入。`,
+        : `表四${citePlace(doc, line)}读到${tokens.length}个数（“${raw}”），应为15个，无法按“总计＝前四项之和”补正，未录入。`,
       line: citeLine(doc, line),
       line2: null,
       metric: 'review.total',
@@ -76,7 +76,7 @@ export function parseTable4(doc: ReportDocument, start: number, end: number): St
       const options = rr.readings.slice(0, 4).map(describeReading).join('，或 ');
       warnings.push({
         code: tokens.length < N && !tokens.some((t) => (t.digits?.length ?? 0) > 1) ? 'cells.missing' : 'fused.ambiguous',
-        message: `表四第${citeLine(doc, line)}行的数字“${raw}”按“总计＝前四项之和”仍有多种读法：${options}${rr.readings.length > 4 ? ' 等' : ''}；其中${undecided}栏无法确定，未录入。`,
+        message: `表四${citePlace(doc, line)}的数字“${raw}”按“总计＝前四项之和”仍有多种读法：${options}${rr.readings.length > 4 ? ' 等' : ''}；其中${undecided}栏无法确定，未录入。`,
         line: citeLine(doc, line),
         line2: null,
         metric: 'review.total',

@@ -149,6 +149,16 @@ export function sourceAt(doc: ReportDocument, i: number): Source {
   return s;
 }
 
+/**
+ * Where a place is, as people say it: 第565行, 第3页第120行, 第11行第345字起 (a column only inside a long
+ * line). The one form for answers, warnings and `check`.
+ */
+export function placeText(s: { line: number; column?: number | null; page?: number | null }): string {
+  const page = s.page ? `第${s.page}页` : '';
+  const column = s.column && s.column > 1 ? `第${s.column}字起` : '';
+  return `${page}第${s.line}行${column}`;
+}
+
 /** Split decoded text into lines the way editors count them (\r\n, \r, \n). */
 export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);

@@ -10,8 +10,8 @@ import { sniffFormat, unsupportedMessage } from './format.ts';
 import { htmlToLines, looksLikeHtml } from './html.ts';
 import { logicalLines, pageMetaOf } from './crawled-document.ts';
 
-export type LoadResult =
-  | { ok: true; doc: ReportDocument; encoding: string; kind: 'text' | 'html' | 'pdf' | 'docx' | 'doc' }
+export type LoadResult<Kind extends string = 'text' | 'html' | 'pdf' | 'docx' | 'doc'> =
+  | { ok: true; doc: ReportDocument; encoding: string; kind: Kind }
   | { ok: false; error: IngestError };
 
 const CJK = /\p{sc=Han}/u;
@@ -21,7 +21,7 @@ const MIN_CJK_LINES = 3;
 const TITLE_IN_BODY = /信息公开.{0,12}(报告|年报)/u;
 const HTML_EXT = /\.(s?html?|xhtml|mht)$/iu;
 
-export function loadReport(buf: Buffer, fileName: string): LoadResult {
+export function loadReport(buf: Buffer, fileName: string): LoadResult<'text' | 'html'> {
   const decoded = decodeBytes(buf);
   if (!decoded.ok) return decoded;
   const { text, encoding } = decoded;
@@ -36,6 +36,7 @@ export function loadReport(buf: Buffer, fileName: string): LoadResult {
     const html = htmlToLines(text);
     lines = html.lines;
     sourceLine = html.sourceLine;
+    sourceColumn = html.sourceColumn.some((c) => c !== null) ? html.sourceColumn : undefined;
     // Pages that print the title only in <title> ("…年度报告_政府信息公开_XX人民政府"): keep its
     // report-title part as the first line, cited at the <title> element.
     if (html.title && !lines.slice(0, 15).some((l) => TITLE_IN_BODY.test(l))) {
@@ -43,6 +44,7 @@ export function loadReport(buf: Buffer, fileName: string): LoadResult {
       if (part) {
         lines = [part.trim(), ...lines];
         sourceLine = [html.titleLine ?? 1, ...sourceLine];
+        if (sourceColumn) sourceColumn = [null, ...sourceColumn];
       }
     }
   } else {

@@ -7,8 +7,8 @@
  */
 import Fuse from 'fuse.js';
 import { knownPlaceNames } from '../../catalogue/gazetteer.ts';
-import { deriveAliases, placeWords } from '../../catalogue/names.ts';
-import { JOINER_CHARS, LEAD_IN_CHARS } from '../../catalogue/agency-words.ts';
+import { deriveAliases, placeStems } from '../../catalogue/names.ts';
+import { JOINER_CHARS, LEAD_IN_CHARS, LEAD_IN_WORDS, OTHER_LEVEL_WORDS, PLACE_LEVEL_CHARS, TOWN_LEVEL_CHARS } from '../../catalogue/agency-words.ts';
 import { FILLERS } from '../../catalogue/question-fillers.ts';
 import type { AgencyRow } from '../../store/schema.ts';
 import { normalizeText } from '../text/normalize.ts';
@@ -38,11 +38,12 @@ const SHORT_LIST = 40;
 const MAX_POSTINGS = 5000;
 
 const CJK = /\p{sc=Han}/u;
-const PLACE_END = /[省市区县州旗镇乡盟]/;
+const PLACE_END = new RegExp(`[${PLACE_LEVEL_CHARS}${TOWN_LEVEL_CHARS}]`, 'u');
 /** Words that join two agency names ("温州市统计局和鹿城区统计局"). */
 const JOINERS = new RegExp(`[${JOINER_CHARS}]`, 'u');
+const OTHER_LEVEL_END = new RegExp(`(?:${OTHER_LEVEL_WORDS.join('|')})$`, 'u');
 /** The question ends with a word that may stand before an agency name without being part of it. */
-const LEAD_IN_END = new RegExp(`(?:[${LEAD_IN_CHARS}]|${[...FILLERS, '关于', '想查', '要查'].sort((a, b) => b.length - a.length).join('|')})$`, 'u');
+const LEAD_IN_END = new RegExp(`(?:[${LEAD_IN_CHARS}]|${[...FILLERS, ...LEAD_IN_WORDS].sort((a, b) => b.length - a.length).join('|')})$`, 'u');
 
 /** Two-character place stems that are also everyday words: not read as a place on their own. */
 export const PLACE_STOPWORDS: ReadonlySet<string> = new Set([
@@ -73,7 +74,10 @@ function isForeignQualifier(text: string, i: number): boolean {
   if (PLACE_END.test(prev)) return true;
   // "宁波商务局", "长春统计局": a place stem without 市 is still another place.
   if (endsWithPlace(text, i)) return true;
-  return !LEAD_IN_END.test(text.slice(Math.max(0, i - 8), i));
+  const before = text.slice(Math.max(0, i - 8), i);
+  // "中共…": 共 is a filler (一共) too, but not after 中.
+  if (OTHER_LEVEL_END.test(before)) return true;
+  return !LEAD_IN_END.test(before);
 }
 
 export function levenshtein(a: string, b: string): number {
@@ -152,7 +156,7 @@ export class AgencyIndex {
   private addAlias(alias: string, id: number, row: AgencyRow | undefined): void {
     if (alias.length < 2) return;
     if (row && alias.length < row.name.length) {
-      if (!this.placeWordsOf(row).some((p) => alias.includes(p))) this.placeless.add(alias);
+      if (!placeStems(row).some((p) => alias.includes(p))) this.placeless.add(alias);
     }
     const ids = this.aliases.get(alias);
     if (ids === undefined) this.aliases.set(alias, id);
@@ -163,17 +167,6 @@ export class AgencyIndex {
     // grouped by agency, so the last id is the only likely duplicate; the constructor dedupes them.
     else if (ids.length < 16 ? !ids.includes(id) : ids[ids.length - 1] !== id) ids.push(id);
     if (alias.length > this.maxAliasLength) this.maxAliasLength = alias.length;
-  }
-
-  private lastRow: AgencyRow | null = null;
-  private lastWords: string[] = [];
-  /** placeWords of a row; aliases arrive grouped by agency, so one row's words are kept at a time. */
-  private placeWordsOf(row: AgencyRow): string[] {
-    if (this.lastRow !== row) {
-      this.lastRow = row;
-      this.lastWords = placeWords({ ...row, name: normalizeText(row.name) });
-    }
-    return this.lastWords;
   }
 
   private addFuzzy(s: string, id: number, index: Map<string, number[]>): void {
@@ -199,6 +192,11 @@ export class AgencyIndex {
   /** Whether text already in normal form is an alias (no normalization: for the question's own pieces). */
   isAlias(normalized: string): boolean {
     return this.aliases.has(normalized);
+  }
+
+  /** Whether an alias names no place of its agency (统计局, 区政府): a department of whichever place. */
+  namesNoPlace(alias: string): boolean {
+    return this.placeless.has(alias);
   }
 
   /** Every alias in the (normalized) text, longest at each position, non-overlapping. */

@@ -5,6 +5,7 @@
 import { applicantLabel, metricDef } from '../../catalogue/metrics.ts';
 import type { AnswerResult, AnswerSource } from '../answer.ts';
 import { fmt } from '../lookup/figures.ts';
+import { placeText } from '../../ingest/text/document.ts';
 
 /** How the lines under a figure start: its sources, its computation, its parts when they cannot be summed. */
 export const SOURCE_LEAD = '来源：';
@@ -30,15 +31,14 @@ export function valueText(r: AnswerResult): string {
   if (r.value === null) return '报告未披露';
   const sign = r.metric.endsWith('.change') && r.value > 0 ? '+' : '';
   const dash = r.cell === 'dash' ? '（报告填写“—”）' : '';
-  return `${sign}${fmt(r.value)} ${r.approximate ? '余' : ''}${r.unit}${dash}`;
+  // One cell the report left blank or did not print, filled from its own row or column sums (a formula
+  // over several cells says how it was computed on a line of its own).
+  const inferred = r.cell === 'computed' && !r.formula ? '（报告此格未填，按表内勾稽关系推算）' : '';
+  return `${sign}${fmt(r.value)} ${r.approximate ? '余' : ''}${r.unit}${dash}${inferred}`;
 }
 
-/** Where a source is, as people say it: 第565行, 第3页第120行, 第11行第345字起. */
-export function placeText(s: Pick<AnswerSource, 'line' | 'column' | 'page'>): string {
-  const page = s.page ? `第${s.page}页` : '';
-  const column = s.column && s.column > 1 ? `第${s.column}字起` : '';
-  return `${page}第${s.line}行${column}`;
-}
+/** Where a source is, as people say it (defined with the document's places; shared with ingest's warnings). */
+export { placeText };
 
 export function citation(title: string | undefined, s: AnswerSource): string {
   return `${SOURCE_LEAD}《${title ?? ''}》${s.section ?? ''}，${placeText(s)}：“${s.quote}”`;

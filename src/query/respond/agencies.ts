@@ -2,7 +2,7 @@
  * Questions about the agencies themselves: which ones go by a name ("统计局有几个"), which are indexed,
  * and — for a name we lack — which to offer instead.
  */
-import { parsePlace } from '../../catalogue/gazetteer.ts';
+import { agencyPlace } from '../../catalogue/agency-place.ts';
 import type { AgencyRow } from '../../store/schema.ts';
 import type { AgencyIndex } from '../agency/agency-index.ts';
 import type { Answer } from '../answer.ts';
@@ -44,7 +44,8 @@ export function agencyListText(ctx: Ctx, names: AgencyRow[] = [...ctx.index.agen
  * then the closest spellings, then any.
  */
 export function closeNames(ctx: Ctx, name: string): string[] {
-  const place = parsePlace(name);
+  // A unit's place too (平潭综合实验区教育局 → the zone's agencies).
+  const place = agencyPlace(name);
   const local: string[] = [];
   if (place && (place.county || place.city || place.province)) {
     const rank = (a: AgencyRow) =>

@@ -20,7 +20,7 @@ const RELATED: Record<string, string[]> = {
 };
 const RELATED_NOTE: Record<string, string> = { 'requests.accepted': '（受理数可能含上年结转的申请）' };
 
-export function figureResult(ctx: Ctx, agency: AgencyRef, report: ReportRow, slot: string[], applicant: string | null, withRelated = false): { result: AnswerResult; warnings: string[] } {
+export function figureResult(ctx: Pick<Ctx, 'store'>, agency: AgencyRef, report: ReportRow, slot: string[], applicant: string | null, withRelated = false): { result: AnswerResult; warnings: string[] } {
   let chosen: Resolved | null = null;
   for (const key of slot) {
     const column = applicant && metricDef(key)?.byApplicant ? applicant : 'total';
@@ -58,7 +58,7 @@ export function figureResult(ctx: Ctx, agency: AgencyRef, report: ReportRow, slo
  * A figure the report does not give, but a neighbour it does ("共受理申请35件" for 新收申请, 网站 2428
  * 条 for 主动公开总数): said beside 报告未披露, with its line, never as the figure asked for.
  */
-function related(ctx: Ctx, report: ReportRow, key: string): string[] {
+function related(ctx: Pick<Ctx, 'store'>, report: ReportRow, key: string): string[] {
   const found: { k: string; r: Resolved; place: string; quote: string }[] = [];
   for (const k of RELATED[key] ?? []) {
     const r = ctx.store.resolve(report.id, k);
@@ -71,7 +71,7 @@ function related(ctx: Ctx, report: ReportRow, key: string): string[] {
   return [`报告未给出“${metricLabel(key)}”，另有：${found.map(item).join('、')}${one}`];
 }
 
-function relevantWarnings(ctx: Ctx, reportId: number, r: Resolved): string[] {
+function relevantWarnings(ctx: Pick<Ctx, 'store'>, reportId: number, r: Resolved): string[] {
   const lines = new Set(r.cells.map((c) => c.line));
   const keys = new Set([r.key, ...r.cells.map((c) => c.metric)]);
   const touches = (w: WarningRow) => {

@@ -21,6 +21,8 @@ export interface PreviousQuestion {
 
 /** Kinds that answer across agencies: complete with a figure, never narrowed to the previous agency. */
 const ACROSS_KINDS = new Set<StructuredQuery['kind']>(['ranking', 'total', 'filter']);
+/** Kinds that name what they ask without a figure word: a rate, a detail of the report, its problems. */
+const ASKS_OWN_THING = new Set<StructuredQuery['kind']>(['rate', 'detail', 'problems']);
 /** Kinds that are not about figures at all. */
 const STANDALONE_KINDS = new Set<StructuredQuery['kind']>(['help', 'list_agencies']);
 
@@ -37,7 +39,7 @@ export function continuesPrevious(und: Understood, prev: PreviousQuestion): { co
   if (ACROSS_KINDS.has(q.kind) || q.scope?.length || ALL_UNITS_RE.test(und.normalized)) return no('all units');
   const cue = FOLLOW_UP_CUE_RE.test(und.normalized);
   const hasAgency = q.agencies.length > 0 || q.ambiguous.length > 0;
-  const hasFigure = q.metrics.length > 0 || (hasAgency && OVERVIEW_REQUEST_RE.test(und.normalized));
+  const hasFigure = q.metrics.length > 0 || ASKS_OWN_THING.has(q.kind) || (hasAgency && OVERVIEW_REQUEST_RE.test(und.normalized));
   const hasYear = q.years.type !== 'latest';
   if (hasAgency && hasFigure && hasYear) return no('complete');
   // An agency and a figure is a question of its own (the latest report answers it) unless the speaker
@@ -83,6 +85,13 @@ export function mergeFollowUp(cur: StructuredQuery, prev: StructuredQuery): Stru
     applicant: cur.applicant ?? (cur.metrics.length === 0 ? prev.applicant : null),
   };
   if (!cur.applicant && cur.metrics.length === 0 && prev.applicants) merged.applicants = prev.applicants;
+  // "那统计局呢？" after "鹿城区的联系电话" / "…公开率": the same thing asked of the other agency.
+  if (ASKS_OWN_THING.has(prev.kind) && cur.metrics.length === 0 && !ASKS_OWN_THING.has(cur.kind)) {
+    merged.kind = prev.kind;
+    if (prev.detail) merged.detail = prev.detail;
+    if (prev.rate) merged.rate = prev.rate;
+    return merged;
+  }
   if (cur.metrics.length === 0 || cur.kind === 'figure') {
     const yt = merged.years.type;
     if (noAgency && (prev.kind === 'ranking' || prev.kind === 'total') && prev.agencies.length === 0) {

@@ -4,6 +4,8 @@
  * what is left over is checked for agency names that matched no alias (typos, unknown agencies).
  */
 import { PLACE_STOPWORDS, type AgencyIndex, type AgencyRef } from '../agency/agency-index.ts';
+import { qualifyByPlace } from '../agency/place-qualified.ts';
+import { placeWords } from '../../catalogue/names.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { familySlots, type Slot } from './families.ts';
 import {
@@ -129,7 +131,7 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
   const threshold = readThreshold(normalized);
   const { years, rest: afterYears } = parseYears(threshold ? withoutThreshold(normalized) : normalized, today);
 
-  const mentions = index.scan(afterYears);
+  const mentions = qualifyByPlace(index.scan(afterYears), afterYears, index);
   const afterAgencies = mask(afterYears, mentions);
   const hits = scanTerms(afterAgencies);
   const residual = mask(afterAgencies, hits);
@@ -175,6 +177,8 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
   for (const a of agencies) {
     const row = index.agencies.get(a.id);
     for (const p of [row?.province, row?.city, row?.county]) if (p) ownPlaces.add(p).add(shortPlaceName(p));
+    // A unit's names too (平潭实验区 of 平潭综合实验区).
+    if (row) for (const w of placeWords(row)) ownPlaces.add(w);
   }
   const unknown: string[] = [];
   const places: string[] = [];
