@@ -14,6 +14,8 @@ export const ERRORS = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的 Content-Type' },
   RATE_LIMITED: { status: 429, message: '请求过于频繁，请稍后再试' },
   INTERNAL: { status: 500, message: '服务器内部错误' },
+  /** The query engine failed on this question (logged with the understood query); never cached. */
+  QUERY_FAILED: { status: 500, message: '处理这个问题时出错了（已记录，请稍后再试或换个问法）' },
   INDEX_UNAVAILABLE: { status: 503, message: '索引未加载' },
 } as const;
 
@@ -30,6 +32,8 @@ export function errorBody(code: ErrorCode, message?: string): ErrorBody {
 /** Map fastify's own error codes (body parser, limits) onto ours. */
 export function codeForFastifyError(err: { code?: string; statusCode?: number }): ErrorCode {
   switch (err.code) {
+    case 'QUERY_FAILED':
+      return 'QUERY_FAILED';
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return 'PAYLOAD_TOO_LARGE';
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':

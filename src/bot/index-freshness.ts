@@ -33,7 +33,7 @@ export function indexFreshness(dbPath: string, reportsDir: string): Freshness {
   try {
     db = new Database(dbPath, { readonly: true, fileMustExist: true });
     if (readSchemaVersion(db) !== SCHEMA_VERSION) return unusable('索引版本不同');
-    indexed = new Set((db.prepare('SELECT file FROM reports').pluck().all() as string[]).map((f) => resolve(f)));
+    indexed = new Set((db.prepare('SELECT file FROM report_files').pluck().all() as string[]).map((f) => resolve(f)));
   } catch {
     return unusable('索引无法读取');
   } finally {

@@ -8,9 +8,8 @@ import type { Logger } from 'pino';
 import type { RunnerHandle } from '@grammyjs/runner';
 import type { Bot } from 'grammy';
 import { ingestPaths } from '../ingest/ingest.ts';
-import { openIndex, type Db } from '../store/open.ts';
-import { createAsker, createBrowser } from '../query/index.ts';
-import { createCatalog } from './catalog.ts';
+import { openLiveIndex } from './live-index.ts';
+import { createBrowser } from '../query/index.ts';
 import { enabledChannels, loadConfig, type Config } from './config.ts';
 import { createConversation } from './conversation.ts';
 import { buildServer } from './server.ts';
@@ -56,7 +55,12 @@ async function ensureIndex(config: Config, log: Logger): Promise<void> {
   if (!fresh.stale) return;
   if (fresh.refuse) throw new Error(fresh.refuse);
   log.info({ reason: fresh.reason, reports: config.reports, db: config.db }, '正在建立索引');
-  const summary = await ingestPaths([config.reports], { db: config.db });
+  // Another ingest into the same index (an operator's, or a second replica starting): wait for it.
+  const summary = await ingestPaths([config.reports], {
+    db: config.db,
+    lockWaitMs: 300_000,
+    onLockWait: (holder) => log.info({ pid: holder?.pid, db: config.db }, '另一个进程正在写入索引，等它结束'),
+  });
   log.info({ ingested: summary.ingested, unchanged: summary.unchanged, failed: summary.failed }, '索引已更新');
   for (const f of summary.files) if (f.status === 'failed') log.warn({ file: f.file, code: f.code }, f.message);
 }
@@ -68,10 +72,11 @@ export async function startServer(env: Record<string, string | undefined> = proc
   const { log, questions } = createLoggers(config.logLevel);
 
   await ensureIndex(config, log);
-  const db: Db = openIndex(config.db);
+  // Follows the index as ingest changes it (a new file renamed into place, or reports committed into it).
+  const index = openLiveIndex(config.db, log, { browse: createBrowser });
   // Every channel shows report files relative to the reports folder, never the server's path.
-  const ask = withPublicFiles(createAsker(db), config.reports);
-  const catalog = publicCatalog(createCatalog(db), config.reports);
+  const ask = withPublicFiles(index.ask, config.reports);
+  const catalog = publicCatalog(index.catalog, config.reports);
   const store = await createStore(config.redisUrl, (err) => log.warn({ err: err.message }, 'redis error'));
   const conversation = createConversation(ask, store);
 
@@ -91,8 +96,19 @@ export async function startServer(env: Record<string, string | undefined> = proc
     await bot.init();
   }
 
-  const web = { browser: createBrowser(db), counts: () => catalog.counts(), reportsDir: config.reports };
-  const app = await buildServer(config, { ask, catalog, store, logger: log, questionLogger: questions, http: fetchHttp, telegram: bot, conversation, web });
+  const web = { browser: index.browser, counts: () => catalog.counts(), reportsDir: config.reports };
+  const app = await buildServer(config, {
+    ask,
+    catalog,
+    indexGeneration: index.generation,
+    store,
+    logger: log,
+    questionLogger: questions,
+    http: fetchHttp,
+    telegram: bot,
+    conversation,
+    web,
+  });
   // fastify's own first line ("Server listening at …") becomes the address a person opens.
   const address = await app.listen({ host: config.host, port: config.port, listenTextResolver: (at) => `网页：${at}/` });
 
@@ -106,7 +122,7 @@ export async function startServer(env: Record<string, string | undefined> = proc
     } catch (err) {
       await app.close();
       await store.close();
-      db.close();
+      index.close();
       throw new Error(`Telegram setWebhook 失败（${config.telegram.webhookUrl}）：${telegramReason(err)}`);
     }
   } else if (bot) {
@@ -128,7 +144,7 @@ export async function startServer(env: Record<string, string | undefined> = proc
       if (runner?.isRunning()) await runner.stop();
       await app.close();
       await store.close();
-      db.close();
+      index.close();
       log.info('已关闭');
     })());
   return { url: address, stop };

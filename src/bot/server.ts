@@ -45,6 +45,8 @@ const TELEGRAM_BODY_LIMIT = 256 * 1024;
 export interface ServerDeps {
   ask: AskFn;
   catalog: Catalog;
+  /** The index's current generation (live-index.ts); the answer cache is emptied when it changes. */
+  indexGeneration?: () => number;
   store: SharedStore;
   logger: FastifyBaseLogger;
   /**
@@ -150,10 +152,16 @@ export async function buildServer(config: Readonly<Config>, deps: ServerDeps): P
   // The index is immutable while served and ask is pure for (question, agencyId, date): repeated questions
   // are answered from this cache without running the engine again — already encoded as UTF-8 bytes, so
   // that neither the Content-Length nor the socket write re-encodes ≈ 1.3 KB of Chinese per request.
-  const answers = new Lru<string, { json: Buffer; status: Answer['status'] }>(ANSWER_CACHE_SIZE);
+  let answers = new Lru<string, { json: Buffer; status: Answer['status'] }>(ANSWER_CACHE_SIZE);
+  let answersOf = deps.indexGeneration?.() ?? 0;
 
   const answer = (channel: string, question: string, agencyId: number | undefined): Buffer => {
     const started = performance.now();
+    const generation = deps.indexGeneration?.() ?? 0;
+    if (generation !== answersOf) {
+      answers = new Lru(ANSWER_CACHE_SIZE);
+      answersOf = generation;
+    }
     const today = new Date(clock());
     const key = `${agencyId ?? ''}|${today.getFullYear()}-${today.getMonth()}-${today.getDate()}|${question}`;
     const cached = answers.get(key);
@@ -168,6 +176,7 @@ export async function buildServer(config: Readonly<Config>, deps: ServerDeps): P
       app.gongkai.logQuestion({ channel, status: result.status, latencyMs: performance.now() - started, question, private: false });
       return json;
     } catch (err) {
+      // Not cached: the error handler logs it (with the understood query of a QueryError) and answers 500.
       app.gongkai.logQuestion({ channel, status: 'error', latencyMs: performance.now() - started, question, private: false });
       throw err;
     }

@@ -5,6 +5,7 @@
 import { assertIndexTarget as assertStoreTarget, indexFileKind, IndexTargetError, isForeignDatabase, type IndexFileKind } from '../store/target.ts';
 import { SCHEMA_VERSION } from '../store/schema.ts';
 import { IndexVersionError, openIndex, type Db } from '../store/open.ts';
+import { QueryError } from '../query/query-error.ts';
 
 export class CliError extends Error {
   constructor(
@@ -121,6 +122,11 @@ const LISTEN_REASONS: Record<string, string> = {
  */
 export function errorLine(err: unknown): string {
   if (err instanceof CliError) return err.message;
+  if (err instanceof QueryError) {
+    const cause = (err.cause as { code?: unknown } | null)?.code;
+    const why = typeof cause === 'string' && cause.startsWith('SQLITE_') ? `索引出错：${sqliteReason(err.cause)}（可运行 gongkai ingest 重建索引）` : `内部错误：${err.message}`;
+    return `gongkai: 回答这个问题时${why} (${err.code})`;
+  }
   const e = err as (NodeJS.ErrnoException & { address?: string; port?: number }) | null;
   const code = e?.code;
   if (typeof code === 'string' && code.startsWith('SQLITE_')) return `gongkai: 索引出错：${sqliteReason(err)}（可运行 gongkai ingest 重建索引）`;

@@ -122,6 +122,7 @@ export const IngestErrorSchema = z.object({
     'encrypted',
     'damaged',
     'unsupported_format',
+    'too_large',
   ]),
   message: z.string(),
 });

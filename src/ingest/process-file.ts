@@ -14,12 +14,19 @@ const crashed = (err: unknown): ParseResult => ({
   error: { code: 'parse_failed', message: `解析出错：${err instanceof Error ? err.message : String(err)}` },
 });
 
+function parseLoaded(loaded: Extract<LoadResult, { ok: true }>): ParseResult {
+  const parsed = parseDocument(loaded.doc);
+  // What reading the file had to tolerate (stray NULs, a repeated copy) comes first among its warnings.
+  if (parsed.ok && loaded.warnings.length > 0) parsed.report.warnings.unshift(...loaded.warnings);
+  return parsed;
+}
+
 /** Text or HTML bytes → ParseResult, synchronously. A PDF or Word file is refused here (see processReportFile). */
 export function processFile(path: string, bytes: Buffer): ParseResult {
   try {
     const loaded = loadReport(bytes, path);
     if (!loaded.ok) return loaded;
-    return parseDocument(loaded.doc);
+    return parseLoaded(loaded);
   } catch (err) {
     return crashed(err);
   }
@@ -36,7 +43,7 @@ export async function loadAndParse(path: string, bytes: Buffer): Promise<{ resul
   try {
     loaded = await loadReportFile(bytes, path);
     if (!loaded.ok) return { result: loaded, loaded };
-    return { result: parseDocument(loaded.doc), loaded };
+    return { result: parseLoaded(loaded), loaded };
   } catch (err) {
     return { result: crashed(err), loaded };
   }

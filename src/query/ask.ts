@@ -2,13 +2,15 @@
  * createAsker: the question → Answer engine over one opened index. Everything heavy (alias map, n-gram
  * index, reports, statements) is built once here; each question is then understood (pure,
  * src/query/understand), answered by the builder for its kind (src/query/respond) and rendered.
- * One boundary turns any failure into a valid Answer: ask never throws.
+ * A failure inside (a bug, a damaged index) is thrown as a QueryError carrying the understood query: the
+ * channels log it and answer with an error code, and nothing caches it as if it were an answer.
  */
 import type { Database } from 'better-sqlite3';
 import type { AgencyRow } from '../store/schema.ts';
 import { AgencyIndex } from './agency/agency-index.ts';
 import type { Answer, AnswerResult, AskFn, AskOptions } from './answer.ts';
 import { EXAMPLE_QUESTIONS } from './examples.ts';
+import { QueryError } from './query-error.ts';
 import { FigureStore, LOOKUP_SQL } from './lookup/figures.ts';
 import { ReportDetails } from './lookup/details.ts';
 import { acrossAgencies } from './respond/across-agencies.ts';
@@ -38,23 +40,22 @@ export function createAsker(db: Database, options: AskerOptions = {}): AskFn {
   const ctx: Ctx = { index: new AgencyIndex(agencies, aliases), store: new FigureStore(db), details: new ReportDetails(db) };
   return (question, askOptions) => {
     const q = typeof question === 'string' ? question : String(question ?? '');
+    const understood: Understood = { query: null };
     try {
-      return ask(ctx, options, q, askOptions ?? {});
-    } catch {
-      return {
-        question: q,
-        status: 'unsupported',
-        text: `抱歉，处理这个问题时出错了。可以这样问：${EXAMPLE_QUESTIONS[0]}`,
-        results: [],
-        warnings: [],
-        suggestions: EXAMPLE_QUESTIONS,
-      };
+      return ask(ctx, options, q, askOptions ?? {}, understood);
+    } catch (err) {
+      throw new QueryError(understood.query, err);
     }
   };
 }
 
+/** Filled in as soon as the question is understood, so a failure after that can say what it was answering. */
+interface Understood {
+  query: StructuredQuery | null;
+}
+
 /** Understand the question, then hand it to the builder for its kind; the order of the checks is the policy. */
-function ask(ctx: Ctx, options: AskerOptions, question: string, opts: AskOptions): Answer {
+function ask(ctx: Ctx, options: AskerOptions, question: string, opts: AskOptions, understood: Understood): Answer {
   const base = { question, results: [] as AnswerResult[], warnings: [] as string[], suggestions: [] as string[] };
   if (question.trim() === '') return unsupported(question, '请输入问题。');
   const today = opts.today ?? options.today ?? new Date();
@@ -63,6 +64,7 @@ function ask(ctx: Ctx, options: AskerOptions, question: string, opts: AskOptions
   const und = understand(question, ctx.index, today, opts.agencyId);
   const prev = opts.previous === undefined ? null : StructuredQuerySchema.safeParse(opts.previous);
   let query = inConversation(und, prev?.success ? { query: prev.data, ageMs: opts.previousAgeMs } : null);
+  understood.query = query;
   const withQuery = (a: Omit<Answer, 'query'>): Answer => ({ ...a, query });
 
   switch (query.kind) {

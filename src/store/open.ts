@@ -3,7 +3,7 @@
  */
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.ts';
+import { APPLICATION_ID, SCHEMA_SQL, SCHEMA_VERSION } from './schema.ts';
 
 export type Db = Database.Database;
 
@@ -36,10 +36,17 @@ export function openIndex(path: string): Db {
 /** Open (creating if needed) an index for writing, with the current schema. */
 export function openIndexForWrite(path: string): Db {
   const db = new Database(path);
-  db.pragma('journal_mode = WAL');
+  // A rollback journal, not WAL: a served index then never has a -wal beside it, so a new file renamed over
+  // it (a rebuild, or mv new.db gongkai.db) is read as it is — SQLite applies any -wal it finds next to a
+  // database file, and the old index's WAL applied to the new file mixes both (seen: answers flapping
+  // between the two, then "database disk image is malformed"). It also lets a read-only directory be served.
+  db.pragma('journal_mode = DELETE');
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA_SQL);
   db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
+  // The file's own marks (header): what lets target.ts tell our index from anything else.
+  db.pragma(`application_id = ${APPLICATION_ID}`);
+  db.pragma(`user_version = ${SCHEMA_VERSION}`);
   return db;
 }
 

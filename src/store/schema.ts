@@ -3,7 +3,14 @@
  * Documented in README ("Data model"). Bump SCHEMA_VERSION on any change: ingest rebuilds an index
  * whose version differs instead of mixing layouts.
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
+
+/**
+ * PRAGMA application_id of every gongkai index (the bytes "gkai" at offset 68 of the file's header), with
+ * PRAGMA user_version = SCHEMA_VERSION beside it. Both sit in the header, readable even when the rest of
+ * the file is damaged: a file that does not carry this id is never written over (src/store/target.ts).
+ */
+export const APPLICATION_ID = 0x676b6169;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -127,10 +134,21 @@ CREATE TABLE IF NOT EXISTS warnings (
   code      TEXT NOT NULL,
   message   TEXT NOT NULL,
   line      INTEGER,
-  line2     INTEGER,
-  metric    TEXT
+  line2     INTEGER,               -- the other side: in this report, or (report2_id set) in that one
+  metric    TEXT,
+  report2_id INTEGER REFERENCES reports(id) ON DELETE CASCADE  -- checks across reports (code cross.*)
 );
 CREATE INDEX IF NOT EXISTS warnings_report ON warnings(report_id);
+CREATE INDEX IF NOT EXISTS warnings_report2 ON warnings(report2_id) WHERE report2_id IS NOT NULL;
+
+-- Every path a report was ingested from: the same content (sha256) under several names is one report
+-- (reports.file is the first of them, the one cited). A path belongs to one report at a time.
+CREATE TABLE IF NOT EXISTS report_files (
+  file      TEXT PRIMARY KEY,
+  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS report_files_report ON report_files(report_id);
+CREATE INDEX IF NOT EXISTS reports_sha256 ON reports(sha256);
 `;
 
 /** figure_values.col: the column a figure is asked in (catalogue APPLICANTS, then the derived 法人或其他组织). */
@@ -191,4 +209,5 @@ export interface WarningRow {
   line: number | null;
   line2: number | null;
   metric: string | null;
+  report2_id: number | null;
 }

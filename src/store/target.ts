@@ -6,6 +6,7 @@
  */
 import Database from 'better-sqlite3';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { APPLICATION_ID } from './schema.ts';
 
 export type IndexFileKind = 'missing' | 'directory' | 'empty' | 'sqlite' | 'other';
 
@@ -32,16 +33,41 @@ export function indexFileKind(path: string): IndexFileKind {
   return head.toString('latin1') === SQLITE_MAGIC ? 'sqlite' : 'other';
 }
 
-/** An SQLite file holding tables but no gongkai `meta` table is some other program's database. */
+/** The application id in an SQLite file's header (offset 68, big-endian), or null when unreadable. */
+export function headerApplicationId(path: string): number | null {
+  const head = Buffer.alloc(100);
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    return readSync(fd, head, 0, 100, 0) === 100 ? head.readUInt32BE(68) : null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * An SQLite file that is not a gongkai index: its header carries another program's application id, or
+ * none and it is not one of our own older indexes (a `meta` table with a schema_version) — including a
+ * damaged file nobody can read: without our mark we cannot know it is ours, so it is never overwritten.
+ * An SQLite file with no table at all holds nothing to lose.
+ */
 export function isForeignDatabase(path: string): boolean {
+  const appId = headerApplicationId(path);
+  if (appId === APPLICATION_ID) return false;
+  if (appId !== 0) return true;
   let db: Database.Database | null = null;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
-    return tables.length > 0 && !tables.includes('meta');
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+    if (tables.length === 0) return false;
+    if (!tables.includes('meta')) return true;
+    return db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").pluck().get() === undefined;
   } catch {
-    // Unreadable as SQLite despite its header: a damaged index, which is rebuilt.
-    return false;
+    return true;
   } finally {
     db?.close();
   }
@@ -64,7 +90,7 @@ export function assertIndexTarget(path: string): void {
     case 'other':
       throw refuse('不是 SQLite 索引文件');
     case 'sqlite':
-      if (isForeignDatabase(path)) throw refuse('是别的程序的 SQLite 数据库（没有 gongkai 的 meta 表）');
+      if (isForeignDatabase(path)) throw refuse('是别的程序的 SQLite 数据库，或已损坏且没有 gongkai 索引的标记（application_id）');
       break;
     default:
   }

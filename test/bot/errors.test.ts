@@ -14,6 +14,7 @@ describe('error-code catalogue', () => {
       UNSUPPORTED_MEDIA_TYPE: 415,
       RATE_LIMITED: 429,
       INTERNAL: 500,
+      QUERY_FAILED: 500,
       INDEX_UNAVAILABLE: 503,
     });
   });
@@ -25,6 +26,7 @@ describe('error-code catalogue', () => {
     [{ statusCode: 429 }, 'RATE_LIMITED'],
     [{ statusCode: 418 }, 'BAD_REQUEST'],
     [{}, 'INTERNAL'],
+    [{ code: 'QUERY_FAILED' }, 'QUERY_FAILED'],
   ])('%o → %s', (err, code) => {
     expect(codeForFastifyError(err)).toBe(code);
   });

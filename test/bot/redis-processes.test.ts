@@ -27,7 +27,8 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const s of servers) await s.stop();
   await redis?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  // beforeAll may have failed before making the folder: report that failure, not a second one here.
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 async function post(base: string, id: string) {

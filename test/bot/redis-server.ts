@@ -1,4 +1,4 @@
-/** A throwaway redis-server on a free loopback port for tests (.ci/run makes sure the binary exists). */
+/** A throwaway redis-server on a free loopback port for tests (test/setup/system-deps.ts makes sure the binary exists). */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 
@@ -20,7 +20,7 @@ export interface TestRedis {
 
 export async function startRedis(): Promise<TestRedis> {
   if (spawnSync('redis-server', ['--version']).error) {
-    throw new Error('redis-server 不在 PATH 上：apt-get install -y redis-server（.ci/run 会自动安装）');
+    throw new Error('redis-server 不在 PATH 上：apt-get install -y redis-server（npm test 的 test/setup/system-deps.ts 会自动安装）');
   }
   const port = await freePort();
   const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {

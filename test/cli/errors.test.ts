@@ -31,6 +31,12 @@ beforeAll(() => {
   old.close();
   openIndexForWrite(p('index.db')).close();
   writeFileSync(p('truncated.db'), readFileSync(p('index.db')).subarray(0, 100));
+  // Another program's database, damaged: SQLite's header, no gongkai mark, the rest garbage.
+  writeFileSync(p('damaged-other.sqlite'), Buffer.concat([readFileSync(p('other.sqlite')).subarray(0, 100), Buffer.alloc(8000, 0x5a)]));
+  // Another program that happens to keep a meta table with a schema_version, but marks its files as its own.
+  const lookalike = new Database(p('lookalike.sqlite'));
+  lookalike.exec("PRAGMA application_id = 1234; CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT); INSERT INTO meta VALUES ('schema_version', '3')");
+  lookalike.close();
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -78,6 +84,8 @@ describe('the index ingest may write: never a file that is not an index', () => 
     ['folder', ['索引路径', '是一个目录', 'folder/gongkai.db']],
     ['report.txt', ['索引文件', 'report.txt 已存在且不是 SQLite 索引文件', '未做任何改动']],
     ['other.sqlite', ['别的程序的 SQLite 数据库', '未做任何改动']],
+    ['damaged-other.sqlite', ['damaged-other.sqlite 已存在且是别的程序的 SQLite 数据库，或已损坏且没有 gongkai 索引的标记（application_id）', '未做任何改动']],
+    ['lookalike.sqlite', ['lookalike.sqlite 已存在且是别的程序的 SQLite 数据库', '未做任何改动']],
   ])('%s', (name, parts) => {
     const line = lineOf(() => assertIndexTarget(p(name)));
     if (parts.length === 0) expect(line).toBe('ok');
@@ -92,6 +100,19 @@ describe('the index ingest may write: never a file that is not an index', () => 
     const other = new Database(p('other.sqlite'), { readonly: true });
     expect(other.prepare('SELECT x FROM notes').all()).toEqual([{ x: 1 }]);
     other.close();
+  });
+
+  test('an index carries its own marks in the file header: application_id "gkai" and user_version = schema version', () => {
+    const head = readFileSync(p('index.db')).subarray(0, 100);
+    expect(head.subarray(68, 72).toString('latin1')).toBe('gkai');
+    expect(head.readUInt32BE(60)).toBe(SCHEMA_VERSION);
+  });
+
+  test('a damaged database of another program is never overwritten, by the ingest job either', async () => {
+    const before = readFileSync(p('damaged-other.sqlite'));
+    const reports = fileURLToPath(new URL('../../data/reports/', import.meta.url));
+    await expect(ingestPaths([reports], { db: p('damaged-other.sqlite') })).rejects.toThrow(IndexTargetError);
+    expect(readFileSync(p('damaged-other.sqlite')).equals(before)).toBe(true);
   });
 
   test('the refused file is left as it was', () => {

@@ -45,9 +45,11 @@ describe('ingest job over a folder with bad files', () => {
     );
   });
 
-  test('good reports are ingested, the GBK copy too', () => {
-    for (const f of [...seedNames, 'gbk-copy.txt', 'nested/REPORT']) expect(status(first, f)?.status, f).toBe('ingested');
-    expect(first.ingested).toBe(7);
+  test('good reports are ingested, the GBK copy too; a byte-for-byte copy under another name is the same report', () => {
+    for (const f of [...seedNames, 'gbk-copy.txt']) expect(status(first, f)?.status, f).toBe('ingested');
+    expect(status(first, 'nested/REPORT')).toEqual({ file: join(reports, 'nested/REPORT'), status: 'duplicate', of: join(reports, seedNames[3]) });
+    expect(first.ingested).toBe(6);
+    expect(first.duplicates).toBe(1);
   });
 
   test.each([
@@ -63,11 +65,15 @@ describe('ingest job over a folder with bad files', () => {
     const d = new Database(db, { readonly: true });
     const files = (d.prepare('SELECT file FROM reports ORDER BY file').all() as { file: string }[]).map((r) => r.file);
     const gbk = d.prepare("SELECT a.name, r.year FROM reports r JOIN agencies a ON a.id = r.agency_id WHERE file LIKE '%gbk-copy.txt'").get();
+    const paths = d.prepare('SELECT p.file, r.file AS cited FROM report_files p JOIN reports r ON r.id = p.report_id ORDER BY p.file').all();
     d.close();
-    expect(files).toHaveLength(7);
+    expect(files).toHaveLength(6);
     expect(files).toContain(join(reports, seedNames[2]));
     expect(gbk).toEqual({ name: '温州市统计局', year: 2020 });
-    expect(first.totals.reports).toBe(7);
+    expect(first.totals.reports).toBe(6);
+    // The copy is one more path of the report it copies, which is cited by its first path.
+    expect(paths).toHaveLength(7);
+    expect(paths).toContainEqual({ file: join(reports, 'nested/REPORT'), cited: join(reports, seedNames[3]) });
   });
 
   test('a second run skips unchanged files and replaces a changed one', async () => {
@@ -98,6 +104,10 @@ describe('what the CLI makes of a run', () => {
     files,
     replaced: 0,
     totals: { reports: 5, figures: 612, warnings: 3 },
+    indexWritten: true,
+    duplicates: 0,
+    pruned: 0,
+    gone: [],
     db: 'data/gongkai.db',
   });
   const ok: IngestFileEvent = { file: 'a.txt', status: 'ingested', figures: 3, warnings: 0 };

@@ -30,7 +30,7 @@ function buildSmallIndex(): string {
     unit: '件', approximate: false, computed: false, origin: origin as Figure['origin'], source: { line, section, quote },
   });
   const report = (file: string, agency: AgencyIdentity, year: number, format: string, figures: Figure[], warnings: ReportWarning[] = []) =>
-    writer.writeReport(file, '', {
+    writer.writeReport(file, `sha-of-${file}`, {
       agency, year, format: format as ReportFormat, title: `${agency.name}${year}年政府信息公开工作年度报告`,
       website: null, published: null, figures, warnings, lineCount: 100,
     });

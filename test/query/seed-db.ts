@@ -46,7 +46,7 @@ export function buildGoldIndex(path = join(mkdtempSync(join(tmpdir(), 'gongkai-q
         code: w.code, message: `${WARNING_TEXT[w.code] ?? w.code}（第${w.line}行 / 第${w.line2}行）`,
         line: w.line ?? null, line2: w.line2 ?? null, metric: w.metric ?? null,
       }));
-    writer.writeReport(gold.file, '', {
+    writer.writeReport(gold.file, `sha-of-${gold.file}`, {
       agency: { name: gold.agency, province: '浙江省', city: '温州市', county, divisionCode: null, line: null },
       year: gold.year, format: gold.format, title: `${gold.agency}${gold.year}年政府信息公开工作年度报告`,
       website: gold.website ?? null, published: gold.published ?? null, figures, warnings, lineCount: lines.length,

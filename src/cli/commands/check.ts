@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { loadAndParse, processFile } from '../../ingest/process-file.ts';
 import { loadReport, type LoadResult } from '../../ingest/text/load.ts';
+import { MAX_REPORT_BYTES, tooLargeMessage } from '../../ingest/text/guards.ts';
 import { locateTables } from '../../ingest/tables/regions.ts';
 import { IngestErrorSchema, ParsedReportSchema, type Figure, type ParsedReport } from '../../ingest/model.ts';
 import { fsReason } from '../errors.ts';
@@ -49,9 +50,12 @@ export async function checkFile(file: string): Promise<CheckOutput> {
     return { ok: false, file, error: { code: 'io', message: `check 只读本地文件，不联网；请先保存网页，例如 curl -o report.html '${file}'` } };
   }
   try {
-    if (statSync(file).isDirectory()) {
+    const st = statSync(file);
+    if (st.isDirectory()) {
       return { ok: false, file, error: { code: 'io', message: '是一个目录：check 只检查一个文件（整个目录请用 gongkai ingest）' } };
     }
+    // Before reading, as ingest does: a huge file is never held in memory.
+    if (st.size > MAX_REPORT_BYTES) return { ok: false, file, error: { code: 'too_large', message: tooLargeMessage(st.size) } };
     bytes = readFileSync(file);
   } catch (err) {
     return { ok: false, file, error: { code: 'io', message: `无法读取：${fsReason(err)}` } };

@@ -1,6 +1,7 @@
 /**
  * `gongkai reports`: what the index holds, one line per report (or --json, validated).
  */
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { openIndexOrFail } from '../errors.ts';
@@ -17,6 +18,10 @@ export const ReportListItemSchema = z.object({
   warnings: z.number().int().nonnegative(),
   sha256: z.string(),
   ingested_at: z.string(),
+  /** Every path this content was ingested from (the first is `file`, the one cited). */
+  files: z.array(z.string()),
+  /** Paths among `files` no longer on disk (gongkai ingest --prune removes them). */
+  gone: z.array(z.string()),
 });
 export const ReportListSchema = z.array(ReportListItemSchema);
 export type ReportListItem = z.infer<typeof ReportListItemSchema>;
@@ -28,12 +33,18 @@ export function listReports(db: string): ReportListItem[] {
       .prepare(
         `SELECT r.file, a.name AS agency, r.year, r.format, r.title, r.sha256, r.ingested_at,
            (SELECT count(*) FROM figures f WHERE f.report_id = r.id) AS figures,
-           (SELECT count(*) FROM warnings w WHERE w.report_id = r.id) AS warnings
+           (SELECT count(*) FROM warnings w WHERE w.report_id = r.id) AS warnings,
+           (SELECT json_group_array(file) FROM (SELECT p.file FROM report_files p WHERE p.report_id = r.id ORDER BY p.file <> r.file, p.file)) AS files
          FROM reports r JOIN agencies a ON a.id = r.agency_id
          ORDER BY a.name, r.year, r.file`,
       )
-      .all();
-    return ReportListSchema.parse(rows);
+      .all() as Array<Record<string, unknown> & { files: string }>;
+    return ReportListSchema.parse(
+      rows.map((r) => {
+        const files = JSON.parse(r.files) as string[];
+        return { ...r, files, gone: files.filter((f) => !existsSync(f)) };
+      }),
+    );
   } finally {
     index.close();
   }
@@ -76,9 +87,18 @@ Examples:
         process.stdout.write('索引中没有报告 / the index holds no reports (run: gongkai ingest)\n');
         return;
       }
-      const rows = reports.map((r) => [r.file, r.agency, String(r.year), r.format, String(r.figures), String(r.warnings)]);
+      const fileCell = (r: ReportListItem) =>
+        r.file + (r.gone.includes(r.file) ? '（文件已不存在）' : '') + (r.files.length > 1 ? `（另 ${r.files.length - 1} 个同内容文件）` : '');
+      const rows = reports.map((r) => [fileCell(r), r.agency, String(r.year), r.format, String(r.figures), String(r.warnings)]);
       process.stdout.write(renderTable(['文件', '机关', '年度', '格式', '数据', '警告'], rows) + '\n');
       const sum = (k: 'figures' | 'warnings') => reports.reduce((n, r) => n + r[k], 0);
       process.stdout.write(`共 ${reports.length} 份报告，数据 ${sum('figures')} 项，警告 ${sum('warnings')} 条（gongkai check 文件 可查看某份报告的明细）\n`);
+      const gone = reports.flatMap((r) => r.gone);
+      if (gone.length > 0) process.stdout.write(`其中 ${gone.length} 个文件已不存在：${gone.join('、')}（gongkai ingest --prune 把它们移出索引）\n`);
+      const years = new Map<string, ReportListItem[]>();
+      for (const r of reports) years.set(`${r.agency}\u0000${r.year}`, [...(years.get(`${r.agency}\u0000${r.year}`) ?? []), r]);
+      for (const same of years.values()) {
+        if (same.length > 1) process.stdout.write(`注意：${same[0]!.agency}${same[0]!.year}年有 ${same.length} 份内容不同的报告：${same.map((r) => r.file).join('、')}\n`);
+      }
     });
 }

@@ -12,8 +12,13 @@ import { openIndexForWrite, readSchemaVersion, type Db } from '../../store/open.
 import { SCHEMA_SQL, SCHEMA_VERSION } from '../../store/schema.ts';
 import { valueRows } from './figure-values.ts';
 import { assertIndexTarget } from '../../store/target.ts';
+import { acquireWriteLock, type LockOptions } from '../../store/lock.ts';
 import { deriveAliases } from '../../catalogue/names.ts';
 import type { Figure, ParsedReport } from '../model.ts';
+import { checkAcrossReports, YEAR_TO_YEAR_METRICS, type CheckedFigure, type CheckedReport } from '../checks/across-reports.ts';
+
+/** What writing one file did: a new report, a new version of a known file, or one more path of a known report. */
+export type WriteOutcome = { kind: 'new' } | { kind: 'replaced' } | { kind: 'duplicate'; of: string };
 
 export interface IndexTotals {
   reports: number;
@@ -24,14 +29,24 @@ export interface IndexTotals {
 export interface IndexWriter {
   /** Path being written (the temporary file while building a new index). */
   readonly writePath: string;
+  /** True when a new index is being built aside (nothing usable at the path yet, or another version). */
+  readonly rebuilding: boolean;
   /** Report files of the index being replaced because its schema version differs: to be read again. */
   readonly previousFiles: readonly string[];
   /** True when the index holds some version of this file. */
   isKnown(file: string): boolean;
   /** True when this exact content of this file is already in the index. */
   isUnchanged(file: string, sha256: string): boolean;
+  /** The file of a report with this content already in the index (the same report under another name), or null. */
+  sameContent(sha256: string): string | null;
   /** Insert (or replace) one report and everything it holds, in one transaction. */
-  writeReport(file: string, sha256: string, report: ParsedReport): void;
+  writeReport(file: string, sha256: string, report: ParsedReport): WriteOutcome;
+  /** This file holds the content of a report already in the index: record it as one more of its paths. */
+  addPath(file: string, sha256: string): WriteOutcome;
+  /** Indexed paths no longer on disk (relative ones against the working directory). */
+  missingFiles(): string[];
+  /** Forget one path; a report left with no path is removed with everything it holds. */
+  removeFile(file: string): void;
   /** Finish: drop agencies no report points to any more, close, and (new index) move into place. */
   commit(): IndexTotals;
   /** Give up: close, and (new index) delete the temporary file. The previous index is untouched. */
@@ -78,7 +93,12 @@ function inspectTarget(path: string): { rebuild: boolean; previousFiles: string[
     let previousFiles: string[] = [];
     try {
       // Every schema so far has reports(file).
-      previousFiles = db.prepare('SELECT file FROM reports ORDER BY id').pluck().all() as string[];
+      // Every path, where the old index records several per report (report_files, from schema 6).
+      const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+      previousFiles = db
+        .prepare(tables.includes('report_files') ? 'SELECT file FROM report_files ORDER BY report_id, file' : 'SELECT file FROM reports ORDER BY id')
+        .pluck()
+        .all() as string[];
     } catch {
       previousFiles = [];
     }
@@ -89,6 +109,21 @@ function inspectTarget(path: string): { rebuild: boolean; previousFiles: string[
   } finally {
     db?.close();
   }
+}
+
+/**
+ * Why writing into the index failed, for the one line per report: SQLite's codes in words. A full disk and
+ * a file-size limit (ulimit -f: EFBIG) both surface as SQLITE_FULL or SQLITE_IOERR_WRITE.
+ */
+export function writeFailureReason(err: unknown): string {
+  const code = (err as { code?: unknown } | null)?.code;
+  const message = err instanceof Error ? err.message : String(err);
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return message;
+  if (code === 'SQLITE_FULL') return `磁盘空间不足 (${code})`;
+  if (code.startsWith('SQLITE_IOERR')) return `读写索引文件出错：磁盘已满、超出文件大小限制或设备故障 (${code})`;
+  if (code.startsWith('SQLITE_READONLY')) return `索引文件只读 (${code})`;
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return `索引被另一个进程锁定 (${code})`;
+  return `${message} (${code})`;
 }
 
 /** SQLite's companions of an index file. */
@@ -124,9 +159,25 @@ function removeStaleBuilds(dbPath: string): void {
   }
 }
 
-export function openIndexWriter(dbPath: string): IndexWriter {
+/**
+ * Open the index for writing: checks the target, then holds its write lock (src/store/lock.ts) until
+ * commit or abort — everything below decides about the index as it is under that lock.
+ */
+export function openIndexWriter(dbPath: string, lockOptions: LockOptions = {}): IndexWriter {
   // A rebuild renames over dbPath: never over a file that is not an index (src/store/target.ts).
   assertIndexTarget(dbPath);
+  const lock = acquireWriteLock(dbPath, lockOptions);
+  try {
+    // Checked again under the lock: the holder we waited for may have just created the file.
+    assertIndexTarget(dbPath);
+    return openLocked(dbPath, lock.release);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
+
+function openLocked(dbPath: string, unlock: () => void): IndexWriter {
   removeStaleBuilds(dbPath);
   const { rebuild, previousFiles } = inspectTarget(dbPath);
   const writePath = rebuild ? `${dbPath}.tmp-${process.pid}` : dbPath;
@@ -144,9 +195,18 @@ export function openIndexWriter(dbPath: string): IndexWriter {
     db.pragma('synchronous = NORMAL');
   }
 
-  const known = new Map<string, string>(
-    (db.prepare('SELECT file, sha256 FROM reports').all() as { file: string; sha256: string }[]).map((r) => [r.file, r.sha256]),
-  );
+  // Every indexed path → its report's content, and each content → its report: kept in memory so that a
+  // rebuild (secondary indexes dropped until the end) never scans reports per file.
+  const known = new Map<string, string>();
+  const bySha = new Map<string, { id: number; file: string; agency: number }>();
+  for (const r of db
+    .prepare('SELECT p.file AS path, r.id, r.file, r.sha256, r.agency_id FROM report_files p JOIN reports r ON r.id = p.report_id')
+    .all() as { path: string; id: number; file: string; sha256: string; agency_id: number }[]) {
+    known.set(r.path, r.sha256);
+    bySha.set(r.sha256, { id: r.id, file: r.file, agency: r.agency_id });
+  }
+  /** Agencies whose reports changed: their checks across reports are run again. */
+  const touched = new Set<number>();
   const agencyIds = new Map<string, number>();
   const metricIds = new Map<string, number>(
     (db.prepare('SELECT key, id FROM metric_keys').raw().all() as [string, number][]),
@@ -158,7 +218,32 @@ export function openIndexWriter(dbPath: string): IndexWriter {
   };
 
   const stmt = {
-    deleteReport: db.prepare('DELETE FROM reports WHERE file = ?'),
+    deleteReport: db.prepare('DELETE FROM reports WHERE id = ?'),
+    reportOfFile: db.prepare('SELECT report_id FROM report_files WHERE file = ?').pluck(),
+    deleteFile: db.prepare('DELETE FROM report_files WHERE file = ?'),
+    insertFile: db.prepare('INSERT INTO report_files (file, report_id) VALUES (?, ?)'),
+    otherFile: db.prepare('SELECT file FROM report_files WHERE report_id = ? ORDER BY file LIMIT 1').pluck(),
+    setReportFile: db.prepare('UPDATE reports SET file = ? WHERE id = ?'),
+    reportRow: db.prepare('SELECT sha256, agency_id FROM reports WHERE id = ?'),
+    agencyReports: db.prepare('SELECT id, year, file, title, format FROM reports WHERE agency_id = ?'),
+    // Only what the year-to-year checks read (a few rows per report), and everything of the reports that
+    // share a year with another (json_each of their ids): the checks cost little beside the writes.
+    agencyFigures: db.prepare(
+      `SELECT f.report_id, f.metric, f.applicant, f.cumulative, f.value, f.cell, s.line
+       FROM reports r JOIN figures f ON f.report_id = r.id JOIN sources s ON s.report_id = f.report_id AND s.n = f.source
+       WHERE r.agency_id = ? AND (f.metric IN (${YEAR_TO_YEAR_METRICS.map((m) => `'${m}'`).join(', ')}) OR f.cumulative = 1
+         OR r.id IN (SELECT value FROM json_each(?)))
+       ORDER BY f.report_id, f.n`,
+    ),
+    cumulativeAnnual: db.prepare(
+      `SELECT f.report_id, f.metric, f.applicant, f.cumulative, f.value, f.cell, s.line
+       FROM reports r JOIN figures f ON f.report_id = r.id JOIN sources s ON s.report_id = f.report_id AND s.n = f.source
+       WHERE r.agency_id = ? AND r.format = 'pre-2019' AND f.cumulative = 0
+         AND f.metric IN (SELECT metric FROM figures c WHERE c.report_id = r.id AND c.cumulative = 1)
+       ORDER BY f.report_id, f.n`,
+    ),
+    deleteCross: db.prepare("DELETE FROM warnings WHERE code LIKE 'cross.%' AND report_id IN (SELECT id FROM reports WHERE agency_id = ?)"),
+    insertCross: db.prepare('INSERT INTO warnings (report_id, code, message, line, line2, metric, report2_id) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     upsertAgency: db.prepare(
       `INSERT INTO agencies (name, province, city, county, division_code) VALUES (@name, @province, @city, @county, @divisionCode)
        ON CONFLICT(name) DO UPDATE SET
@@ -190,9 +275,51 @@ export function openIndexWriter(dbPath: string): IndexWriter {
     return id;
   }
 
+  /** Take a path away from its report; the report goes when it has no path left. */
+  function detach(file: string): void {
+    const id = stmt.reportOfFile.get(file) as number | undefined;
+    known.delete(file);
+    if (id === undefined) return;
+    stmt.deleteFile.run(file);
+    const row = stmt.reportRow.get(id) as { sha256: string; agency_id: number };
+    touched.add(row.agency_id);
+    const other = stmt.otherFile.get(id) as string | undefined;
+    if (other === undefined) {
+      stmt.deleteReport.run(id);
+      bySha.delete(row.sha256);
+    } else {
+      stmt.setReportFile.run(other, id);
+      bySha.set(row.sha256, { id, file: other, agency: row.agency_id });
+    }
+  }
+
+  /** The checks across one agency's reports, stored as warnings on the reports they concern. */
+  function recheck(agency: number): void {
+    stmt.deleteCross.run(agency);
+    const reports = stmt.agencyReports.all(agency) as CheckedReport[];
+    if (reports.length < 2) return;
+    const perYear = new Map<number, number[]>();
+    for (const r of reports) perYear.set(r.year, [...(perYear.get(r.year) ?? []), r.id]);
+    const sharing = [...perYear.values()].filter((ids) => ids.length > 1).flat();
+    const figures = [
+      ...(stmt.agencyFigures.all(agency, JSON.stringify(sharing)) as CheckedFigure[]),
+      ...(stmt.cumulativeAnnual.all(agency) as CheckedFigure[]),
+    ];
+    for (const w of checkAcrossReports(reports, figures)) stmt.insertCross.run(w.reportId, w.code, w.message, w.line, w.line2, w.metric, w.report2Id);
+  }
+
+  const addPath = db.transaction((file: string, sha256: string): WriteOutcome => {
+    const target = bySha.get(sha256)!;
+    if (known.has(file)) detach(file);
+    stmt.insertFile.run(file, target.id);
+    known.set(file, sha256);
+    return { kind: 'duplicate', of: target.file };
+  });
+
   const write = db.transaction((file: string, sha256: string, report: ParsedReport) => {
-    stmt.deleteReport.run(file);
+    detach(file);
     const agency = agencyId(report);
+    touched.add(agency);
     const reportId = Number(
       stmt.insertReport.run(
         file,
@@ -228,6 +355,12 @@ export function openIndexWriter(dbPath: string): IndexWriter {
       const s = d.source;
       stmt.insertDetail.run(reportId, d.field, d.value, s.line, s.column ?? null, s.page ?? null, s.section, s.quote);
     }
+    stmt.insertFile.run(file, reportId);
+    known.set(file, sha256);
+    bySha.set(sha256, { id: reportId, file, agency });
+    // Updating a served index in place: each commit is whole, its checks across reports included.
+    // A rebuild runs them once at the end instead (nobody reads the file before the rename).
+    if (!rebuild) recheck(agency);
   });
 
   let open = true;
@@ -239,12 +372,24 @@ export function openIndexWriter(dbPath: string): IndexWriter {
 
   return {
     writePath,
+    rebuilding: rebuild,
     previousFiles,
     isKnown: (file) => known.has(file),
     isUnchanged: (file, sha256) => known.get(file) === sha256,
+    sameContent: (sha256) => bySha.get(sha256)?.file ?? null,
+    addPath: (file, sha256) => addPath(file, sha256),
+    missingFiles: () => [...known.keys()].filter((f) => !existsSync(f)),
+    removeFile: db.transaction((file: string) => {
+      const agency = bySha.get(known.get(file) ?? '')?.agency;
+      detach(file);
+      if (!rebuild && agency !== undefined) recheck(agency);
+    }),
     writeReport(file, sha256, report) {
+      const wasKnown = known.has(file);
+      if (bySha.has(sha256) && bySha.get(sha256)!.file !== file) return addPath(file, sha256);
       try {
         write(file, sha256, report);
+        return wasKnown ? { kind: 'replaced' } : { kind: 'new' };
       } catch (err) {
         // A rolled-back transaction may have cached an agency or metric id it never committed.
         agencyIds.clear();
@@ -252,13 +397,43 @@ export function openIndexWriter(dbPath: string): IndexWriter {
         for (const [key, id] of db.prepare('SELECT key, id FROM metric_keys').raw().all() as [string, number][]) metricIds.set(key, id);
         throw err;
       }
-      known.set(file, sha256);
     },
     commit() {
+      try {
+        return finish();
+      } catch (err) {
+        try {
+          close();
+        } catch {
+          // the first error is the one to report
+        }
+        if (rebuild) removeWithSideFiles(writePath);
+        throw err;
+      } finally {
+        unlock();
+      }
+    },
+    abort() {
+      try {
+        close();
+        if (rebuild) removeWithSideFiles(writePath);
+      } finally {
+        unlock();
+      }
+    },
+  };
+
+  function finish(): IndexTotals {
       stmt.pruneAgencies.run();
       if (db.inTransaction) db.exec('COMMIT');
-      // Recreate what the build dropped (the schema's CREATE INDEX IF NOT EXISTS statements).
-      if (rebuild) db.exec(SCHEMA_SQL);
+      if (rebuild) {
+        // Recreate what the build dropped (the schema's CREATE INDEX IF NOT EXISTS statements), then run
+        // the checks across reports once per agency, with the indexes they read by.
+        db.exec(SCHEMA_SQL);
+        db.transaction(() => {
+          for (const agency of touched) recheck(agency);
+        })();
+      }
       const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
       const totals = { reports: count('reports'), figures: count('figures'), warnings: count('warnings') };
       close();
@@ -267,10 +442,5 @@ export function openIndexWriter(dbPath: string): IndexWriter {
         renameSync(writePath, dbPath);
       }
       return totals;
-    },
-    abort() {
-      close();
-      if (rebuild) removeWithSideFiles(writePath);
-    },
-  };
+  }
 }

@@ -3,15 +3,16 @@
  * content; decode, tell HTML from text, split into lines with the source line each cites, and turn away
  * texts with hardly any Chinese.
  */
-import type { IngestError } from '../model.ts';
+import type { IngestError, ReportWarning } from '../model.ts';
 import { decodeBytes } from './decode.ts';
+import { MAX_REPORT_BYTES, nulWarning, repeatedBlock, repeatWarning, tooLargeMessage, withoutStrayNuls } from './guards.ts';
 import { buildDocument, splitLines, type PageMeta, type ReportDocument } from './document.ts';
 import { sniffFormat, unsupportedMessage } from './format.ts';
 import { htmlToLines, looksLikeHtml } from './html.ts';
 import { logicalLines, pageMetaOf } from './crawled-document.ts';
 
 export type LoadResult<Kind extends string = 'text' | 'html' | 'pdf' | 'docx' | 'doc'> =
-  | { ok: true; doc: ReportDocument; encoding: string; kind: Kind }
+  | { ok: true; doc: ReportDocument; encoding: string; kind: Kind; warnings: ReportWarning[] }
   | { ok: false; error: IngestError };
 
 const CJK = /\p{sc=Han}/u;
@@ -22,9 +23,27 @@ const TITLE_IN_BODY = /信息公开.{0,12}(报告|年报)/u;
 const HTML_EXT = /\.(s?html?|xhtml|mht)$/iu;
 
 export function loadReport(buf: Buffer, fileName: string): LoadResult<'text' | 'html'> {
-  const decoded = decodeBytes(buf);
+  if (buf.length > MAX_REPORT_BYTES) return { ok: false, error: { code: 'too_large', message: tooLargeMessage(buf.length) } };
+  const warnings: ReportWarning[] = [];
+  let decoded = decodeBytes(buf);
+  if (!decoded.ok && decoded.error.code === 'binary') {
+    // A few NULs in an otherwise good text are damage, not a binary file.
+    const cleaned = withoutStrayNuls(buf);
+    const retried = cleaned && decodeBytes(cleaned.bytes);
+    if (retried?.ok) {
+      decoded = retried;
+      warnings.push(nulWarning(cleaned!.removed));
+    }
+  }
   if (!decoded.ok) return decoded;
-  const { text, encoding } = decoded;
+  let { text } = decoded;
+  const { encoding } = decoded;
+  // One report saved many times into one file: read it once (and say so), not as one report of N× the lines.
+  const repeated = repeatedBlock(text);
+  if (repeated) {
+    text = repeated.first;
+    warnings.push(repeatWarning(repeated.copies, splitLines(text).length));
+  }
 
   let lines: string[];
   let sourceLine: number[] | undefined;
@@ -60,7 +79,7 @@ export function loadReport(buf: Buffer, fileName: string): LoadResult<'text' | '
 
   const notChinese = tooLittleChinese(lines, fileName);
   if (notChinese) return { ok: false, error: notChinese };
-  return { ok: true, doc: buildDocument(lines, sourceLine, { ...(sourceColumn ? { sourceColumn } : {}), ...(pageMeta ? { pageMeta } : {}) }), encoding, kind };
+  return { ok: true, doc: buildDocument(lines, sourceLine, { ...(sourceColumn ? { sourceColumn } : {}), ...(pageMeta ? { pageMeta } : {}) }), encoding, kind, warnings };
 }
 
 function tooLittleChinese(lines: readonly string[], fileName: string): IngestError | null {
@@ -89,5 +108,5 @@ export async function loadReportFile(buf: Buffer, fileName: string): Promise<Loa
   if (!read.ok) return read;
   const notChinese = tooLittleChinese(read.doc.lines, fileName);
   if (notChinese) return { ok: false, error: notChinese };
-  return { ok: true, doc: read.doc, encoding: format.kind, kind: format.kind };
+  return { ok: true, doc: read.doc, encoding: format.kind, kind: format.kind, warnings: [] };
 }
