@@ -65,6 +65,7 @@ const SAME_FOR_ALL: Record<string, HintTarget> = {
   'proactive.gazette': { metric: 'proactive.gazette' },
   'requests.channel.in_person': { metric: 'requests.new.in_person' },
   'requests.channel.online': { metric: 'requests.new.online' },
+  'requests.channel.email': { metric: 'requests.new.email' },
   'complaints.total': { metric: 'complaints.total' },
   // 政府信息公开收费减免金额 (the national form's fee row).
   'fees.yuan': { metric: 'fees.waived' },

@@ -171,6 +171,8 @@ export const PRE2019_METRICS: MetricDef[] = [
   m('requests.new.fax', '传真申请数', '件'),
   m('requests.new.online', '网络申请数', '件'),
   m('requests.new.letter', '信函申请数', '件'),
+  // Fujian's table before 2019 also counts applications by e-mail.
+  m('requests.new.email', '电子邮件申请数', '件', { words: ['电子邮件申请', '邮件申请'] }),
   m('requests.new.letter_fax', '信函、传真申请数', '件'),
   m('requests.closed', '申请办结数', '件', { words: ['办结'] }),
   m('requests.closed.on_time', '按时办结数', '件'),

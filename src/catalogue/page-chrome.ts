@@ -42,7 +42,7 @@ export const HEADER_NOTE = /^(?:页面链接|附件与图片|图片详见|links\
 export const BODY_SEPARATOR = /^[=\-*#]{3,}\s*(?:正文|内容|body)?\s*[=\-*#]*$/iu;
 
 /** How a breadcrumb starts ("当前位置：首页 > 政务公开 > …"). */
-export const BREADCRUMB_START = /^\s*(?:当前位置|您当前的位置|您现在的位置|您的位置|所在位置|当前页面)\s*[:：]/u;
+export const BREADCRUMB_START = /^\s*(?:(?:当前位置|您当前的位置|您现在的位置|您的位置|所在位置|当前页面)\s*[:：]|首页\s*[>＞›»\/])/u;
 
 /**
  * Page chrome that may follow a breadcrumb before the report's first words: share targets, view

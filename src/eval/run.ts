@@ -1,10 +1,10 @@
 /**
  * Reading report folders and gold folders for an evaluation: I/O at the edge, judging is evaluate.ts.
- * A report file is paired with the gold file of the same stem (001_x.txt, 001_x.html, 001_x.pdf ↔
- * 001_x.json); report files without one are counted, not judged.
+ * A report file is paired with the gold file of the same stem, up to the first dot (001_x.txt, 001_x.html,
+ * 001_x.pdf, 001_x.layout.txt ↔ 001_x.json); report files without one are counted, not judged.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { processReportFile } from '../ingest/process-file.ts';
 import { evaluateReport, GoldFileSchema, type GoldFile, type ReportEval } from './evaluate.ts';
 
@@ -18,7 +18,8 @@ export interface EvalRun {
   missingReports: string[];
 }
 
-const stem = (p: string) => basename(p, extname(p));
+/** A file's stem up to its first dot: report.pdf, report.layout.txt and report.json pair up. */
+const stem = (p: string) => basename(p).replace(/\..*$/u, '');
 
 function walk(path: string, out: string[], skipDirs: Set<string>): void {
   const st = statSync(path);

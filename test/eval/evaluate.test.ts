@@ -33,7 +33,7 @@ const gold: GoldFile = {
     g('litigation.total', null, { sure: false, what: 'undecidable' }), // absent as due
     g('review.total', 0, { sure: false }), // stored though undecidable: guessed
     g('prose.site_visits', 5), // not in the catalogue
-    g('complaints.total', 0), // nothing stored, no warning
+    g('staff.part_time', 1), // nothing stored, no warning
   ],
 };
 
@@ -55,7 +55,7 @@ describe('gongkai eval: a parsed report against a gold file', () => {
       ['litigation.total', 'absent_due', null],
       ['review.total', 'guessed', 0],
       ['prose.site_visits', 'uncatalogued', null],
-      ['complaints.total', 'absent', null],
+      ['staff.part_time', 'absent', null],
     ]);
   });
 
@@ -75,5 +75,26 @@ describe('gongkai eval: a parsed report against a gold file', () => {
     expect(hintTarget('outcome.granted', 'pre-2019')).toEqual({ metric: 'requests.answered.agreed' });
     expect(hintTarget('proactive.cumulative', '2019')).toEqual({ metric: 'proactive.total', cumulative: true });
     expect(hintTarget('prose.wechat_posts', '2021')).toBeNull();
+  });
+});
+
+describe('gongkai eval over a folder: PDF texts in test/fixtures/pdftotext (our sentences, real tables) with their gold', () => {
+  test('layout texts all exact; raw texts never wrong; stems pair report.layout.txt with report.json', async () => {
+    const { runEval } = await import('../../src/eval/run.ts');
+    const dir = new URL('../fixtures/pdftotext/', import.meta.url).pathname;
+    const run = await runEval([dir], [dir + 'gold']);
+    expect(run.evals.map((e) => e.file.replace(/^.*\//u, ''))).toEqual([
+      'huaian_hongze_2023.layout.txt',
+      'huaian_hongze_2023.raw.txt',
+      'huaian_hongze_2024.layout.txt',
+      'huaian_hongze_2024.raw.txt',
+      'huaian_shi_2024.layout.txt',
+      'huaian_shi_2024.raw.txt',
+    ]);
+    const layout = totalsOf(run.evals.filter((e) => e.file.includes('.layout.')));
+    expect([layout.agencyRight, layout.yearRight, layout.counts.exact, layout.catalogued, layout.counts.wrong]).toEqual([3, 3, 35, 35, 0]);
+    const raw = totalsOf(run.evals.filter((e) => e.file.includes('.raw.')));
+    expect([raw.counts.wrong, raw.counts.absent, raw.counts.exact + raw.counts.absent_warned]).toEqual([0, 0, 35]);
+    expect(run.missingReports).toEqual([]);
   });
 });

@@ -56,6 +56,8 @@ describe('crawler header block', () => {
   test('breadcrumb and share buttons before the first words are dropped', () => {
     const line = '当前位置： 首页 政务公开 来源： 时间：2023-01-20 --> 微信 微博 QQ空间 相关链接： 本报告依据条例编制。';
     expect(line.slice(afterBreadcrumb(line))).toBe('本报告依据条例编制。');
+    const arrows = '首页 > 政务公开 > 年度报告 分享到： 微信 微博 本局依法公开。';
+    expect(arrows.slice(afterBreadcrumb(arrows))).toBe('本局依法公开。');
     // The report's own words are never chrome: 微信 inside a sentence stays.
     expect(afterBreadcrumb('本局通过微信公众号发布信息。')).toBe(0);
   });
@@ -97,7 +99,8 @@ describe('squeezed body → logical lines with a map back', () => {
   test("the portal's footer after the body is dropped", () => {
     const page = ['标题: 某县水利局2020年政府信息公开工作年度报告', '发布时间: 2021-01-05', '栏目: 年报', '==== 正文 ====', '一、总体情况本局依法公开。二、主动公开政府信息情况全年主动公开信息12条。三、收到和处理政府信息公开申请情况无。 附件下载'];
     const got = logicalLines(page);
-    expect(got.lines[got.lines.length - 1].endsWith('三、收到和处理政府信息公开申请情况无。')).toBe(true);
+    // A crawled body is cut even in short lines: the heading is a line of its own, the footer gone.
+    expect(got.lines.slice(-3)).toEqual(['全年主动公开信息12条。', '三、收到和处理政府信息公开申请情况', '无。']);
     expect(logicalLines([...page.slice(0, 4), '一、总体情况本局依法公开。二、主动公开政府信息情况全年公开12条。三、其他无。', '附件下载']).lines).not.toContain('附件下载');
   });
 
@@ -134,6 +137,16 @@ describe('2021 report squeezed whole: tables solved, what is certain kept', () =
     expect(value(r, 'requests.result.unavailable.needs_creation', { applicant: 'total' })).toBe(0);
     expect(value(r, 'requests.result.total', { applicant: 'total' })).toBe(4);
     expect(value(r, 'requests.carried_forward', { applicant: 'total' })).toBe(0);
+  });
+
+  test('each table row is its own logical line, so a figure cites its row', () => {
+    const [nat] = find(r, 'requests.new', { applicant: 'natural', origin: 'table' });
+    expect(nat.source.quote).toBe('一、本年新收政府信息公开申请数量2100003');
+    const [nh] = find(r, 'requests.result.unavailable.not_held', { applicant: 'commercial', origin: 'table' });
+    // The next label's ordinal ("2.没有现成…") is not this row's.
+    expect(nh.source.quote).toBe('1.本机关不掌握相关政府信息0100001');
+    const [doc] = find(r, 'normative_docs.issued', { origin: 'table' });
+    expect(doc.source.quote).toBe('行政规范性文件216');
   });
 
   test('table 四: 15 digits, one per cell; the group whose 总计 contradicts its parts is undecided with a warning', () => {
@@ -173,6 +186,12 @@ describe('pre-2019 Fujian table squeezed onto one line', () => {
     // No prose for the answers: 1|230 or 12|30, decided by its parts 10+2+0 and 25+5+0.
     expect([value(r, 'requests.answered', { cumulative: false }), value(r, 'requests.answered', { cumulative: true })]).toEqual([12, 30]);
     expect(value(r, 'requests.answered.partially_agreed', { cumulative: false })).toBe(2);
+  });
+
+  test('Fujian rows: e-mail applications, 行政申诉数; the signature after the table ends it', () => {
+    expect([value(r, 'requests.new.email', { cumulative: false }), value(r, 'requests.new.email', { cumulative: true })]).toEqual([0, 0]);
+    expect([value(r, 'complaints.total', { cumulative: false }), value(r, 'complaints.total', { cumulative: true })]).toEqual([1, 1]);
+    expect(r.warnings.filter((w) => w.code.startsWith('pre2019.'))).toEqual([]);
   });
 
   test("the header's publication date and URL fill what the text does not say", () => {

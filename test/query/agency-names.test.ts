@@ -134,6 +134,13 @@ describe('agency names in questions (issue 11): resolves, not_found, clarify —
   test.each(RESOLVES)('请问%s去年收到多少申请 → %s', (name, expected) => {
     expect(verdict(index, `请问${name}去年收到多少申请`)).toBe(expected);
   });
+  test('another level\'s word is never a typo of a place: 中央统计局 is not 中山统计局, 国家统计局 is not 国家税务局', () => {
+    const small = buildIndex(['广东省中山市统计局', '国家税务总局']);
+    expect(verdict(small, '中央统计局2023年行政复议多少件')).toBe('not_found');
+    expect(verdict(small, '中山统计局2023年行政复议多少件')).toBe('广东省中山市统计局');
+    expect(verdict(small, '国家税务局2023年行政复议多少件')).toBe('国家税务总局');
+  });
+
   test.each(['说说商务局', '介绍一下商务局', '关于商务局', '给我查商务局', '帮我看看商务局', '对比商务局', '我想了解商务局', '商务局'])(
     'a lead-in is no qualifier: %s2020年的培训 → 温州市商务局',
     (text) => expect(verdict(index, `${text}2020年的培训`)).toBe('温州市商务局'),

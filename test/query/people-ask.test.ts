@@ -7,6 +7,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { AnswerSchema, createAsker, type Answer, type AskFn, type StructuredQuery } from '../../src/query/index.ts';
+import { valueText } from '../../src/query/render/format.ts';
 import { buildSeedIndex } from '../helpers/seed-index.ts';
 
 const TODAY = new Date('2025-06-01T00:00:00Z');
@@ -82,6 +83,8 @@ describe("the report's own details, as printed, with the line", () => {
     expect((a.query as StructuredQuery).kind).toBe('detail');
     expect(a.results.map((r) => [r.agency, r.label, r.text, r.value, r.source?.line])).toEqual([[agency, label, value, null, line]]);
     expect(a.text).toContain(`报告的${label}：${value}`);
+    // Every channel and page shows the detail itself where a figure would stand.
+    expect(valueText(a.results[0]!)).toBe(value);
   });
 
   test('a detail the report does not print is said, never replaced by a figure', () => {

@@ -26,12 +26,14 @@ interface TableValue {
   value: number;
   unit: string;
   lines: number[];
+  /** Where the cells are, as citations say it (第355行第11837字起 inside a long line). */
+  places: string[];
   summed: boolean;
 }
 
 function tableValue(metric: string, table: Map<string, Figure>): TableValue | null {
   const direct = table.get(metric);
-  if (direct) return direct.cell === 'number' ? { value: direct.value!, unit: direct.unit, lines: [direct.source.line], summed: false } : null;
+  if (direct) return direct.cell === 'number' ? { value: direct.value!, unit: direct.unit, lines: [direct.source.line], places: [placeText(direct.source)], summed: false } : null;
   const children = childrenOf(metric).map((d) => d.key);
   const parts = FORMULAS[metric] ?? (metricDef(metric)?.derived || children.some((k) => table.has(k)) ? children : null);
   if (!parts || parts.length === 0) return null;
@@ -39,7 +41,7 @@ function tableValue(metric: string, table: Map<string, Figure>): TableValue | nu
   // Every part printed (dash = 0); a blank or undecided part makes the sum unknown.
   if (figs.some((f) => !f || (f.cell !== 'number' && f.cell !== 'dash'))) return null;
   const value = figs.reduce((a, f) => a + (f!.cell === 'number' ? f!.value! : 0), 0);
-  return { value, unit: figs[0]!.unit, lines: [...new Set(figs.map((f) => f!.source.line))], summed: true };
+  return { value, unit: figs[0]!.unit, lines: [...new Set(figs.map((f) => f!.source.line))], places: [...new Set(figs.map((f) => placeText(f!.source)))], summed: true };
 }
 
 export function checkProseVsTable(figures: Figure[]): ReportWarning[] {
@@ -55,7 +57,12 @@ export function checkProseVsTable(figures: Figure[]): ReportWarning[] {
     if (seen.has(key)) continue;
     seen.add(key);
     const name = SHORT_NAMES[p.metric] ?? metricDef(p.metric)?.label ?? p.metric;
-    const where = t.lines.length > 2 ? `第${Math.min(...t.lines)}–${Math.max(...t.lines)}行` : t.lines.map((l) => `第${l}行`).join('、');
+    const where =
+      t.places.length <= 2
+        ? t.places.join('、')
+        : t.lines.length > 1
+          ? `第${Math.min(...t.lines)}–${Math.max(...t.lines)}行`
+          : `${t.places[0]}等${t.places.length}处`;
     warnings.push({
       code: 'prose_table_mismatch',
       message: `报告正文称${name}${p.value}${p.unit}（${placeText(p.source)}），表格${t.summed ? '各项合计' : ''}为${t.value}${t.unit}（${where}）`,

@@ -62,6 +62,7 @@ export const LABEL_RULES: LabelRule[] = [
   { re: /信函.*传真|传真.*信函/, key: 'requests.new.letter_fax', groups: ['requests'] },
   { re: /当面/, key: 'requests.new.in_person', groups: ['requests'] },
   { re: /传真/, key: 'requests.new.fax', groups: ['requests'] },
+  { re: /电子邮件|邮件申请/, key: 'requests.new.email', groups: ['requests'] },
   { re: /网络|网上/, key: 'requests.new.online', groups: ['requests'] },
   { re: /信函/, key: 'requests.new.letter', groups: ['requests'] },
   { re: /按时办结/, key: 'requests.closed.on_time', groups: ['requests'] },
@@ -85,6 +86,8 @@ export const LABEL_RULES: LabelRule[] = [
   { re: /其他类型/, key: 'requests.answered.other', groups: ['requests'] },
   // 四、五、行政复议 / 行政诉讼 (and Fujian's flat rows); 六、举报投诉
   { re: /举报/, key: 'complaints.total' },
+  // Fujian's "行政申诉数" (also "行政申诉、举报数"): the complaints row.
+  { re: /行政申诉/, key: 'complaints.total' },
   { re: /行政复议(?:数量|数|案件数)/, key: 'review.total' },
   { re: /行政诉讼(?:数量|数|案件数)/, key: 'litigation.total' },
   { re: /维持/, key: '{group}.upheld', groups: ['review', 'litigation'] },

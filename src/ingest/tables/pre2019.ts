@@ -21,7 +21,8 @@ interface ValueColumn {
 
 const HEADER = /统\s*计\s*指\s*标|指\s*标\s*名\s*称/;
 const TITLE = /信息公开.*统计表|统计表/;
-const TABLE_END = /单位负责人|填报人|审核人|填报日期|联系电话/;
+// The signature's date ("…管理局2018年1月16日") and an attachment list after the table end it too.
+const TABLE_END = /单位负责人|填报人|审核人|填报日期|联系电话|\d{4}年\d{1,2}月\d{1,2}日$|^附件(?!.*统计表)/;
 /** The longest national label, with its note, is about 60 characters. */
 const MAX_LABEL = 90;
 const UNITS = new Set(['条', '件', '次', '篇', '个', '人', '人次', '万元', '元', '项', '家', '份', '场', '期', '——', '—', '-', '/']);

@@ -81,6 +81,27 @@ function statsTableCuts(line: string): number[] {
   return out;
 }
 
+/**
+ * Rows of squeezed 2019/2021 tables, so that a figure cites its row, not the whole table. Table 三 runs
+ * from "一、本年新收" to "结转下年度继续办理" and its digits; its rows start at "一、"…"四、", "（一）"…"（七）"
+ * and "1."…"8." — a digit ordinal right after a row's digits is the last digit before the "." (the rule
+ * tables/cells.ts reads fused rows by). Table 二's rows start at "第二十条" and at a row label after a
+ * digit or a column header. Cutting is only where a row starts: the table readers still see every digit.
+ */
+const T3_SPAN = /[一1][、.．]\s*本年新收[\s\S]*?结转下年度?继续办理[\d\s]*/gu;
+const T3_ROW_START = /[（(][一二三四五六七][）)]|(?<![\p{sc=Han}])[一二三四][、.．](?=\s*\p{sc=Han})|(?<=\d|\p{sc=Han}|[）)])\d[.、．](?=\s*\p{sc=Han})/gu;
+const T2_ROW_START = /第二十条|(?<=\d|件数|数量|金额|万元[）)])(?:规章|行政规范性文件|规范性文件|行政许可|其他对外管理服务事项|行政处罚|行政强制|行政事业性收费|政府集中采购)/gu;
+
+function modernTableCuts(line: string): number[] {
+  const out: number[] = [];
+  for (const span of line.matchAll(T3_SPAN)) {
+    const text = span[0];
+    for (const m of text.matchAll(T3_ROW_START)) out.push(span.index + m.index);
+  }
+  if (line.includes('第二十条')) for (const m of line.matchAll(T2_ROW_START)) out.push(m.index);
+  return out;
+}
+
 export function looksSqueezed(line: string): boolean {
   if (line.length < SQUEEZED_MIN_LENGTH) return false;
   let n = 0;
@@ -117,6 +138,7 @@ function cuts(line: string): number[] {
   for (const m of line.matchAll(YEAR_AFTER_DIGITS)) at.add(m.index);
   for (const m of line.matchAll(TABLE4_VALUES)) at.add(m.index + m[0].length);
   for (const p of statsTableCuts(line)) at.add(p);
+  for (const p of modernTableCuts(line)) at.add(p);
   for (const m of line.matchAll(ORDINAL)) {
     const h = headingAt(line, m.index);
     if (!h) continue;
@@ -135,7 +157,9 @@ const MIN_HEADINGS = 2;
  * otherwise a long paragraph stays one line unless it holds several section headings.
  */
 export function splitSqueezed(line: string, crawled = false): Segment[] {
-  if (!looksSqueezed(line)) return [{ text: line, start: 0 }];
+  // A crawled body may come as a few shorter squeezed lines: every line of it is cut where it holds
+  // headings, sentences and table rows; elsewhere only long lines with several sentences are looked at.
+  if (!crawled && !looksSqueezed(line)) return [{ text: line, start: 0 }];
   if (!crawled) {
     let headings = 0;
     for (const m of line.matchAll(ORDINAL)) if (headingAt(line, m.index) && ++headings >= MIN_HEADINGS) break;

@@ -20,6 +20,8 @@ export function metricLabel(key: string, applicant?: string | null): string {
 }
 
 export function valueText(r: AnswerResult): string {
+  // A detail of the report (联系电话, 发布日期) is its printed text, not a number.
+  if (r.text !== undefined) return r.text;
   switch (r.cell) {
     case 'missing':
       return '报告未披露';

@@ -80,9 +80,11 @@ function mask(text: string, spans: { start: number; end: number }[]): string {
  * "温洲市统计局" → 温州市统计局, but "杭州市统计局" is another city's agency, never 温州's.
  */
 function namesAnotherPlace(run: string, agencyId: number, index: AgencyIndex): boolean {
+  const row = index.agencies.get(agencyId);
+  // "中央统计局" is not a typo of 中山统计局: another level's word is never a misspelt place.
+  if (OTHER_LEVEL_WORDS.some((w) => run.startsWith(w) && !row?.name.startsWith(w))) return true;
   const place = leadingPlace(run);
   if (!place) return false;
-  const row = index.agencies.get(agencyId);
   const own = [row?.province, row?.city, row?.county].filter((p): p is string => !!p);
   return !own.some((p) => p === place || shortPlaceName(p) === place);
 }
