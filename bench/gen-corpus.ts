@@ -1,11 +1,13 @@
 /**
- * npm run gen:corpus -- --agencies N --years 2015-2025 --out DIR [--seed S] [--limit R]
+ * npm run gen:corpus -- --agencies N --years 2015-2025 --out DIR [--seed S] [--limit R] [--pdf SHARE] [--docx SHARE]
  *
  * Writes realistic reports for N agencies over those years (report-format.md: the format each year
  * calls for, realistic names, figures satisfying the identities, extraction damage in realistic
  * proportions), each beside its `<name>.truth.json` sidecar (bench/corpus/truth.ts), sharded in
  * folders of 100 agencies. Also DIR/manifest.tsv (report, sidecar, agency, year, format, layout, encoding)
- * and DIR/corpus.json (options and counts). Deterministic for a given seed.
+ * and DIR/corpus.json (options and counts). Deterministic for a given seed. --pdf / --docx (e.g. 0.02): that share
+ * of all reports is taken from the web-page ones and rewritten as PDF / .docx (corpus/documents.ts; needs chromium
+ * and LibreOffice).
  */
 import { mkdirSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -14,6 +16,7 @@ import { pickAgencies } from './corpus/agencies.ts';
 import { createRng } from './corpus/prng.ts';
 import { agencyScale, generateReport } from './corpus/report.ts';
 import { serializeTruth } from './corpus/truth.ts';
+import { writeDocuments, type DocumentShares } from './corpus/documents.ts';
 
 export interface CorpusOptions {
   agencies: number;
@@ -23,6 +26,8 @@ export interface CorpusOptions {
   seed: number;
   /** Stop after this many reports (a 10,000-report corpus from ceil(10000 / years) agencies). */
   limit?: number;
+  /** Shares of reports rewritten as PDF and .docx after generation (CLI only: writeDocuments is asynchronous). */
+  documents?: DocumentShares;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -97,7 +102,22 @@ export function parseArgs(argv: string[]): CorpusOptions {
   if (!Number.isInteger(agencies) || agencies < 1) throw new Error(`--agencies must be a positive integer, got ${get('agencies')}`);
   if (!(from <= to)) throw new Error(`--years must look like 2015-2025, got ${get('years')}`);
   const limit = get('limit');
-  return { agencies, from, to: to ?? from, out, seed: Number(get('seed') ?? 1), limit: limit ? Number(limit) : undefined };
+  const share = (name: string) => {
+    const v = Number(get(name) ?? 0);
+    if (!(v >= 0 && v <= 1)) throw new Error(`--${name} must be a share between 0 and 1, got ${get(name)}`);
+    return v;
+  };
+  const pdf = share('pdf');
+  const docx = share('docx');
+  return {
+    agencies,
+    from,
+    to: to ?? from,
+    out,
+    seed: Number(get('seed') ?? 1),
+    limit: limit ? Number(limit) : undefined,
+    ...(pdf || docx ? { documents: { pdf, docx } } : {}),
+  };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
@@ -113,6 +133,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     onProgress: (done, total) => process.stderr.write(`\r${done}/${total} reports`),
   });
   process.stderr.write('\n');
+  if (options.documents) {
+    const made = await writeDocuments(options.out, options.documents, (m) => process.stderr.write(`${m}\n`));
+    console.log(`rewritten as documents: ${made.pdf} PDF, ${made.docx} .docx`);
+  }
   console.log(
     `${s.reports} reports (${Object.entries(s.byFormat).map(([k, v]) => `${k} ${v}`).join(', ')}), ` +
       `${(s.bytes / 1e6).toFixed(1)} MB, ${(s.ms / 1000).toFixed(1)} s (${Math.round(s.reports / (s.ms / 1000))} reports/s) → ${options.out}`,

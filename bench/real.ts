@@ -82,7 +82,7 @@ export async function benchReal(ctx: BenchContext): Promise<Section> {
     throw new Error('real: give report folders after --, e.g. npm run bench -- --only real -- ../shared/real ../shared/samples/pdf (gold: FOLDER/gold or --gold DIR)');
   }
   const started = performance.now();
-  const run = runEval(reports, gold);
+  const run = await runEval(reports, gold);
   const seconds = (performance.now() - started) / 1000;
   const t = totalsOf(run.evals);
   const twin = twins(run.evals.map((e) => e.file));

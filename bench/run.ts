@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --only ingest,ask,http,scale,webhook,memory,accuracy,real] [--quick] [-- REAL_FOLDERS…]
+ * npm run bench [-- --only ingest,ask,http,scale,webhook,memory,accuracy,real,pdf] [--quick] [--pdf-dir DIR] [-- REAL_FOLDERS…]
  *
  * Runs the benchmarks, prints their figures, and writes them into docs/performance.md (each benchmark
  * replaces its own section; the others keep their last figures). Not part of npm test.
@@ -11,6 +11,7 @@ import { benchHttp, benchScale } from './http.ts';
 import { benchIngest } from './ingest.ts';
 import { benchMemory } from './memory.ts';
 import { benchReal } from './real.ts';
+import { benchPdf, pdfDir } from './pdf.ts';
 import { benchWebhook } from './webhook.ts';
 import { BENCH_DIR } from './lib/cache.ts';
 import type { BenchContext } from './lib/context.ts';
@@ -27,6 +28,7 @@ const BENCHES: Record<string, (ctx: BenchContext) => Promise<Section>> = {
   memory: benchMemory,
   accuracy: benchAccuracy,
   real: benchReal,
+  pdf: benchPdf,
 };
 
 const argv = process.argv.slice(2);
@@ -34,7 +36,11 @@ const quick = argv.includes('--quick');
 const onlyArg = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
 // The real-report benchmark needs folders of reports (never bundled): by default it runs only when given some.
 const realGiven = argv.includes('--') || Boolean(process.env.GONGKAI_REAL_REPORTS);
-const only = onlyArg ? onlyArg.split(',').map((s) => s.trim()).filter(Boolean) : Object.keys(BENCHES).filter((b) => b !== 'real' || realGiven);
+// The PDF benchmark needs real PDFs too (--pdf-dir, or ../shared/samples/pdf beside the checkout).
+const pdfGiven = pdfDir() !== null;
+const only = onlyArg
+  ? onlyArg.split(',').map((s) => s.trim()).filter(Boolean)
+  : Object.keys(BENCHES).filter((b) => (b !== 'real' || realGiven) && (b !== 'pdf' || pdfGiven));
 const unknown = only.filter((b) => !BENCHES[b]);
 if (unknown.length) {
   console.error(`unknown benchmark: ${unknown.join(', ')} (choose from ${Object.keys(BENCHES).join(', ')})`);

@@ -101,11 +101,11 @@ describe('bad input: one line naming the file and the reason, exit 1, never a st
   });
 
   test('ingest of a folder with no report file: says what is read, exit 1', () => {
-    mkdirSync(join(cwd, 'pdfs'), { recursive: true });
-    writeFileSync(join(cwd, 'pdfs/report.pdf'), '%PDF-1.4');
-    const r = run('ingest', 'pdfs', '--db', 'pdfs.db', '--quiet');
+    mkdirSync(join(cwd, 'images'), { recursive: true });
+    writeFileSync(join(cwd, 'images/scan.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    const r = run('ingest', 'images', '--db', 'images.db', '--quiet');
     expect(r.code).toBe(1);
-    expect(oneLine(r)).toContain('gongkai: 在 pdfs 中没有找到报告文件（读取 .txt .md .htm .html');
+    expect(oneLine(r)).toBe('gongkai: 在 images 中没有找到报告文件（读取 PDF、Word（.docx .doc）、网页（.htm .html）、文本（.txt .md）和无扩展名的文本文件）/ no report files found');
   });
 
   test('output piped into a reader that stops early (| head): no EPIPE trace', () => {

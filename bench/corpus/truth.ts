@@ -41,6 +41,8 @@ export interface TrueProse {
 
 /** crawled: a crawler's page.txt — key: value header, then the body (its tables tab-rendered) squeezed onto one line. */
 export type Layout = 'tab' | 'space' | 'pdf-layout' | 'markdown' | 'html' | 'column' | 'crawled';
+/** A web-page report rewritten as a published file (documents.ts): its truth is the page's. */
+export type DocumentLayout = 'pdf' | 'docx';
 export type Encoding = 'utf8' | 'utf8-bom' | 'gbk' | 'gb18030' | 'utf16le';
 
 export interface Truth {
@@ -57,7 +59,7 @@ export interface Truth {
   format: '2019' | '2021' | 'pre-2019' | 'narrative';
   /** pre-2019 only: the national form or Fujian's variant. */
   variant: 'national' | 'fujian' | null;
-  layout: Layout;
+  layout: Layout | DocumentLayout;
   encoding: Encoding;
   traditional: boolean;
   /** Report-level damage, for the accuracy breakdown. */

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } fr
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { generateCorpus } from '../gen-corpus.ts';
+import type { DocumentShares } from '../corpus/documents.ts';
 import { SCHEMA_SQL, SCHEMA_VERSION } from '../../src/store/schema.ts';
 
 export const BENCH_DIR = resolve(process.env.GONGKAI_BENCH_DIR ?? join(tmpdir(), 'gongkai-bench'));
@@ -43,15 +44,29 @@ function pipelineStamp(): number {
   return Math.max(...['src/ingest', 'src/store', 'src/catalogue'].flatMap(sourcesUnder).map((f) => statSync(f).mtimeMs));
 }
 
-/** A generated corpus of `reports` reports (11 years per agency), generated on first use. */
-export function corpus(reports: number, log: (s: string) => void = () => {}): Corpus {
-  const dir = join(BENCH_DIR, `corpus-${reports}-${SEED}-${generatorVersion()}`);
+/**
+ * A generated corpus of `reports` reports (11 years per agency), generated on first use. With
+ * `documents`, some web-page reports are rewritten as PDF and .docx files (bench/corpus/documents.ts, in a
+ * child process: Chromium and LibreOffice are driven asynchronously) — a corpus of its own.
+ */
+export function corpus(reports: number, log: (s: string) => void = () => {}, opts: { documents?: DocumentShares } = {}): Corpus {
+  const docs = opts.documents;
+  const dir = join(BENCH_DIR, `corpus-${reports}-${SEED}-${generatorVersion()}${docs ? `-pdf${docs.pdf}-docx${docs.docx}` : ''}`);
   const years = YEARS.to - YEARS.from + 1;
-  if (!existsSync(join(dir, 'corpus.json'))) {
+  const done = join(dir, docs ? 'documents.json' : 'corpus.json');
+  if (!existsSync(done)) {
     rmSync(dir, { recursive: true, force: true });
     log(`generating ${reports} reports → ${dir}`);
     const s = generateCorpus({ agencies: Math.ceil(reports / years), ...YEARS, out: dir, seed: SEED, limit: reports });
     log(`  generated in ${(s.ms / 1000).toFixed(1)} s (${Math.round(s.reports / (s.ms / 1000))} reports/s)`);
+    if (docs) {
+      const started = performance.now();
+      execFileSync(process.execPath, ['--import', 'tsx', join(PROJECT, 'bench/children/documents.ts'), dir, String(docs.pdf), String(docs.docx)], {
+        cwd: PROJECT,
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
+      log(`  PDF and .docx files written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    }
   }
   const rows = readFileSync(join(dir, 'manifest.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
   return { dir, reports: rows.length, files: rows.map((r) => join(dir, r[0])), truths: rows.map((r) => join(dir, r[1])) };

@@ -12,7 +12,7 @@ export interface Section {
 }
 
 /** 'findings' is written by hand (profiles, causes, what to fix next) and kept across runs. */
-const ORDER = ['ingest', 'ask', 'http', 'scale', 'webhook', 'memory', 'accuracy', 'real', 'findings'];
+const ORDER = ['ingest', 'ask', 'http', 'scale', 'webhook', 'memory', 'accuracy', 'real', 'pdf', 'findings'];
 const start = (id: string) => `<!-- bench:${id} -->`;
 const end = (id: string) => `<!-- /bench:${id} -->`;
 

@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { processFile } from '../ingest/process-file.ts';
+import { processReportFile } from '../ingest/process-file.ts';
 import { evaluateReport, GoldFileSchema, type GoldFile, type ReportEval } from './evaluate.ts';
 
 export interface EvalRun {
@@ -54,7 +54,7 @@ export function readGold(dirs: readonly string[]): { gold: Map<string, GoldFile>
   return { gold, bad };
 }
 
-export function runEval(reportPaths: readonly string[], goldDirs: readonly string[]): EvalRun {
+export async function runEval(reportPaths: readonly string[], goldDirs: readonly string[]): Promise<EvalRun> {
   const { gold, bad } = readGold(goldDirs);
   const files: string[] = [];
   const skip = new Set(goldDirs);
@@ -69,7 +69,8 @@ export function runEval(reportPaths: readonly string[], goldDirs: readonly strin
       continue;
     }
     used.add(stem(file));
-    const result = processFile(file, readFileSync(file));
+    // As ingest reads it: PDF and Word files too.
+    const result = await processReportFile(file, readFileSync(file));
     evals.push({ ...evaluateReport(result, g), file });
   }
   const missingReports = [...gold.keys()].filter((k) => !used.has(k));

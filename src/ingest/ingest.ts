@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
-import { processFile } from './process-file.ts';
+import { processReportFile } from './process-file.ts';
 import { MAX_REPORT_BYTES, tooLargeMessage } from './text/guards.ts';
 import type { ParseResult } from './model.ts';
 import { indexFiles, openIndexWriter, writeFailureReason, type IndexTotals } from './store/writer.ts';
@@ -62,8 +62,11 @@ export interface IngestSummary {
   db: string;
 }
 
-/** Report files in a folder: text, Markdown and HTML exports, and extension-less text files. */
-const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.htm', '.html', '']);
+/**
+ * Report files in a folder: PDF, Word, text, Markdown and HTML exports, extension-less text files; and
+ * document formats that are not read (spreadsheets, WPS/OFD), so each gets its one line saying so.
+ */
+const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.htm', '.html', '', '.pdf', '.docx', '.doc', '.xls', '.xlsx', '.wps', '.ofd', '.odt']);
 
 interface Expanded {
   files: string[];
@@ -232,8 +235,8 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
   const pool = workers > 0 ? (await import('./pool.ts')).createParsePool({ jobs: workers }) : null;
   const parsed: AsyncIterable<[Job, ParseResult | null]> | Iterable<[Job, ParseResult | null]> = pool
     ? (await import('./pool.ts')).mapOrdered(jobs(), pool.size * 8, async (job) => ('done' in job ? null : pool.parse(job.file, job.bytes)))
-    : (function* () {
-        for (const job of jobs()) yield [job, 'done' in job ? null : processFile(job.file, job.bytes)] as [Job, ParseResult | null];
+    : (async function* () {
+        for (const job of jobs()) yield [job, 'done' in job ? null : await processReportFile(job.file, job.bytes)] as [Job, ParseResult | null];
       })();
 
   const bar = options.progress && process.stderr.isTTY && files.length > 1 ? progressBar(files.length) : null;

@@ -108,7 +108,22 @@ export type ParsedReport = z.infer<typeof ParsedReportSchema>;
 
 /** Why a file could not be ingested at all (errors as values: one bad file never stops the others). */
 export const IngestErrorSchema = z.object({
-  code: z.enum(['empty', 'binary', 'undecodable', 'not_a_report', 'truncated', 'no_identity', 'io', 'parse_failed', 'too_large']),
+  code: z.enum([
+    'empty',
+    'binary',
+    'undecodable',
+    'not_a_report',
+    'truncated',
+    'no_identity',
+    'io',
+    'parse_failed',
+    // PDF and Word input: a scan without a text layer, a password, a broken file, a format not read at all.
+    'scanned',
+    'encrypted',
+    'damaged',
+    'unsupported_format',
+    'too_large',
+  ]),
   message: z.string(),
 });
 export type IngestError = z.infer<typeof IngestErrorSchema>;

@@ -1,6 +1,6 @@
 /**
  * A worker_threads pool for the pure per-file parse (process-file.ts): N workers each run
- * processFile(path, bytes) → ParseResult, and results come back to the one writing thread in the
+ * processReportFile(path, bytes) → ParseResult, and results come back to the one writing thread in the
  * order the files were given, so the index is the same whatever the number of workers.
  *
  * This module is also the workers' entry: a worker started by the pool loads this file and answers
@@ -8,7 +8,7 @@
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import { processFile } from './process-file.ts';
+import { processReportFile } from './process-file.ts';
 import type { ParseResult } from './model.ts';
 
 const WORKER_MARK = 'gongkai-parse-pool';
@@ -218,9 +218,9 @@ export async function* parseInOrder(pool: ParsePool, files: Iterable<{ path: str
 
 if (!isMainThread && parentPort && (workerData as { mark?: string } | null)?.mark === WORKER_MARK) {
   const port = parentPort;
-  port.on('message', (req: ParseRequest) => {
+  port.on('message', async (req: ParseRequest) => {
     const bytes = Buffer.from(req.bytes.buffer, req.bytes.byteOffset, req.bytes.byteLength);
-    const reply: ParseReply = { id: req.id, json: packResult(processFile(req.path, bytes)) };
+    const reply: ParseReply = { id: req.id, json: packResult(await processReportFile(req.path, bytes)) };
     port.postMessage(reply);
   });
 }

@@ -12,8 +12,8 @@ import { checkFile, renderReport, shortQuote } from '../../src/cli/commands/chec
 
 const fixture = (p: string) => fileURLToPath(new URL(`../fixtures/${p}`, import.meta.url));
 
-function render(file: string): string[] {
-  const out = checkFile(file);
+async function render(file: string): Promise<string[]> {
+  const out = await checkFile(file);
   if (!out.ok) throw new Error(out.error.message);
   return renderReport(file, out.report, out.reading).split('\n');
 }
@@ -22,8 +22,8 @@ const cells = (line: string | undefined) => line?.trim().split(/\s{2,}/);
 
 describe('gongkai check: a squeezed table 三 with a fused run', () => {
   let lines: string[];
-  beforeAll(() => {
-    lines = render(fixture('tables/002_squeezed_no_total.txt'));
+  beforeAll(async () => {
+    lines = await render(fixture('tables/002_squeezed_no_total.txt'));
   });
 
   test('how it was read, identity, format and where the tables are', () => {
@@ -60,16 +60,16 @@ describe('gongkai check: a squeezed table 三 with a fused run', () => {
 });
 
 describe('gongkai check: other shapes', () => {
-  test('pre-2019 Fujian table: the 历年累计 column is its own column, dashes and blanks told apart', () => {
-    const lines = render(fixture('pre2019/fujian_2012.txt'));
+  test('pre-2019 Fujian table: the 历年累计 column is its own column, dashes and blanks told apart', async () => {
+    const lines = await render(fixture('pre2019/fujian_2012.txt'));
     expect(lineWith(lines, '格式：')).toBe('格式：pre-2019 — 2019 年以前的统计表；依据统计表的表头（统计指标 / 计量单位）');
     expect(cells(lineWith(lines, '2012年度', '历年累计'))).toEqual(['行', '项目', '2012年度', '历年累计', '单位', '指标']);
     expect(cells(lineWith(lines, '第 42 行'))).toEqual(['第 42 行', '行政复议数', '0', '—', '件', 'review.total']);
     expect(cells(lineWith(lines, '第 43 行'))).toEqual(['第 43 行', '行政诉讼数', '0', '空白', '件', 'litigation.total']);
   });
 
-  test('HTML: line numbers are the page source lines, and prose figures show their text', () => {
-    const lines = render(fixture('html/cms-2019-tongji.html'));
+  test('HTML: line numbers are the page source lines, and prose figures show their text', async () => {
+    const lines = await render(fixture('html/cms-2019-tongji.html'));
     expect(lines[0]).toContain('读取：HTML 网页，utf-8，提取出 32 行文本（行号指网页源码的行）');
     expect(lineWith(lines, '第 24 行', '主动公开政府信息数')).toBe('  第 24 行  主动公开政府信息数：509 条  [proactive.total]  “…主动公开政府信息509条，共收到依申请公开7件。”');
   });
@@ -86,8 +86,8 @@ describe('gongkai check: not a report file → one line with the reason', () => 
     ['a folder', () => dir, 'io', '是一个目录：check 只检查一个文件（整个目录请用 gongkai ingest）'],
     ['a missing file', () => join(dir, 'missing.txt'), 'io', '无法读取：不存在 (ENOENT)'],
     ['a web address', () => 'https://www.example.gov.cn/a.html', 'io', "check 只读本地文件，不联网；请先保存网页，例如 curl -o report.html 'https://www.example.gov.cn/a.html'"],
-  ])('%s', (_name, path, code, message) => {
-    expect(checkFile(path())).toEqual({ ok: false, file: path(), error: { code, message } });
+  ])('%s', async (_name, path, code, message) => {
+    expect(await checkFile(path())).toEqual({ ok: false, file: path(), error: { code, message } });
   });
 });
 

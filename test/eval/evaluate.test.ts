@@ -78,11 +78,11 @@ describe('gongkai eval: a parsed report against a gold file', () => {
   });
 });
 
-describe('gongkai eval over a folder: real PDF texts in test/fixtures/real with their gold', () => {
+describe('gongkai eval over a folder: PDF texts in test/fixtures/pdftotext (our sentences, real tables) with their gold', () => {
   test('layout texts all exact; raw texts never wrong; stems pair report.layout.txt with report.json', async () => {
     const { runEval } = await import('../../src/eval/run.ts');
-    const dir = new URL('../fixtures/real/', import.meta.url).pathname;
-    const run = runEval([dir], [dir + 'gold']);
+    const dir = new URL('../fixtures/pdftotext/', import.meta.url).pathname;
+    const run = await runEval([dir], [dir + 'gold']);
     expect(run.evals.map((e) => e.file.replace(/^.*\//u, ''))).toEqual([
       'huaian_hongze_2023.layout.txt',
       'huaian_hongze_2023.raw.txt',

@@ -233,7 +233,7 @@ describe('runs too long to decode are left undecided, not guessed', () => {
 describe('huaian_shi_2024 table 三 (large numbers, 2021 sub-rows) with all whitespace squeezed out', () => {
   const doc = loadDoc('test/fixtures/tables/huaian_shi_2024_squeezed.txt');
   const { figures } = parseTables(doc, detectFormat(doc));
-  const layout = indexFigures(parseTables(loadDoc('test/fixtures/real/huaian_shi_2024.layout.txt'), '2021').figures);
+  const layout = indexFigures(parseTables(loadDoc('test/fixtures/pdftotext/huaian_shi_2024.layout.txt'), '2021').figures);
   test('all 25 rows × 7 cells equal the -layout reading', () => {
     const t3 = figures.filter((f) => f.applicant !== null);
     expect(t3).toHaveLength(25 * 7);

@@ -65,7 +65,7 @@ describe('readIdentity: real PDF-extracted reports', () => {
     ['huaian_shi_2024.layout.txt', '淮安市人民政府', null, '320800', 2024, '淮安市人民政府2024年政府信息公开工作年度报告'],
     ['huaian_shi_2024.raw.txt', '淮安市人民政府', null, '320800', 2024, '淮安市人民政府2024年政府信息公开工作年度报告'],
   ])('%s → %s %i', (file, name, county, code, year, title) => {
-    const v = value(identityOf(read(`../fixtures/real/${file}`)));
+    const v = value(identityOf(read(`../fixtures/pdftotext/${file}`)));
     expect(v.agency).toEqual({ name, province: '江苏省', city: '淮安市', county, divisionCode: code, line: 1 });
     expect(v.year).toBe(year);
     expect(v.title).toBe(title);

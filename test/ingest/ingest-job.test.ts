@@ -29,7 +29,8 @@ beforeAll(async () => {
   writeFileSync(join(reports, 'image.htm'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 1, 2, 3]));
   writeFileSync(join(reports, 'notes.md'), 'Meeting notes\n\nNothing to see here, just some English text.\n');
   writeFileSync(join(reports, '.hidden.txt'), seed1);
-  writeFileSync(join(reports, 'scan.pdf'), '%PDF-1.4 not read');
+  writeFileSync(join(reports, 'broken.pdf'), '%PDF-1.4 not read');
+  writeFileSync(join(reports, 'logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
   copyFileSync(new URL(seedNames[3], SEEDS), join(reports, 'nested', 'REPORT'));
   // The index itself may live in the folder being ingested.
   db = join(reports, 'gongkai.db');
@@ -38,9 +39,9 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('ingest job over a folder with bad files', () => {
-  test('every candidate file is tried once; hidden, .pdf and the index itself are not candidates', () => {
+  test('every candidate file is tried once; hidden files, images and the index itself are not candidates', () => {
     expect(first.files.map((e) => e.file.slice(reports.length + 1)).sort()).toEqual(
-      [...seedNames, 'empty.txt', 'gbk-copy.txt', 'image.htm', 'nested/REPORT', 'notes.md'].sort(),
+      [...seedNames, 'broken.pdf', 'empty.txt', 'gbk-copy.txt', 'image.htm', 'nested/REPORT', 'notes.md'].sort(),
     );
   });
 
@@ -55,6 +56,7 @@ describe('ingest job over a folder with bad files', () => {
     ['empty.txt', 'empty'],
     ['image.htm', 'binary'],
     ['notes.md', 'not_a_report'],
+    ['broken.pdf', 'damaged'],
   ])('%s fails as %s without stopping the others', (file, code) => {
     expect(status(first, file)).toMatchObject({ status: 'failed', code });
   });
@@ -78,7 +80,7 @@ describe('ingest job over a folder with bad files', () => {
     const target = join(reports, seedNames[0]);
     writeFileSync(target, readFileSync(target, 'utf8').replace('共收到依申请公开 4 件', '共收到依申请公开 6 件'));
     const second = await ingestPaths([reports], { db });
-    expect(second).toMatchObject({ ingested: 1, unchanged: 6, failed: 3, replaced: 1 });
+    expect(second).toMatchObject({ ingested: 1, unchanged: 6, failed: 4, replaced: 1 });
     expect(byFile(second).get(target)).toMatchObject({ status: 'ingested', replaced: true });
     const d = new Database(db, { readonly: true });
     const row = d

@@ -138,7 +138,7 @@ describe('the seed reports', () => {
 });
 
 describe('real PDF extractions (淮安)', () => {
-  const real = (name: string) => prose(readFileSync(new URL(`../fixtures/real/${name}`, import.meta.url), 'utf8'));
+  const real = (name: string) => prose(readFileSync(new URL(`../fixtures/pdftotext/${name}`, import.meta.url), 'utf8'));
 
   test('市政府 2024: outcomes of 复议 and 诉讼 stated in a sentence broken over lines', () => {
     const got = real('huaian_shi_2024.raw.txt').map(brief);

@@ -22,7 +22,7 @@ export const SEED = {
   '004': 'data/reports/004_8d900a062941073b.txt',
 } as const;
 
-export const REAL = (name: string) => `test/fixtures/real/${name}.txt`;
+export const REAL = (name: string) => `test/fixtures/pdftotext/${name}.txt`;
 
 /** Cell value as a short string: number, "—" for dash, "_" for blank, "?" for undecided. */
 export function shown(f: Figure | undefined): string {

@@ -1,5 +1,6 @@
 /**
- * Real reports as pdftotext prints them (test/fixtures/real): `-layout` keeps rows on lines; raw
+ * Reports as pdftotext prints them (test/fixtures/pdftotext: our own sentences in the shape and with the tables and
+ * figures of three real PDF reports): `-layout` keeps rows on lines; raw
  * output prints one value per line, in the order the PDF stored them — not always the table's.
  */
 import { describe, test, expect } from 'vitest';

@@ -207,7 +207,7 @@ describe('real layouts damaged the way OCR and web copies damage them read the s
     return r.report.figures.map((f) => `${f.metric}|${f.applicant}|${f.origin}|${f.cell}|${f.value}`).sort();
   };
   test.each(REAL_FILES.flatMap((f) => DAMAGE.map(([d, fn]) => [f, d, fn] as const)))('%s, %s', (file, _d, damage) => {
-    const clean = readFileSync(`${ROOT}test/fixtures/real/${file}.txt`, 'utf8');
+    const clean = readFileSync(`${ROOT}test/fixtures/pdftotext/${file}.txt`, 'utf8');
     expect(damage(clean)).not.toBe(clean);
     expect(figuresOf(damage(clean))).toEqual(figuresOf(clean));
   });

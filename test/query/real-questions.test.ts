@@ -22,7 +22,7 @@ const S = '温州市统计局';
 const J = '温州市经济和信息化局';
 const W = '温州市商务局';
 const Z = '温州市政务服务中心';
-const REAL = ['huaian_shi_2024', 'huaian_hongze_2023', 'huaian_hongze_2024'].map((f) => `test/fixtures/real/${f}.layout.txt`);
+const REAL = ['huaian_shi_2024', 'huaian_hongze_2023', 'huaian_hongze_2024'].map((f) => `test/fixtures/pdftotext/${f}.layout.txt`);
 
 type Status = Answer['status'];
 /** [question, status, kind, agencies of the results (in order), years of the results, metrics understood, values answered]. */

@@ -13,7 +13,7 @@ import { openIndex } from '../../src/store/open.ts';
 import { createBrowser } from '../../src/query/index.ts';
 import { buildWebServer } from './helpers.ts';
 
-const FIXTURES = 'test/fixtures/real';
+const FIXTURES = 'test/fixtures/pdftotext';
 let dir: string;
 let reports: string;
 let app: FastifyInstance;

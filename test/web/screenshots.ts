@@ -15,7 +15,7 @@ mkdirSync(OUT, { recursive: true });
 // The seeds have one year per agency: 洪泽区's two committed fixtures give a trend with two points.
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-shots-'));
 const db = join(dir, 'gongkai.db');
-const hongze = ['2023', '2024'].map((y) => `test/fixtures/real/huaian_hongze_${y}.raw.txt`);
+const hongze = ['2023', '2024'].map((y) => `test/fixtures/pdftotext/huaian_hongze_${y}.raw.txt`);
 await ingestPaths([SEED_DIR, ...hongze], { db });
 const { app } = await buildWebServer({ db });
 const base = await app.listen({ host: '127.0.0.1', port: 0 });

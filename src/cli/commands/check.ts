@@ -7,8 +7,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { processFile } from '../../ingest/process-file.ts';
-import { loadReport } from '../../ingest/text/load.ts';
+import { loadAndParse, processFile } from '../../ingest/process-file.ts';
+import { loadReport, type LoadResult } from '../../ingest/text/load.ts';
 import { MAX_REPORT_BYTES, tooLargeMessage } from '../../ingest/text/guards.ts';
 import { locateTables } from '../../ingest/tables/regions.ts';
 import { IngestErrorSchema, ParsedReportSchema, type Figure, type ParsedReport } from '../../ingest/model.ts';
@@ -22,7 +22,7 @@ const LineRangeSchema = z.tuple([z.number().int().positive(), z.number().int().p
 /** How the file was read: what a person needs to see before the figures make sense. */
 export const ReadingSchema = z.object({
   encoding: z.string(),
-  kind: z.enum(['text', 'html']),
+  kind: z.enum(['text', 'html', 'pdf', 'docx', 'doc']),
   tables: z.object({ t2: LineRangeSchema, t3: LineRangeSchema, t4: LineRangeSchema }),
 });
 export type Reading = z.infer<typeof ReadingSchema>;
@@ -33,22 +33,17 @@ export const CheckOutputSchema = z.discriminatedUnion('ok', [
 ]);
 export type CheckOutput = z.infer<typeof CheckOutputSchema>;
 
-/** Where the tables are, in source lines. Shown only: the figures come from processFile, as in ingest. */
-function readingOf(file: string, bytes: Buffer): Reading | null {
-  try {
-    const loaded = loadReport(bytes, file);
-    if (!loaded.ok) return null;
-    const { doc } = loaded;
-    const regions = locateTables(doc);
-    const range = (r: [number, number] | null): [number, number] | null =>
-      r && r[1] > r[0] ? [doc.sourceLine[r[0]]!, doc.sourceLine[Math.min(r[1], doc.sourceLine.length) - 1]!] : null;
-    return { encoding: loaded.encoding, kind: loaded.kind, tables: { t2: range(regions.t2), t3: range(regions.t3), t4: range(regions.t4) } };
-  } catch {
-    return null;
-  }
+/** Where the tables are, in source lines. Shown only: the figures come from loadAndParse, as in ingest. */
+function readingOf(loaded: LoadResult | null): Reading | null {
+  if (!loaded?.ok) return null;
+  const { doc } = loaded;
+  const regions = locateTables(doc);
+  const range = (r: [number, number] | null): [number, number] | null =>
+    r && r[1] > r[0] ? [doc.sourceLine[r[0]]!, doc.sourceLine[Math.min(r[1], doc.sourceLine.length) - 1]!] : null;
+  return { encoding: loaded.encoding, kind: loaded.kind, tables: { t2: range(regions.t2), t3: range(regions.t3), t4: range(regions.t4) } };
 }
 
-export function checkFile(file: string): CheckOutput {
+export async function checkFile(file: string): Promise<CheckOutput> {
   let bytes: Buffer;
   if (/^https?:\/\//i.test(file)) {
     // No network by design: a report page is saved first, then checked like any file.
@@ -65,14 +60,25 @@ export function checkFile(file: string): CheckOutput {
   } catch (err) {
     return { ok: false, file, error: { code: 'io', message: `无法读取：${fsReason(err)}` } };
   }
-  return checkBytes(file, bytes);
+  return checkReportBytes(file, bytes);
 }
 
-/** The check of one file's bytes (the CLI reads them from disk, the web page from an upload). */
+/** The check of any report file's bytes, PDF and Word included (what ingest reads). */
+export async function checkReportBytes(file: string, bytes: Buffer): Promise<CheckOutput> {
+  const { result, loaded } = await loadAndParse(file, bytes);
+  return CheckOutputSchema.parse(
+    result.ok ? { ok: true, file, report: result.report, reading: readingOf(loaded) } : { ok: false, file, error: result.error },
+  );
+}
+
+/**
+ * The check of a text or HTML file's bytes, synchronously (the web page's upload). A PDF or Word file is
+ * refused here, as by processFile: checkReportBytes reads those.
+ */
 export function checkBytes(file: string, bytes: Buffer): CheckOutput {
   const result = processFile(file, bytes);
   return CheckOutputSchema.parse(
-    result.ok ? { ok: true, file, report: result.report, reading: readingOf(file, bytes) } : { ok: false, file, error: result.error },
+    result.ok ? { ok: true, file, report: result.report, reading: readingOf(loadReport(bytes, file)) } : { ok: false, file, error: result.error },
   );
 }
 
@@ -200,7 +206,11 @@ export function renderReport(file: string, r: ParsedReport, reading: Reading | n
     ? `${r.lineCount} 行`
     : reading.kind === 'html'
       ? `HTML 网页，${reading.encoding}，提取出 ${r.lineCount} 行文本（行号指网页源码的行）`
-      : `文本，${reading.encoding}，${r.lineCount} 行`;
+      : reading.kind === 'pdf'
+        ? `PDF，提取出 ${r.lineCount} 行文本（行号指提取文本的行，并注明页码）`
+        : reading.kind === 'docx' || reading.kind === 'doc'
+          ? `Word 文档（.${reading.kind}），提取出 ${r.lineCount} 行文本（行号指提取文本的段落和表格行）`
+          : `文本，${reading.encoding}，${r.lineCount} 行`;
   out.push(`文件：${file}    读取：${how}`);
   out.push(`机关：${a.name}${place ? `（${place}${a.divisionCode ? ` · ${a.divisionCode}` : ''}）` : ''}${a.line ? `  第 ${a.line} 行` : ''}`);
   out.push(`年度：${r.year}    标题：${r.title}`);
@@ -268,7 +278,7 @@ export function registerCheck(program: Command): void {
   program
     .command('check')
     .description('解析一份报告并显示结果，不写入索引 / parse one report and show what it yields, without indexing')
-    .argument('<file>', '报告文件 / report file (.txt .md .htm .html)')
+    .argument('<file>', '报告文件 / report file (.pdf .docx .doc .htm .html .txt .md)')
     .option('--json', '输出 JSON（解析结果或错误） / print the parse result (or error) as JSON')
     .addHelpText(
       'after',
@@ -277,13 +287,13 @@ Examples:
   gongkai check data/reports/002_ebc6c56e4ff49493.txt
   gongkai check report.html --json | jq '.report.figures[] | select(.metric == "requests.new")'
 
-显示：读取方式（文本/HTML、编码）、机关与年度、格式及其依据（表格位置）、每个表格行的各格数值、
+显示：读取方式（文本/HTML 与编码、PDF（注明页码）、Word）、机关与年度、格式及其依据（表格位置）、每个表格行的各格数值、
 正文中的数字、未定的格和全部警告。退出状态：能解析为 0，否则为 1（并说明原因）。
 Shows how the file was read, identity, format and why, every table row with its cells, prose figures,
 undecided cells and every warning. Exit status 0 when the file parses, 1 (with the reason) when not.`,
     )
-    .action((file: string, flags: { json?: boolean }) => {
-      const result = checkFile(file);
+    .action(async (file: string, flags: { json?: boolean }) => {
+      const result = await checkFile(file);
       if (flags.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
       else if (result.ok) process.stdout.write(renderReport(file, result.report, result.reading) + '\n');
       if (!result.ok) {

@@ -85,11 +85,11 @@ Examples:
 sure: false 表示仅凭文字无法确定：此时不存数字（并警告）才算对。错误 = 存了与金标准不同的数字。
 metric_hint 与目录键的对应见 src/catalogue/gold-hints.ts；对应不到的记为“目录外”，不计入精确或错误。`,
     )
-    .action((paths: string[], flags: EvalFlags) => {
+    .action(async (paths: string[], flags: EvalFlags) => {
       const goldDirs = flags.gold ?? paths.map((p) => join(p, 'gold')).filter((p) => existsSync(p) && statSync(p).isDirectory());
       if (goldDirs.length === 0) throw new CliError('gongkai: 请用 --gold 指定金标准目录（报告目录下也没有 gold/）');
       for (const p of [...paths, ...goldDirs]) if (!existsSync(p)) throw new CliError(`gongkai: 找不到 ${p}`);
-      const run = runEval(paths, goldDirs);
+      const run = await runEval(paths, goldDirs);
       if (flags.json) process.stdout.write(JSON.stringify({ totals: totalsOf(run.evals), ...run }, null, 2) + '\n');
       else process.stdout.write(evalOutput(run, Boolean(flags.details)) + '\n');
       if (run.evals.length === 0) process.exitCode = 1;

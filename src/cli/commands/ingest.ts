@@ -54,8 +54,8 @@ export function goneLine(s: IngestSummary): string | null {
 /** When the paths held no report file at all: say which and what is read, on one line. */
 export function nothingFoundLine(paths: string[]): string {
   return (
-    `gongkai: 在 ${paths.join(' ')} 中没有找到报告文件（读取 .txt .md .htm .html 和无扩展名的文本文件；` +
-    `PDF/Word 请先转成文本，例如 pdftotext -layout）/ no report files found`
+    `gongkai: 在 ${paths.join(' ')} 中没有找到报告文件（读取 PDF、Word（.docx .doc）、网页（.htm .html）、` +
+    `文本（.txt .md）和无扩展名的文本文件）/ no report files found`
   );
 }
 
@@ -97,7 +97,7 @@ function parseJobs(value: string): number {
 export function registerIngest(program: Command): void {
   program
     .command('ingest')
-    .description('读取年度报告文件，写入索引 / index report files (.txt .md .htm .html, folders recursively)')
+    .description('读取年度报告文件，写入索引 / index report files (.pdf .docx .doc .htm .html .txt .md, folders recursively)')
     .argument('[paths...]', `报告文件或目录 / files or folders (default: ${DEFAULT_REPORTS})`)
     .option('--db <file>', `索引文件 / index file (default: $GONGKAI_DB or ${DEFAULT_DB})`)
     .option('--strict', '任何文件失败即以非零状态退出 / exit non-zero if any file fails')
@@ -119,7 +119,8 @@ Examples:
   gongkai ingest --strict --quiet             # for CI: fail on any bad file
   gongkai ingest --json | jq .failed
 
-读取 .txt .md .htm .html 和无扩展名的文本文件（UTF-8/GB18030/UTF-16 自动识别）；PDF 请先转成文本。
+读取 PDF（含文字层）、Word（.docx .doc）、网页（.htm .html）、文本（.txt .md）和无扩展名的文本文件
+（UTF-8/GB18030/UTF-16 自动识别）；扫描件、加密或损坏的 PDF、表格等其他格式各报一行原因。
 未变的文件（同一路径、同一 SHA-256）跳过，有变化的替换；内容相同、路径不同的文件算同一份报告（记下各个路径）。
 --prune 把文件已不存在的报告移出索引（不加时只提示，gongkai reports 会标出）。坏文件各报一行原因，其余照常入库；
 退出状态仅在 --strict 且有失败、或没有一个文件能读成报告（含目录里没有报告文件）时非零。
@@ -128,7 +129,8 @@ Examples:
 同一索引同一时间只有一个写入者（锁文件 <db>.lock 记着写入进程的 pid）：另一个 ingest 正在写时，
 本次等它结束（--wait 秒）再写，超时则一行说明后退出，不改动索引。没有一份报告能入库时不会留下空索引文件。
 
-Reads .txt .md .htm .html and extension-less text files (encoding detected). Unchanged files (same
+Reads PDF (with a text layer), Word (.docx .doc), web pages, .txt .md and extension-less text files
+(encoding detected); scans, encrypted or damaged PDFs and other formats get one line each. Unchanged files (same
 path, same SHA-256) are skipped; changed files are replaced; the same content under another name is the
 same report (its paths are recorded). --prune removes reports whose files are gone. One line per bad file; the rest are still
 ingested. Exit status is non-zero only with --strict and a failure, or when no file could be read as a report.

@@ -1,16 +1,18 @@
 /**
- * A report file's bytes → ReportDocument. Pure (bytes in, not a path): decode, tell HTML from text by
- * content, split into lines with the source line each cites, and turn away texts with hardly any Chinese.
+ * A report file's bytes → ReportDocument. Pure (bytes in, not a path): tell PDF and Word from text by
+ * content; decode, tell HTML from text, split into lines with the source line each cites, and turn away
+ * texts with hardly any Chinese.
  */
 import type { IngestError, ReportWarning } from '../model.ts';
 import { decodeBytes } from './decode.ts';
 import { MAX_REPORT_BYTES, nulWarning, repeatedBlock, repeatWarning, tooLargeMessage, withoutStrayNuls } from './guards.ts';
 import { buildDocument, splitLines, type PageMeta, type ReportDocument } from './document.ts';
+import { sniffFormat, unsupportedMessage } from './format.ts';
 import { htmlToLines, looksLikeHtml } from './html.ts';
 import { logicalLines, pageMetaOf } from './crawled-document.ts';
 
-export type LoadResult =
-  | { ok: true; doc: ReportDocument; encoding: string; kind: 'text' | 'html'; warnings: ReportWarning[] }
+export type LoadResult<Kind extends string = 'text' | 'html' | 'pdf' | 'docx' | 'doc'> =
+  | { ok: true; doc: ReportDocument; encoding: string; kind: Kind; warnings: ReportWarning[] }
   | { ok: false; error: IngestError };
 
 const CJK = /\p{sc=Han}/u;
@@ -20,7 +22,7 @@ const MIN_CJK_LINES = 3;
 const TITLE_IN_BODY = /信息公开.{0,12}(报告|年报)/u;
 const HTML_EXT = /\.(s?html?|xhtml|mht)$/iu;
 
-export function loadReport(buf: Buffer, fileName: string): LoadResult {
+export function loadReport(buf: Buffer, fileName: string): LoadResult<'text' | 'html'> {
   if (buf.length > MAX_REPORT_BYTES) return { ok: false, error: { code: 'too_large', message: tooLargeMessage(buf.length) } };
   const warnings: ReportWarning[] = [];
   let decoded = decodeBytes(buf);
@@ -75,18 +77,36 @@ export function loadReport(buf: Buffer, fileName: string): LoadResult {
     if (logical.page) pageMeta = pageMetaOf(logical.page);
   }
 
+  const notChinese = tooLittleChinese(lines, fileName);
+  if (notChinese) return { ok: false, error: notChinese };
+  return { ok: true, doc: buildDocument(lines, sourceLine, { ...(sourceColumn ? { sourceColumn } : {}), ...(pageMeta ? { pageMeta } : {}) }), encoding, kind, warnings };
+}
+
+function tooLittleChinese(lines: readonly string[], fileName: string): IngestError | null {
   let cjkLines = 0;
   for (const l of lines) {
-    if (CJK.test(l) && ++cjkLines >= MIN_CJK_LINES) break;
+    if (CJK.test(l) && ++cjkLines >= MIN_CJK_LINES) return null;
   }
-  if (cjkLines < MIN_CJK_LINES) {
-    return {
-      ok: false,
-      error: {
-        code: 'not_a_report',
-        message: `不是政府信息公开工作年度报告：中文内容不足 ${MIN_CJK_LINES} 行（${fileName}） / too little Chinese text`,
-      },
-    };
-  }
-  return { ok: true, doc: buildDocument(lines, sourceLine, { ...(sourceColumn ? { sourceColumn } : {}), ...(pageMeta ? { pageMeta } : {}) }), encoding, kind, warnings };
+  return { code: 'not_a_report', message: `不是政府信息公开工作年度报告：中文内容不足 ${MIN_CJK_LINES} 行（${fileName}） / too little Chinese text` };
+}
+
+/**
+ * Any report file: PDF and Word by their own readers (loaded only when such a file comes), other
+ * document formats refused by name, the rest as text or HTML (loadReport, synchronous and fast).
+ */
+export async function loadReportFile(buf: Buffer, fileName: string): Promise<LoadResult> {
+  const format = sniffFormat(buf, fileName);
+  if (format.kind === 'text') return loadReport(buf, fileName);
+  if (format.kind === 'unsupported') return { ok: false, error: { code: 'unsupported_format', message: unsupportedMessage(format.what) } };
+  if (format.kind === 'encrypted') return { ok: false, error: { code: 'encrypted', message: `${format.what}，无法读取 / encrypted Office document` } };
+  const read =
+    format.kind === 'pdf'
+      ? await (await import('./pdf.ts')).loadPdf(buf)
+      : format.kind === 'docx'
+        ? await (await import('./docx.ts')).loadDocx(buf)
+        : await (await import('./doc.ts')).loadDoc(buf);
+  if (!read.ok) return read;
+  const notChinese = tooLittleChinese(read.doc.lines, fileName);
+  if (notChinese) return { ok: false, error: notChinese };
+  return { ok: true, doc: read.doc, encoding: format.kind, kind: format.kind, warnings: [] };
 }
