@@ -1,9 +1,9 @@
 /**
  * POST /review/check: a draft report uploaded through the review page, checked exactly as `gongkai check`
- * does (checkBytes: same parse, same warnings) and shown — nothing stored, nothing indexed. The draft's
+ * does (checkReportBytes: same parse, same warnings) and shown — nothing stored, nothing indexed. The draft's
  * own text is shown with line numbers so each warning links to its lines.
  */
-import { checkBytes, renderReport } from '../cli/commands/check.ts';
+import { checkReportBytes, renderReport } from '../cli/commands/check.ts';
 import { html, type Html } from './html.ts';
 import { boundaryOf, parseMultipart } from './multipart.ts';
 import { cellMark, CELL_MARKS, textBlock, warningItem } from './report.ts';
@@ -28,10 +28,11 @@ export function uploadedFile(body: unknown, contentType: string | undefined): Up
 
 const baseName = (name: string) => name.split(/[\\/]/).pop()!.slice(0, 200) || 'report.txt';
 
-export function checkBody(upload: Upload): Html {
+/** A draft of any kind ingest reads — text, HTML, PDF, Word — checked the way `gongkai check` checks it. */
+export async function checkBody(upload: Upload): Promise<Html> {
   const again = html`<p><a href="/review#check">← 再检查一份</a></p>`;
   if (!upload.ok) return html`<h1>报告自查</h1><p class="error">${upload.reason}</p>${again}`;
-  const result = checkBytes(upload.name, upload.bytes);
+  const result = await checkReportBytes(upload.name, upload.bytes);
   if (!result.ok) return html`<h1>报告自查：${upload.name}</h1><p class="error">无法读取为年度报告：${result.error.message}</p>${again}`;
   const r = result.report;
   const text = textLines(upload.bytes, upload.name);

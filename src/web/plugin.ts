@@ -225,6 +225,6 @@ export async function webPlugin(app: FastifyInstance, options: WebOptions): Prom
   app.post('/review/check', { schema: { hide: true }, bodyLimit: MAX_UPLOAD_BYTES + 64 * 1024 }, async (req, reply) => {
     const upload = uploadedFile(req.body, req.headers['content-type']);
     if (upload.ok && upload.bytes.length > MAX_UPLOAD_BYTES) return badRequest(reply, `文件太大（最多 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB）`);
-    return sendPage(reply, '报告自查', checkBody(upload), upload.ok ? 200 : 400);
+    return sendPage(reply, '报告自查', await checkBody(upload), upload.ok ? 200 : 400);
   });
 }

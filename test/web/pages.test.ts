@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildWebServer } from './helpers.ts';
 import { SEED_DIR } from '../helpers/seed-index.ts';
@@ -26,6 +27,7 @@ function upload(name: string, bytes: Buffer) {
   return app.inject({ method: 'POST', url: '/review/check', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
 }
 const SEED_001 = readFileSync(join(SEED_DIR, '001_0057fa3dafb4cac1.txt'));
+const FIXTURES = fileURLToPath(new URL('../fixtures/documents/', import.meta.url));
 
 beforeAll(async () => {
   ({ app } = await buildWebServer());
@@ -234,6 +236,16 @@ describe('draft upload', () => {
     expect(res.body).toContain('<h2>发现的问题（2）</h2>');
     expect(res.body).toContain('报告正文称本年新收申请14件（第19行），表格为7件（第59行）\n <a href="#L19">第19行</a> <a href="#L59">第59行</a>');
     expect(JSON.parse((await get('/healthz')).body).index.reports).toBe(5);
+  });
+
+  test.each([
+    ['report.pdf', '福州市鼓楼区人民政府 · 2023年 · 格式 2021', '读出 202 个数字'],
+    ['report.docx', '福州市鼓楼区人民政府 · 2023年 · 格式 2021', '读出 202 个数字'],
+    ['scan.pdf', '无法读取为年度报告：PDF 没有文字层（扫描件，1 页只有图像）', ''],
+  ])('a draft as published (%s) is checked as ingest reads it', async (name, said, figures) => {
+    const res = await upload(name, readFileSync(join(FIXTURES, name)));
+    expect(res.body).toContain(said);
+    expect(res.body).toContain(figures);
   });
 
   test('a draft larger than the API\'s 16 KB body limit is accepted (the upload has its own limit)', async () => {

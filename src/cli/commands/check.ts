@@ -71,17 +71,6 @@ export async function checkReportBytes(file: string, bytes: Buffer): Promise<Che
   );
 }
 
-/**
- * The check of a text or HTML file's bytes, synchronously (the web page's upload). A PDF or Word file is
- * refused here, as by processFile: checkReportBytes reads those.
- */
-export function checkBytes(file: string, bytes: Buffer): CheckOutput {
-  const result = processFile(file, bytes);
-  return CheckOutputSchema.parse(
-    result.ok ? { ok: true, file, report: result.report, reading: readingOf(loadReport(bytes, file)) } : { ok: false, file, error: result.error },
-  );
-}
-
 const CELL_TEXT = { dash: '—', blank: '空白', undecided: '未定' } as const;
 
 export function figureValue(f: Figure): string {
