@@ -35,7 +35,7 @@ export async function checkBody(upload: Upload): Promise<Html> {
   const result = await checkReportBytes(upload.name, upload.bytes);
   if (!result.ok) return html`<h1>报告自查：${upload.name}</h1><p class="error">无法读取为年度报告：${result.error.message}</p>${again}`;
   const r = result.report;
-  const text = textLines(upload.bytes, upload.name);
+  const text = await textLines(upload.bytes, upload.name);
   const undecided = r.figures.filter((f) => f.cell === 'undecided').length;
   return html`<h1>报告自查：${upload.name}</h1>
 <p class="notice">检查结果只显示在这一页，文件没有保存。</p>

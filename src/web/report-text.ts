@@ -5,14 +5,14 @@
  * lines that may not be the ones cited. (Storing the text in the index would survive a deleted file, but
  * doubles the index; the hash check gives the same guarantee: what is shown is what was indexed.)
  *
- * Lines are decoded and split as ingest does (loadReport), each with the line number citations use — for
+ * Lines are decoded and split as ingest does (loadReportFile), each with the line number citations use — for
  * HTML the page source's line — and a page number, set once PDF reports carry one.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { publicFileName } from '../bot/public-paths.ts';
-import { loadReport } from '../ingest/text/load.ts';
+import { loadReportFile, type LoadResult } from '../ingest/text/load.ts';
 import { Lru } from '../query/lookup/lru.ts';
 
 export interface TextLine {
@@ -24,15 +24,15 @@ export interface TextLine {
 }
 
 export type ReportText =
-  | { ok: true; lines: TextLine[]; kind: 'text' | 'html'; encoding: string }
+  | { ok: true; lines: TextLine[]; kind: Extract<LoadResult, { ok: true }>['kind']; encoding: string }
   | { ok: false; reason: string };
 
 /** The name shown for a report file: relative to the reports folder, never a server path. */
 export const displayName = publicFileName;
 
-/** Lines of a decoded document, as the report page numbers them. */
-export function textLines(bytes: Buffer, file: string): ReportText {
-  const loaded = loadReport(bytes, file);
+/** Lines of a decoded document (text, HTML, PDF, Word — as ingest reads it), as the report page numbers them. */
+export async function textLines(bytes: Buffer, file: string): Promise<ReportText> {
+  const loaded = await loadReportFile(bytes, file);
   if (!loaded.ok) return { ok: false, reason: loaded.error.message };
   const { doc } = loaded;
   return {
@@ -63,7 +63,7 @@ export function createReportTexts(reportsDir: string, cacheSize = 64) {
     if (createHash('sha256').update(bytes).digest('hex') !== report.sha256) {
       return { ok: false, reason: `报告文件 ${name} 在建立索引后已改动，为免行号对不上，不显示原文；重新运行 gongkai ingest 可更新索引。` };
     }
-    const text = textLines(bytes, report.file);
+    const text = await textLines(bytes, report.file);
     cache.set(key, text);
     return text;
   };
