@@ -38,16 +38,103 @@ const YEAR_AFTER_DIGITS = /(?<=\d)(?:19|20)\d\d年(?!\d)/gu;
 
 /** The header of a pre-2019 statistics table, cell by cell ("指标名称计量单位2011年度历年累计", letter-spaced too). */
 const STATS_HEADER = /(指\s*标\s*名\s*称|统\s*计\s*指\s*标)\s*((?:计\s*量\s*)?单\s*位)\s*(\d{4}\s*年度?|年末统计|统计数|本年度?)?\s*(历年累计)?/gu;
+/** A statistics table's units, longest first ("人次" before "人"). */
+const STATS_UNITS = ['万元', '人次', '条', '件', '元', '次', '个', '人', '项', '篇'];
+const LEADING_ORDINAL = /(?:其中\s*[:：]\s*)?(?:\d{1,2}\s*[.、．]\s*)?/uy;
+const MAX_ROW_LABEL = 120;
+
+interface StatsRow {
+  /** Where the label starts. */
+  start: number;
+  /** Where the row's digits end (after the unit; for a group row, after its dashes). */
+  end: number;
+  /** The digit run, '' for a group row ("一、主动公开情况——"). */
+  digits: string;
+  /** The row's own digit ordinal ("2.政府公报…" → 2), 0 for none. */
+  ordinal: number;
+  /** A Chinese ordinal ("三、", "（二）") starts the row: digit numbering restarts under it. */
+  restarts: boolean;
+}
+
 /**
- * One row of a squeezed statistics table from `at`: label (no digits but its ordinal), unit, and its
- * values — digits and blanks. The unit must be followed by a digit ("《条例》" is no unit).
+ * One row of a squeezed statistics table from `at`: label (no digits outside its ordinal and its
+ * parenthesised notes — "（不同渠道和方式公开相同信息计1条）"), unit, and its values — digits and blanks.
+ * The unit must be followed by a digit ("《条例》" is no unit). A group row ends at its dashes.
  */
-const STATS_ROW = /\s*((?:其中\s*[:：]\s*)?(?:\d{1,2}\s*[.、．]\s*)?[^\d\s.、．。；;][^\d。；;]*?)\s*(万元|人次|条|件|元|次|个|人|项|篇)\s*(?=\d)((?:\d[\d ]*)?\d)/uy;
+function statsRowAt(line: string, at: number): StatsRow | null {
+  let k = at;
+  while (k < line.length && /\s/u.test(line[k])) k++;
+  const start = k;
+  LEADING_ORDINAL.lastIndex = k;
+  const lead = LEADING_ORDINAL.exec(line)?.[0] ?? '';
+  const ordinal = Number(/(\d{1,2})\s*[.、．]/u.exec(lead)?.[1] ?? 0);
+  const restarts = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/u.test(line.slice(k));
+  k += lead.length;
+  const labelStart = k;
+  while (k < line.length && k - start <= MAX_ROW_LABEL) {
+    const ch = line[k];
+    if (ch === '（' || ch === '(') {
+      // A note: anything inside, digits and units too.
+      let depth = 0;
+      let j = k;
+      for (; j < line.length && j - k < MAX_ROW_LABEL; j++) {
+        if (line[j] === '（' || line[j] === '(') depth++;
+        else if (line[j] === '）' || line[j] === ')') depth--;
+        if (depth === 0) break;
+      }
+      if (depth !== 0) return null;
+      k = j + 1;
+      continue;
+    }
+    if (/[\d。；;]/u.test(ch)) return null;
+    if (k > labelStart && /[—–]/u.test(ch)) {
+      let e = k;
+      while (e < line.length && /[—–]/u.test(line[e])) e++;
+      return { start, end: e, digits: '', ordinal, restarts };
+    }
+    const unit = k > labelStart ? STATS_UNITS.find((u) => line.startsWith(u, k)) : undefined;
+    if (unit) {
+      let e = k + unit.length;
+      while (e < line.length && line[e] === ' ') e++;
+      const run = /(?:\d[\d ]*)?\d/uy;
+      run.lastIndex = e;
+      const m = run.exec(line);
+      if (m) return { start, end: e + m[0].length, digits: m[0], ordinal, restarts };
+    }
+    k++;
+  }
+  return null;
+}
+
+/**
+ * The digits a row's run gives back to the next label's ordinal when a "." follows the run
+ * ("件291.当面申请数" → 29 | 1.), or null when that cannot be told for certain. The next ordinal is
+ * the one after the block's last numbered row, or 1 when a block starts; exactly one of them must end
+ * the run and leave a number (a lone "0", or no leading zero) — else the row is left uncut after its
+ * whole run, and its reader sees the "." the next line starts with (tables/pre2019.ts).
+ */
+function ordinalGiveBack(digits: string, lastOrdinal: number): number | null {
+  const run = digits.replace(/ /gu, '');
+  const candidates = new Set([lastOrdinal + 1, 1]);
+  const fits = new Set<number>();
+  for (const c of candidates) {
+    const s = String(c);
+    if (!run.endsWith(s) || run.length <= s.length) continue;
+    const rest = run.slice(0, run.length - s.length);
+    if (rest === '0' || rest[0] !== '0') fits.add(s.length);
+  }
+  if (fits.size !== 1) return null;
+  const n = [...fits][0];
+  // Spaces inside the run: give back n digit characters from its end.
+  let k = digits.length;
+  for (let left = n; left > 0; k--) if (digits[k - 1] !== ' ') left--;
+  return digits.length - k;
+}
 
 /**
  * Cut positions inside a squeezed pre-2019 statistics table: before each header cell and each row.
  * A row's digits that run into the next label's ordinal ("网站公开条41815092.政府公报公开") give that
- * ordinal back: it is the one after the previous row's.
+ * ordinal back when it is certain which digits are the ordinal's (ordinalGiveBack).
  */
 function statsTableCuts(line: string): number[] {
   const out: number[] = [];
@@ -63,17 +150,13 @@ function statsTableCuts(line: string): number[] {
     let lastOrdinal = 0;
     let pos = k;
     for (;;) {
-      STATS_ROW.lastIndex = pos;
-      const m = STATS_ROW.exec(line);
-      if (!m) break;
-      const labelStart = m.index + (m[0].length - m[0].trimStart().length);
-      out.push(labelStart);
-      const ord = /^(?:其中\s*[:：]\s*)?(\d{1,2})\s*[.、．]/u.exec(m[1]);
-      lastOrdinal = ord ? Number(ord[1]) : 0;
-      let end = m.index + m[0].length;
-      const next = String(lastOrdinal + 1);
-      if (lastOrdinal > 0 && /^\s*[.、．]/u.test(line.slice(end)) && m[3].endsWith(next) && m[3].length > next.length) end -= next.length;
-      else if (lastOrdinal === 0 && /^[.、．]/u.test(line.slice(end)) && m[3].length > 1) end -= 1;
+      const row = statsRowAt(line, pos);
+      if (!row) break;
+      out.push(row.start);
+      if (row.restarts) lastOrdinal = 0;
+      if (row.ordinal) lastOrdinal = row.ordinal;
+      let end = row.end;
+      if (row.digits && /^\s*[.、．]\s*[^\d\s]/u.test(line.slice(end))) end -= ordinalGiveBack(row.digits, lastOrdinal) ?? 0;
       pos = end;
     }
     out.push(pos);
