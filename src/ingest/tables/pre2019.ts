@@ -209,14 +209,21 @@ export function parsePre2019Table(doc: ReportDocument, prose: readonly Figure[] 
     if (!row) {
       // A squeezed row: label, unit and all its values in one digit run ("主动公开信息数条4251516").
       const fused = fusedRowText(line);
-      const fusedKey = fused ? keyForLabel((pending + fused.label).trim(), groupOf(fused.label) ?? group) : null;
+      // A group row ("二、回应解读情况——") or an unfinished label above a new one is not this row's label.
+      if (fused && pending && (NEW_LABEL.test(fused.label) || /[—–]$/u.test(pending))) dropPending();
       if (fused) group = groupOf(fused.label) ?? group;
       if (fused) {
+        const fusedKey = keyForLabel((pending + fused.label).trim(), group);
+        // The next line starts with the ordinal's "." ("件53" / ".网络申请数"): the run's last digits are
+        // the next label's ordinal, and which of them could not be told (text/squeeze.ts left it uncut).
+        const j = nextLine(doc.norm, i);
+        const intoOrdinal = doc.sourceColumn?.[i] != null && j === i + 1 && /^[.、．]\s*[^\d\s]/u.test(doc.norm[j] ?? '');
+        const runs = intoOrdinal ? [1, 2].map((n) => fused.digits.slice(0, -n)).filter((d) => d !== '') : [fused.digits];
         const label = (pending + fused.label).trim();
         pending = '';
         const cumulative = columns.map((c) => c.cumulative);
         // A row not in the catalogue still takes part in its block's identities; it is not stored.
-        tableRows.push({ key: fusedKey ?? '', label, line: i, fused: true, unit: fused.unit, digits: fused.digits, readings: fusedReadings(fused.digits, columns.length, cumulative, i) });
+        tableRows.push({ key: fusedKey ?? '', label, line: i, fused: true, unit: fused.unit, digits: fused.digits, readings: runs.flatMap((d) => fusedReadings(d, columns.length, cumulative, i)) });
         if (!fusedKey) {
           warnings.push({
             code: 'pre2019.unmapped_row',

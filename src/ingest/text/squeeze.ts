@@ -110,10 +110,10 @@ function statsRowAt(line: string, at: number): StatsRow | null {
  * The digits a row's run gives back to the next label's ordinal when a "." follows the run
  * ("件291.当面申请数" → 29 | 1.), or null when that cannot be told for certain. The next ordinal is
  * the one after the block's last numbered row, or 1 when a block starts; exactly one of them must end
- * the run and leave a number (a lone "0", or no leading zero) — else the row is left uncut after its
+ * the run and leave the row's values (one column: a lone "0" or no leading zero) — else the row is left uncut after its
  * whole run, and its reader sees the "." the next line starts with (tables/pre2019.ts).
  */
-function ordinalGiveBack(digits: string, lastOrdinal: number): number | null {
+function ordinalGiveBack(digits: string, lastOrdinal: number, nCols: number): number | null {
   const run = digits.replace(/ /gu, '');
   const candidates = new Set([lastOrdinal + 1, 1]);
   const fits = new Set<number>();
@@ -121,7 +121,8 @@ function ordinalGiveBack(digits: string, lastOrdinal: number): number | null {
     const s = String(c);
     if (!run.endsWith(s) || run.length <= s.length) continue;
     const rest = run.slice(0, run.length - s.length);
-    if (rest === '0' || rest[0] !== '0') fits.add(s.length);
+    // One value column: a number (no leading zero but a lone "0"); more: at least a digit per column.
+    if (nCols > 1 ? rest.length >= nCols : rest === '0' || rest[0] !== '0') fits.add(s.length);
   }
   if (fits.size !== 1) return null;
   const n = [...fits][0];
@@ -147,6 +148,7 @@ function statsTableCuts(line: string): number[] {
       out.push(at);
       k = at + cell.length;
     }
+    const nCols = Math.max(1, (h[3] ? 1 : 0) + (h[4] ? 1 : 0));
     let lastOrdinal = 0;
     let pos = k;
     for (;;) {
@@ -156,7 +158,7 @@ function statsTableCuts(line: string): number[] {
       if (row.restarts) lastOrdinal = 0;
       if (row.ordinal) lastOrdinal = row.ordinal;
       let end = row.end;
-      if (row.digits && /^\s*[.、．]\s*[^\d\s]/u.test(line.slice(end))) end -= ordinalGiveBack(row.digits, lastOrdinal) ?? 0;
+      if (row.digits && /^\s*[.、．]\s*[^\d\s]/u.test(line.slice(end))) end -= ordinalGiveBack(row.digits, lastOrdinal, nCols) ?? 0;
       pos = end;
     }
     out.push(pos);
