@@ -16,7 +16,7 @@ export interface FusedRowText {
 
 const UNIT = '(?:万元|人次|条|件|元|次|个|人|项|篇)';
 /** label (ending in a non-digit) · unit · one digit run right after it, nothing after that. */
-const FUSED_ROW = new RegExp(`^(.*?[^\\d\\s])\\s*(${UNIT})(\\d+)$`, 'u');
+const FUSED_ROW = new RegExp(`^(.*?[^\\d\\s])\\s*(${UNIT})(\\d+(?:\\.\\d+)?)$`, 'u');
 const unclosed = (s: string) => (s.match(/[（(]/gu)?.length ?? 0) > (s.match(/[）)]/gu)?.length ?? 0);
 
 /** A row printed as label, unit and a single digit run; null for anything else. */
@@ -27,7 +27,7 @@ export function fusedRowText(normLine: string): FusedRowText | null {
   return { label: m[1].trim(), unit: m[2], digits: m[3] };
 }
 
-const validNumber = (s: string) => s.length > 0 && (s === '0' || s[0] !== '0');
+const validNumber = (s: string) => /^(?:0|[1-9]\d*)(?:\.\d+)?$/u.test(s);
 
 /**
  * Every reading of a run over `n` value columns. With a 历年累计 column after the year's, the
@@ -35,7 +35,8 @@ const validNumber = (s: string) => s.length > 0 && (s === '0' || s[0] !== '0');
  */
 export function splitRun(digits: string, n: number, cumulative: readonly boolean[]): number[][] {
   if (n === 1) return validNumber(digits) ? [[Number(digits)]] : [];
-  if (n !== 2) return [];
+  // An amount with decimals ("万元2.5") is one value: with two columns it cannot be split.
+  if (n !== 2 || digits.includes('.')) return [];
   const out: number[][] = [];
   for (let k = 1; k < digits.length; k++) {
     const a = digits.slice(0, k);

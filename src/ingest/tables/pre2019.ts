@@ -217,8 +217,9 @@ export function parsePre2019Table(doc: ReportDocument, prose: readonly Figure[] 
         // The next line starts with the ordinal's "." ("件53" / ".网络申请数"): the run's last digits are
         // the next label's ordinal, and which of them could not be told (text/squeeze.ts left it uncut).
         const j = nextLine(doc.norm, i);
-        const intoOrdinal = doc.sourceColumn?.[i] != null && j === i + 1 && /^[.、．]\s*[^\d\s]/u.test(doc.norm[j] ?? '');
-        const runs = intoOrdinal ? [1, 2].map((n) => fused.digits.slice(0, -n)).filter((d) => d !== '') : [fused.digits];
+        // A next line starting ".5" holds the rest of an amount ("万元2" | ".513.兼职"): no reading.
+        const rest = doc.sourceColumn?.[i] != null && j === i + 1 ? (/^[.、．]\s*(\d)?/u.exec(doc.norm[j] ?? '') ?? null) : null;
+        const runs = !rest ? [fused.digits] : rest[1] ? [] : [1, 2].map((n) => fused.digits.slice(0, -n)).filter((d) => d !== '');
         const label = (pending + fused.label).trim();
         pending = '';
         const cumulative = columns.map((c) => c.cumulative);

@@ -96,7 +96,8 @@ function statsRowAt(line: string, at: number): StatsRow | null {
     if (unit) {
       let e = k + unit.length;
       while (e < line.length && line[e] === ' ') e++;
-      const run = /(?:\d[\d ]*)?\d/uy;
+      // Money may have decimals ("万元2.5"): the "." followed by a digit is the amount's, not an ordinal's.
+      const run = unit.endsWith('元') ? /\d+\.\d+(?![\d.、．])|(?:\d[\d ]*)?\d/uy : /(?:\d[\d ]*)?\d/uy;
       run.lastIndex = e;
       const m = run.exec(line);
       if (m) return { start, end: e + m[0].length, digits: m[0], ordinal, restarts };
@@ -122,7 +123,7 @@ function ordinalGiveBack(digits: string, lastOrdinal: number, nCols: number): nu
     if (!run.endsWith(s) || run.length <= s.length) continue;
     const rest = run.slice(0, run.length - s.length);
     // One value column: a number (no leading zero but a lone "0"); more: at least a digit per column.
-    if (nCols > 1 ? rest.length >= nCols : rest === '0' || rest[0] !== '0') fits.add(s.length);
+    if (nCols > 1 ? rest.length >= nCols && !rest.includes('.') : /^(?:0|[1-9]\d*)(?:\.\d+)?$/u.test(rest)) fits.add(s.length);
   }
   if (fits.size !== 1) return null;
   const n = [...fits][0];
