@@ -237,3 +237,67 @@ describe('2019 report squeezed: negative changes, count fused with amount, irreg
     expect(r.warnings.some((w) => w.code === 'table.row_unreadable' && w.metric === 'review.total')).toBe(true);
   });
 });
+
+describe('pre-2019 national-form table squeezed onto one line (统计指标 · 单位 · 统计数)', () => {
+  const r = parsed('pre2019-national-squeezed.txt');
+  const printed = splitLines(read('pre2019-national-squeezed.txt').toString('utf8'));
+
+  test('identity and format', () => {
+    expect([r.agency.name, r.year, r.format]).toEqual(['宁化县安远镇人民政府', 2016, 'pre-2019']);
+  });
+
+  test('a label with a note holding a digit and unit ("计1条）条58"), group rows ending in "——"', () => {
+    expect(value(r, 'proactive.total')).toBe(58);
+    expect(value(r, 'proactive.normative_docs')).toBe(3);
+    expect(value(r, 'normative_docs.issued_total')).toBe(4);
+    expect(value(r, 'org.units')).toBe(1);
+    expect(value(r, 'meetings.count')).toBe(2);
+  });
+
+  test("the next row's ordinal given back when only one reading fits the numbering", () => {
+    // "条22.政府网站" → 2 | 2.; "条513.政务微博" → 51 | 3.; a block's first: "件121.当面" → 12 | 1.
+    expect([value(r, 'proactive.gazette'), value(r, 'proactive.website'), value(r, 'proactive.weibo')]).toEqual([2, 51, 0]);
+    expect([value(r, 'requests.new'), value(r, 'requests.new.in_person'), value(r, 'requests.new.fax'), value(r, 'requests.new.online')]).toEqual([12, 7, 0, 5]);
+    expect([value(r, 'requests.answered.partially_agreed'), value(r, 'requests.answered.refused')]).toEqual([1, 2]);
+    // After unnumbered sub-rows the block's numbering goes on: "其他情形件15.不属于" → 1 | 5.
+    expect([value(r, 'requests.answered.refused.other_law'), value(r, 'requests.answered.not_this_agency')]).toEqual([1, 0]);
+  });
+
+  test('a run into an ordinal that breaks the numbering ("1.按时办结数件123.延期") is undecided, with a warning', () => {
+    expect(value(r, 'requests.closed.on_time')).toBe('undecided');
+    const w = r.warnings.find((x) => x.metric === 'requests.closed.on_time')!;
+    expect(w.code).toBe('fused.ambiguous');
+    expect(w.message).toContain('可读作 12 或 1');
+    expect(value(r, 'requests.closed.extended')).toBe(0);
+    expect(r.warnings.map((x) => x.code)).toEqual(['fused.ambiguous']);
+  });
+
+  test('a money amount keeps its decimals ("万元2.5")', () => {
+    expect(value(r, 'org.budget')).toBe(2.5);
+  });
+
+  test('each row cites its own place in the printed line', () => {
+    const f = find(r, 'proactive.website', { origin: 'table' })[0];
+    expect(f.source.line).toBe(7);
+    expect(printed[6].slice(f.source.column! - 1).startsWith('2.政府网站公开政府信息数条51')).toBe(true);
+  });
+});
+
+describe('squeezed statistics rows: what the squeezer cuts', () => {
+  const rows = (body: string) => splitSqueezed(body, true).map((s) => s.text);
+
+  test('an amount followed by digits and a "." is not cut inside its decimals', () => {
+    const body = '附件：统计表。统计指标单位统计数（四）专项经费万元2.513.兼职人员数人0';
+    // 2.5 | 13. or 2.51 | 3.: left uncut after "2", so the reader sees ".513." and stores nothing.
+    expect(rows(body)).toContain('（四）专项经费万元2');
+    expect(rows(body)).toContain('.513.兼职人员数人0');
+  });
+
+  test('the reader stores such an amount as undecided, not as 2', () => {
+    const text = read('pre2019-national-squeezed.txt').toString('utf8').replace('万元2.5八、', '万元2.513.兼职人员数人0八、');
+    const got = processFile('amount.txt', Buffer.from(text));
+    if (!got.ok) throw new Error(got.error.message);
+    expect(value(got.report, 'org.budget')).toBe('undecided');
+    expect(got.report.warnings.some((w) => w.metric === 'org.budget' && w.code === 'fused.ambiguous')).toBe(true);
+  });
+});
