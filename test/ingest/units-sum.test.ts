@@ -147,6 +147,11 @@ describe('a government\'s report against its units\' reports (cross.units_sum)',
     x.close();
     expect(answer.results.map((r) => r.value)).toEqual([10]);
     expect(answer.warnings).toEqual([rows()[0]!.message]);
+    // Asked for the report's problems: named for what it is, not as a break with last year's report.
+    const y = openIndex(db);
+    const problems = createAsker(y)('鹿城区人民政府2020年报告数据有矛盾吗');
+    y.close();
+    expect(problems.text.split('\n').slice(0, 2)).toEqual(['《温州市鹿城区人民政府2020年政府信息公开工作年度报告》有 1 处需要注意（与所属单位报告不符）：', `1. ${rows()[0]!.message}`]);
   });
 
   test('units written after the government, one run each: the check is run again as each arrives', () => {

@@ -11,6 +11,8 @@ const KIND_OF: [RegExp, string][] = [
   [/^identity\./, '表内勾稽关系不符'],
   [/^prose_table_mismatch/, '正文与表格不一致'],
   [/^fused\.|undecided/, '数字无法准确识别'],
+  [/^cross\.units_sum/, '与所属单位报告不符'],
+  [/^cross\.conflict/, '与同年另一份报告不一致'],
   [/^cross\.|^across\./, '与上年报告不衔接'],
 ];
 
