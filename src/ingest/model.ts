@@ -90,6 +90,16 @@ export const ReportDetailSchema = z.object({
 });
 export type ReportDetail = z.infer<typeof ReportDetailSchema>;
 
+/** The report says its figures sum its units' reports (src/ingest/prose/units-summed.ts). */
+export const UnitsSummedSchema = z.object({
+  /** As read, numbers as digits: "28个部门和14个街镇", or the sentence part when it counts none. */
+  phrase: z.string(),
+  /** Units counted in the claim, or null when it counts none. */
+  units: z.number().int().nonnegative().nullable(),
+  source: SourceSchema,
+});
+export type UnitsSummed = z.infer<typeof UnitsSummedSchema>;
+
 export const ParsedReportSchema = z.object({
   agency: AgencyIdentitySchema,
   year: z.number().int(),
@@ -102,6 +112,8 @@ export const ParsedReportSchema = z.object({
   warnings: z.array(WarningSchema),
   /** The report's own details (contact, website, date), each cited. */
   details: z.array(ReportDetailSchema).optional(),
+  /** "本报告由…汇总…28个部门和14个街镇…": checked against the units' reports in the index. */
+  unitsSummed: UnitsSummedSchema.nullable().optional(),
   lineCount: z.number().int(),
 });
 export type ParsedReport = z.infer<typeof ParsedReportSchema>;

@@ -15,6 +15,7 @@ import { extractProseFigures } from './prose/prose.ts';
 import { checkReport } from './checks/checks.ts';
 import { parseTitle } from './identity/title.ts';
 import { readDetails } from './identity/details.ts';
+import { readUnitsSummed } from './prose/units-summed.ts';
 
 /** A line that is nothing but a report's title ("温州市龙湾区人民政府2022年政府信息公开工作年度报告"). */
 const WHOLE_TITLE = /^[^,;:。:，；：、]{4,40}(?:政府信息|政务信息|信息)公开(?:工作)?(?:年度)?(?:报告|年报)$/u;
@@ -110,6 +111,7 @@ export function parseDocument(whole: ReportDocument): ParseResult {
     figures,
     warnings,
     details: readDetails(doc, identity.value),
+    unitsSummed: readUnitsSummed(doc),
     lineCount: whole.lines.length,
   };
   return { ok: true, report };

@@ -132,7 +132,8 @@ describe('questions across agencies', () => {
       kind: 'total', metric: 'review.total', label: '行政复议总计', year: 2021, unit: '件',
       value: 54, counted: 5, dash: 1, blank: 1, undecided: 1, missing: 0,
     });
-    expect(rows(a).map((r) => [r[0], r[2]])).toEqual([[WZ, 30], [LC, 12], [LW, 12], [TJ, 0], [SW, 0]]);
+    expect(rows(a).map((r) => [r[0], r[2]])).toEqual([['2021年温州市5个单位', 54], [WZ, 30], [LC, 12], [LW, 12], [TJ, 0], [SW, 0]]);
+    expect(a.results[0]!.formula).toBe('30 + 12 + 12 + 0 + 0 = 54');
     expect(a.text).toContain(`未计入（报告未填写 1 个、无法准确识别 1 个）：${OH}、${WM}`);
   });
 

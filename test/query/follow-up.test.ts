@@ -48,7 +48,10 @@ describe('never a wrong figure from context', () => {
     const a = after(FIRST, '2020年所有单位行政复议一共多少');
     expect(a.text).toBe(ask('2020年所有单位行政复议一共多少').text);
     expect(a.text.split('\n')[0]).toBe('2020年4个单位行政复议总计合计 27 件（其中 1 个单位填写“—”，按 0 计）。');
-    expect(a.results).toHaveLength(4);
+    // The total, a result of its own with its formula, then the four units.
+    expect(a.results.map((r) => [r.agency, r.value])).toEqual([['2020年4个单位', 27], ['温州市经济和信息化局', 0], ['温州市统计局', 0], ['温州市鹿城区人民政府', 23], ['温州市政务服务中心', 4]]);
+    expect(a.results[0]!.formula).toBe('0 + 0 + 23 + 4 = 27');
+    expect(a.results[0]!.sources!.map((s) => s.line)).toEqual([156, 89, 565, 82]);
   });
 
   test('2020年哪个单位行政诉讼最少 → the ranking over all units', () => {

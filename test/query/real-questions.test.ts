@@ -91,8 +91,9 @@ const CASES: Case[] = [
   ['鹿城区和统计局哪个收到申请多', 'answered', 'compare', [L, S], [2020, 2020], ['requests.new'], [208, 7]],
   ['2024年哪个单位收到申请最多', 'answered', 'ranking', [HA, HZ], [2024, 2024], ['requests.new'], [3119, 95]],
   // A place as the scope of a total.
-  ['温州市2020年所有单位收到多少申请', 'answered', 'total', [J, S, L, Z], [2020, 2020, 2020, 2020], ['requests.new'], [4, 7, 208, 7]],
-  ['淮安市2024年各单位行政复议合计', 'answered', 'total', [HA, HZ], [2024, 2024], ['review.total'], [351, 2]],
+  // The total first, a result of its own (4 + 7 + 208 + 7), then each unit.
+  ['温州市2020年所有单位收到多少申请', 'answered', 'total', ['2020年温州市4个单位', J, S, L, Z], [2020, 2020, 2020, 2020, 2020], ['requests.new'], [226, 4, 7, 208, 7]],
+  ['淮安市2024年各单位行政复议合计', 'answered', 'total', ['2024年淮安市2个单位', HA, HZ], [2024, 2024, 2024], ['review.total'], [353, 351, 2]],
   // Which agencies go by a name.
   ['统计局有几个', 'answered', 'list_agencies', [], [], [], []],
   // Yes/no said with 了吗 / 过吗.

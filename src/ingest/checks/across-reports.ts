@@ -6,6 +6,8 @@
  * - cross.cumulative   Fujian pre-2019: 历年累计 = last year's 历年累计 + 本年度;
  * - cross.conflict     two different reports for the same agency and year that disagree on a figure
  *                      (both are kept; answers show this warning with either).
+ * - cross.units_sum    a government's report that says it sums its units' reports, against theirs
+ *                      (src/ingest/checks/units-sum.ts).
  */
 import { APPLICANTS, METRIC_BY_KEY } from '../../catalogue/metrics.ts';
 
@@ -30,7 +32,7 @@ export interface CheckedFigure {
 export interface CrossWarning {
   reportId: number;
   report2Id: number;
-  code: 'cross.carry_over' | 'cross.in_force' | 'cross.cumulative' | 'cross.conflict';
+  code: 'cross.carry_over' | 'cross.in_force' | 'cross.cumulative' | 'cross.conflict' | 'cross.units_sum';
   message: string;
   line: number;
   line2: number;

@@ -16,6 +16,10 @@ import { acquireWriteLock, type LockOptions } from '../../store/lock.ts';
 import { deriveAliases } from '../../catalogue/names.ts';
 import type { Figure, ParsedReport } from '../model.ts';
 import { checkAcrossReports, YEAR_TO_YEAR_METRICS, type CheckedFigure, type CheckedReport } from '../checks/across-reports.ts';
+import { checkUnitsSum, type UnitReport } from '../checks/units-sum.ts';
+import { countClaimedUnits } from '../prose/units-summed.ts';
+import { SUMMED_METRICS, UNITS_SUMMED_FIELD } from '../../catalogue/units-summed.ts';
+import { agencyLevel } from '../../catalogue/agency-levels.ts';
 
 /** What writing one file did: a new report, a new version of a known file, or one more path of a known report. */
 export type WriteOutcome = { kind: 'new' } | { kind: 'replaced' } | { kind: 'duplicate'; of: string };
@@ -242,7 +246,22 @@ function openLocked(dbPath: string, unlock: () => void): IndexWriter {
          AND f.metric IN (SELECT metric FROM figures c WHERE c.report_id = r.id AND c.cumulative = 1)
        ORDER BY f.report_id, f.n`,
     ),
-    deleteCross: db.prepare("DELETE FROM warnings WHERE code LIKE 'cross.%' AND report_id IN (SELECT id FROM reports WHERE agency_id = ?)"),
+    // cross.units_sum is the place's (a government against its units): rechecked by recheckUnits.
+    deleteCross: db.prepare("DELETE FROM warnings WHERE code LIKE 'cross.%' AND code <> 'cross.units_sum' AND report_id IN (SELECT id FROM reports WHERE agency_id = ?)"),
+    agencyRow: db.prepare('SELECT id, name, province, city, county FROM agencies WHERE id = ?'),
+    placeAgencies: db.prepare('SELECT id, name, province, city, county FROM agencies WHERE province IS ? AND city IS ? AND county IS ?'),
+    unitClaims: db.prepare(
+      `SELECT r.id, r.year, r.file, r.title, r.format, d.value AS phrase, d.line FROM reports r
+       JOIN details d ON d.report_id = r.id AND d.field = '${UNITS_SUMMED_FIELD}' WHERE r.agency_id = ?`,
+    ),
+    unitReports: db.prepare('SELECT id, year, file, title, format, agency_id FROM reports WHERE year = ? AND agency_id IN (SELECT value FROM json_each(?))'),
+    summedFigures: db.prepare(
+      `SELECT f.report_id, f.metric, f.applicant, f.cumulative, f.value, f.cell, s.line
+       FROM figures f JOIN sources s ON s.report_id = f.report_id AND s.n = f.source
+       WHERE f.report_id IN (SELECT value FROM json_each(?)) AND f.metric IN (${SUMMED_METRICS.map((m) => `'${m}'`).join(', ')})
+       ORDER BY f.report_id, f.n`,
+    ),
+    deleteUnitsSum: db.prepare("DELETE FROM warnings WHERE code = 'cross.units_sum' AND report_id = ?"),
     insertCross: db.prepare('INSERT INTO warnings (report_id, code, message, line, line2, metric, report2_id) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     upsertAgency: db.prepare(
       `INSERT INTO agencies (name, province, city, county, division_code) VALUES (@name, @province, @city, @county, @divisionCode)
@@ -275,11 +294,11 @@ function openLocked(dbPath: string, unlock: () => void): IndexWriter {
     return id;
   }
 
-  /** Take a path away from its report; the report goes when it has no path left. */
-  function detach(file: string): void {
+  /** Take a path away from its report; the report goes when it has no path left. Returns the report's agency. */
+  function detach(file: string): number | undefined {
     const id = stmt.reportOfFile.get(file) as number | undefined;
     known.delete(file);
-    if (id === undefined) return;
+    if (id === undefined) return undefined;
     stmt.deleteFile.run(file);
     const row = stmt.reportRow.get(id) as { sha256: string; agency_id: number };
     touched.add(row.agency_id);
@@ -290,6 +309,30 @@ function openLocked(dbPath: string, unlock: () => void): IndexWriter {
     } else {
       stmt.setReportFile.run(other, id);
       bySha.set(row.sha256, { id, file: other, agency: row.agency_id });
+    }
+    return row.agency_id;
+  }
+
+  type AgencyPlaceRow = { id: number; name: string; province: string | null; city: string | null; county: string | null };
+  /**
+   * The check of each government report of this agency's place that says it sums its units' reports,
+   * against the units' reports of its year (the place's agencies that are no government).
+   */
+  function recheckUnits(agency: number): void {
+    const a = stmt.agencyRow.get(agency) as AgencyPlaceRow | undefined;
+    if (!a) return;
+    const inPlace = stmt.placeAgencies.all(a.province, a.city, a.county) as AgencyPlaceRow[];
+    const units = inPlace.filter((x) => ['department', 'township'].includes(agencyLevel(x))).map((x) => x.id);
+    for (const gov of inPlace) {
+      if (['department', 'township'].includes(agencyLevel(gov))) continue;
+      for (const claim of stmt.unitClaims.all(gov.id) as (CheckedReport & { phrase: string; line: number })[]) {
+        stmt.deleteUnitsSum.run(claim.id);
+        const reports = stmt.unitReports.all(claim.year, JSON.stringify(units)) as UnitReport[];
+        if (reports.length === 0) continue;
+        const figures = stmt.summedFigures.all(JSON.stringify([claim.id, ...reports.map((r) => r.id)])) as CheckedFigure[];
+        const found = checkUnitsSum(claim, { phrase: claim.phrase, units: countClaimedUnits(claim.phrase), line: claim.line }, reports, figures);
+        for (const w of found) stmt.insertCross.run(w.reportId, w.code, w.message, w.line, w.line2, w.metric, w.report2Id);
+      }
     }
   }
 
@@ -317,7 +360,7 @@ function openLocked(dbPath: string, unlock: () => void): IndexWriter {
   });
 
   const write = db.transaction((file: string, sha256: string, report: ParsedReport) => {
-    detach(file);
+    const before = detach(file);
     const agency = agencyId(report);
     touched.add(agency);
     const reportId = Number(
@@ -355,12 +398,20 @@ function openLocked(dbPath: string, unlock: () => void): IndexWriter {
       const s = d.source;
       stmt.insertDetail.run(reportId, d.field, d.value, s.line, s.column ?? null, s.page ?? null, s.section, s.quote);
     }
+    if (report.unitsSummed) {
+      const { phrase, source: s } = report.unitsSummed;
+      stmt.insertDetail.run(reportId, UNITS_SUMMED_FIELD, phrase, s.line, s.column ?? null, s.page ?? null, s.section, s.quote);
+    }
     stmt.insertFile.run(file, reportId);
     known.set(file, sha256);
     bySha.set(sha256, { id: reportId, file, agency });
     // Updating a served index in place: each commit is whole, its checks across reports included.
     // A rebuild runs them once at the end instead (nobody reads the file before the rename).
-    if (!rebuild) recheck(agency);
+    if (!rebuild) {
+      recheck(agency);
+      recheckUnits(agency);
+      if (before !== undefined && before !== agency) recheckUnits(before);
+    }
   });
 
   let open = true;
@@ -382,7 +433,10 @@ function openLocked(dbPath: string, unlock: () => void): IndexWriter {
     removeFile: db.transaction((file: string) => {
       const agency = bySha.get(known.get(file) ?? '')?.agency;
       detach(file);
-      if (!rebuild && agency !== undefined) recheck(agency);
+      if (!rebuild && agency !== undefined) {
+        recheck(agency);
+        recheckUnits(agency);
+      }
     }),
     writeReport(file, sha256, report) {
       const wasKnown = known.has(file);
@@ -432,6 +486,13 @@ function openLocked(dbPath: string, unlock: () => void): IndexWriter {
         db.exec(SCHEMA_SQL);
         db.transaction(() => {
           for (const agency of touched) recheck(agency);
+          // Once per place: every agency of a place rechecks the same governments.
+          const places = new Map<string, number>();
+          for (const agency of touched) {
+            const a = stmt.agencyRow.get(agency) as AgencyPlaceRow | undefined;
+            if (a) places.set(JSON.stringify([a.province, a.city, a.county]), agency);
+          }
+          for (const agency of places.values()) recheckUnits(agency);
         })();
       }
       const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;

@@ -119,10 +119,28 @@ export function acrossAgencies(ctx: Ctx, question: string, query: StructuredQuer
       kind: 'total', metric: query.metrics[0]!, label, year, unit, value: sum, counted,
       dash: counts.dash.reports, blank: counts.blank.reports, undecided: counts.undecided.reports, missing,
     };
+    const units = `${year}年${query.scope?.join('、') ?? ''}${counted}个${query.level ? LEVEL_LABELS[query.level] : '单位'}`;
     const text =
-      `${year}年${query.scope?.join('、') ?? ''}${counted}个${query.level ? LEVEL_LABELS[query.level] : '单位'}${label}合计 ${fmt(sum)} ${unit}${dashNote}${note}。\n${lines.join('\n')}${more}` +
+      `${units}${label}合计 ${fmt(sum)} ${unit}${dashNote}${note}。\n${lines.join('\n')}${more}` +
       (offset === 0 ? leftOutLine('未计入') : '') + missingNote + warningNotes(warnings);
-    return { question, status: 'answered', text, results, warnings, suggestions: [], aggregate, page: { offset, shown: results.length, total: counted } };
+    // The total is a result of its own: its value, the sum it is, and the cells it was summed from (all of
+    // them when every unit is shown; the first page's otherwise, the formula saying how many were summed).
+    const all = offset === 0 && rows.length === counted;
+    const cells = results.flatMap((r) => r.sources ?? (r.source ? [r.source] : []));
+    const total: AnswerResult = {
+      agency: units,
+      year,
+      metric: query.metrics[0]!,
+      label: `${label}合计`,
+      value: sum,
+      unit,
+      approximate: false,
+      source: cells[0] ?? null,
+      cell: 'computed',
+      formula: all ? `${results.map((r) => fmt(r.value ?? 0)).join(' + ')} = ${fmt(sum)}` : `${counted} 个单位之和 = ${fmt(sum)}（逐个见第 ${offset + 1}–${offset + rows.length} 个及“更多”）`,
+    };
+    if (cells.length > 1) total.sources = cells;
+    return { question, status: 'answered', text, results: offset === 0 ? [total, ...results] : results, warnings, suggestions: [], aggregate, page: { offset, shown: results.length, total: counted } };
   }
 
   const order = query.order ?? 'desc';

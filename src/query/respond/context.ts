@@ -12,6 +12,8 @@ import type { AcrossStore } from '../lookup/across.ts';
 import type { FigureStore } from '../lookup/figures.ts';
 import type { ReportDetails } from '../lookup/details.ts';
 import type { StructuredQuery } from '../understand/structured-query.ts';
+import type { AgencyRef } from '../agency/agency-index.ts';
+import type { ReportRow } from '../../store/schema.ts';
 
 /** The opened index, as every answer reads it. */
 export interface Ctx {
@@ -90,4 +92,20 @@ export function inScope(ctx: Ctx, query: StructuredQuery): AgencyRow[] {
   const all = [...ctx.index.agencies.values()];
   if (!query.scope || query.scope.length === 0) return all;
   return all.filter((a) => query.scope!.some((p) => [a.province, a.city, a.county].some((x) => !!x && (x === p || shortPlaceName(x) === p)) || a.name.startsWith(p)));
+}
+
+/**
+ * Each report a per-agency question covers, in order: visit(agency, report) for each; a line for each year
+ * asked that the index does not hold ("索引中没有…年的报告。"), and the default-year notes, for the caller.
+ */
+export function forEachReport(ctx: Ctx, query: StructuredQuery, lines: string[], notes: string[], visit: (agency: AgencyRef, report: ReportRow) => void): void {
+  for (const agency of query.agencies) {
+    const { years, note, missing } = yearsFor(ctx, agency.id, query);
+    if (note) notes.push(note);
+    for (const y of missing) lines.push(`索引中没有${agency.name}${y}年的报告。`);
+    for (const year of years) {
+      const report = ctx.store.report(agency.id, year);
+      if (report) visit(agency, report);
+    }
+  }
 }

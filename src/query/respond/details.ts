@@ -6,7 +6,7 @@ import { REPORT_DETAIL_NAMES, type ReportDetailField } from '../../catalogue/rep
 import type { Answer, AnswerResult, AnswerSource } from '../answer.ts';
 import { placeText } from '../render/format.ts';
 import type { StructuredQuery } from '../understand/structured-query.ts';
-import { yearsFor, type Ctx } from './context.ts';
+import { forEachReport, type Ctx } from './context.ts';
 
 const NAMES: Record<NonNullable<StructuredQuery['detail']>, string> = { ...REPORT_DETAIL_NAMES, publisher: '发布机构' };
 
@@ -16,38 +16,31 @@ export function reportDetail(ctx: Ctx, question: string, query: StructuredQuery)
   const lines: string[] = [];
   const results: AnswerResult[] = [];
   const notes: string[] = [];
-  for (const agency of query.agencies) {
-    const { years, note, missing } = yearsFor(ctx, agency.id, query);
-    if (note) notes.push(note);
-    for (const y of missing) lines.push(`索引中没有${agency.name}${y}年的报告。`);
-    for (const year of years) {
-      const report = ctx.store.report(agency.id, year);
-      if (!report) continue;
-      // The publisher is the reporting agency; cited at the title line the name is printed on.
-      const row = ctx.details.get(report.id, field === 'publisher' ? 'title' : field);
-      const title = `《${report.title}》`;
-      if (!row) {
-        lines.push(`${title}没有写明${name}。`);
-        continue;
-      }
-      const value = field === 'publisher' ? agency.name : field === 'published' ? chineseDate(row.value) : row.value;
-      const source: AnswerSource = { file: report.file, line: row.line, section: row.section, quote: row.quote, column: row.col, page: row.page };
-      results.push({
-        agency: agency.name,
-        year: report.year,
-        metric: `detail.${field}`,
-        label: name,
-        value: null,
-        text: value,
-        unit: '',
-        approximate: false,
-        source,
-        report: report.title,
-      });
-      lines.push(`${agency.name}${report.year}年报告的${name}：${value}`);
-      lines.push(`来源：${title}${row.section ?? ''}，${placeText(source)}：“${row.quote.trim()}”`);
+  forEachReport(ctx, query, lines, notes, (agency, report) => {
+    // The publisher is the reporting agency; cited at the title line the name is printed on.
+    const row = ctx.details.get(report.id, field === 'publisher' ? 'title' : field);
+    const title = `《${report.title}》`;
+    if (!row) {
+      lines.push(`${title}没有写明${name}。`);
+      return;
     }
-  }
+    const value = field === 'publisher' ? agency.name : field === 'published' ? chineseDate(row.value) : row.value;
+    const source: AnswerSource = { file: report.file, line: row.line, section: row.section, quote: row.quote, column: row.col, page: row.page };
+    results.push({
+      agency: agency.name,
+      year: report.year,
+      metric: `detail.${field}`,
+      label: name,
+      value: null,
+      text: value,
+      unit: '',
+      approximate: false,
+      source,
+      report: report.title,
+  });
+  lines.push(`${agency.name}${report.year}年报告的${name}：${value}`);
+  lines.push(`来源：${title}${row.section ?? ''}，${placeText(source)}：“${row.quote.trim()}”`);
+  });
   const text = [...lines, ...new Set(notes)].join('\n');
   return { question, status: results.length > 0 ? 'answered' : 'not_found', text, results, warnings: [], suggestions: [] };
 }

@@ -11,7 +11,7 @@ import type { Answer, AnswerResult, AnswerSource } from '../answer.ts';
 import { fmt } from '../lookup/figures.ts';
 import { citation, metricLabel, valueText } from '../render/format.ts';
 import type { StructuredQuery } from '../understand/structured-query.ts';
-import { warningNotes, yearsFor, type Ctx } from './context.ts';
+import { forEachReport, warningNotes, type Ctx } from './context.ts';
 import { figureResult } from './result.ts';
 
 interface Side {
@@ -78,49 +78,42 @@ export function rateAnswer(ctx: Ctx, question: string, query: StructuredQuery): 
   const lines: string[] = [];
   const warnings = new Set<string>();
   const notes: string[] = [];
-  for (const agency of query.agencies) {
-    const { years, note, missing } = yearsFor(ctx, agency.id, query);
-    if (note) notes.push(note);
-    for (const y of missing) lines.push(`索引中没有${agency.name}${y}年的报告。`);
-    for (const year of years) {
-      const report = ctx.store.report(agency.id, year);
-      if (!report) continue;
-      const num = side(ctx, agency, report, def.numerator, def.applicant, warnings);
-      const denApplicant = def.key.startsWith('share.') && def.applicant && metricDef(def.numerator.plus[0]!)?.byApplicant ? 'total' : def.applicant;
-      const den = side(ctx, agency, report, def.denominator, denApplicant, warnings);
-      const sources: AnswerSource[] = [];
-      for (const p of [...num.parts, ...den.parts]) for (const s of p.sources ?? (p.source ? [p.source] : [])) if (!sources.some((o) => o.line === s.line && o.quote === s.quote)) sources.push(s);
-      const head = `${agency.name}${report.year}年${def.label}`;
-      let value: number | null = null;
-      if (num.value === null || den.value === null) {
-        const gap = [...num.parts, ...den.parts].filter((p) => p.value === null).map((p) => `${p.label}${valueText(p)}`);
-        lines.push(`${head}：无法计算（${gap.join('、')}）。`);
-      } else if (den.value === 0) {
-        lines.push(`${head}：无从计算——分母${def.denominator.label}为 0（${den.said}）。`);
-      } else {
-        value = Math.round((num.value / den.value) * 10000) / 100;
-        lines.push(`${head}：${fmt(value)}%（${fmt(num.value)} ÷ ${fmt(den.value)}）。`);
-        lines.push(`分子：${num.said}；分母：${den.said}。`);
-      }
-      lines.push(`定义：${def.definition}`);
-      for (const s of sources.slice(0, 4)) lines.push(citation(report.title, s));
-      const result: AnswerResult = {
-        agency: agency.name,
-        year: report.year,
-        metric: def.key,
-        label: def.label,
-        value,
-        unit: '%',
-        approximate: false,
-        source: sources[0] ?? null,
-        report: report.title,
-        formula: value === null ? `（${num.said}）÷（${den.said}）` : `（${num.said}）÷（${den.said}）= ${fmt(value)}%`,
-      };
-      if (value !== null) result.cell = 'computed';
-      if (sources.length > 1) result.sources = sources;
-      results.push(result);
+  forEachReport(ctx, query, lines, notes, (agency, report) => {
+    const num = side(ctx, agency, report, def.numerator, def.applicant, warnings);
+    const denApplicant = def.key.startsWith('share.') && def.applicant && metricDef(def.numerator.plus[0]!)?.byApplicant ? 'total' : def.applicant;
+    const den = side(ctx, agency, report, def.denominator, denApplicant, warnings);
+    const sources: AnswerSource[] = [];
+    for (const p of [...num.parts, ...den.parts]) for (const s of p.sources ?? (p.source ? [p.source] : [])) if (!sources.some((o) => o.line === s.line && o.quote === s.quote)) sources.push(s);
+    const head = `${agency.name}${report.year}年${def.label}`;
+    let value: number | null = null;
+    if (num.value === null || den.value === null) {
+      const gap = [...num.parts, ...den.parts].filter((p) => p.value === null).map((p) => `${p.label}${valueText(p)}`);
+      lines.push(`${head}：无法计算（${gap.join('、')}）。`);
+    } else if (den.value === 0) {
+      lines.push(`${head}：无从计算——分母${def.denominator.label}为 0（${den.said}）。`);
+    } else {
+      value = Math.round((num.value / den.value) * 10000) / 100;
+      lines.push(`${head}：${fmt(value)}%（${fmt(num.value)} ÷ ${fmt(den.value)}）。`);
+      lines.push(`分子：${num.said}；分母：${den.said}。`);
     }
-  }
+    lines.push(`定义：${def.definition}`);
+    for (const s of sources.slice(0, 4)) lines.push(citation(report.title, s));
+    const result: AnswerResult = {
+      agency: agency.name,
+      year: report.year,
+      metric: def.key,
+      label: def.label,
+      value,
+      unit: '%',
+      approximate: false,
+      source: sources[0] ?? null,
+      report: report.title,
+      formula: value === null ? `（${num.said}）÷（${den.said}）` : `（${num.said}）÷（${den.said}）= ${fmt(value)}%`,
+    };
+    if (value !== null) result.cell = 'computed';
+    if (sources.length > 1) result.sources = sources;
+    results.push(result);
+  });
   const text = [...lines, ...new Set(notes)].join('\n') + warningNotes([...warnings]);
   return { question, status: results.length > 0 ? 'answered' : 'not_found', text, results, warnings: [...warnings], suggestions: [] };
 }
