@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { AGENCY_LEVELS, type AgencyLevel } from '../catalogue/review-kinds.ts';
-import { metricLabel, valueText } from '../query/render/format.ts';
+import { metricLabel, placeText, valueText } from '../query/render/format.ts';
 import { HEADLINE_METRICS, type AgencyListItem, type YearFigures } from '../query/index.ts';
 import type { AgencyRow } from '../store/schema.ts';
 import { trendChart } from './chart.ts';
@@ -103,7 +103,7 @@ ${aliases.length > 0 ? html`<p>也可以称为：${aliases.slice(0, 30).join('�
 <h2>历年主要数字</h2>
 ${history.length === 0 ? html`<p class="notice">还没有这个单位的报告。</p>` : html`<div class="side-by-side">
 <table class="history"><thead><tr><th>年度</th>${HEADLINE_METRICS.map((m) => html`<th>${metricLabel(m)}</th>`)}<th>报告</th></tr></thead><tbody>
-${history.map((h) => html`<tr><td>${h.year}</td>${h.figures.map((r) => html`<td class="num cell-${r.cell ?? 'number'}">${r.source ? html`<a href="${reportHref(h.report.id, r.source.line)}" title="第${r.source.line}行">${valueText(r)}</a>` : valueText(r)}</td>`)}<td><a href="${reportHref(h.report.id)}">${h.year}年报告</a></td></tr>`)}
+${history.map((h) => html`<tr><td>${h.year}</td>${h.figures.map((r) => html`<td class="num cell-${r.cell ?? 'number'}">${r.source ? html`<a href="${reportHref(h.report.id, r.source.line)}" title="${placeText(r.source)}">${valueText(r)}</a>` : valueText(r)}</td>`)}<td><a href="${reportHref(h.report.id)}">${h.year}年报告</a></td></tr>`)}
 </tbody></table>
 <img class="chart" src="/agencies/${agency.id}/chart.svg" width="720" height="340" alt="${agency.name}历年${HEADLINE_METRICS.map((m) => metricLabel(m)).join('、')}趋势图（数字见左表）">
 </div>

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { METRICS, metricDef, TABLE3_METRICS, TABLE4_METRICS } from '../catalogue/metrics.ts';
-import { metricLabel, valueText } from '../query/render/format.ts';
+import { metricLabel, placeText, valueText } from '../query/render/format.ts';
 import { MAX_COMPARED, type CompareRow } from '../query/index.ts';
 import { barChart } from './chart.ts';
 import type { Table } from './export.ts';
@@ -89,7 +89,7 @@ ${result.without > 0 ? html`<p class="muted">另有 ${result.without} 个单位�
 <table class="compare"><thead><tr><th>名次</th><th>单位</th><th>${metricLabel(q.metric)}</th><th>出处</th></tr></thead><tbody>
 ${result.rows.map((r) => {
   const rank = r.result.value === null ? '—' : String(withValue.findIndex((o) => o.result.value === r.result.value) + 1);
-  return html`<tr><td>${rank}</td><td><a href="/agencies/${r.agencyId}">${r.result.agency}</a></td><td class="num cell-${r.result.cell ?? 'number'}">${valueText(r.result)}</td><td>${r.result.source ? html`<a href="${reportHref(r.reportId, r.result.source.line)}">第${r.result.source.line}行</a>` : '—'}</td></tr>`;
+  return html`<tr><td>${rank}</td><td><a href="/agencies/${r.agencyId}">${r.result.agency}</a></td><td class="num cell-${r.result.cell ?? 'number'}">${valueText(r.result)}</td><td>${r.result.source ? html`<a href="${reportHref(r.reportId, r.result.source.line)}">${placeText(r.result.source)}</a>` : '—'}</td></tr>`;
 })}</tbody></table>
 ${withValue.length > 0 ? html`<img class="chart" src="/compare/chart.svg${query}" alt="${compareTitle(q)}柱状图（数字见左表）">` : ''}
 </div>

@@ -5,7 +5,7 @@
  */
 import type { Answer, AnswerResult, AnswerSource } from '../query/answer.ts';
 import { EXAMPLE_QUESTIONS } from '../query/index.ts';
-import { valueText } from '../query/render/format.ts';
+import { placeText, valueText } from '../query/render/format.ts';
 import { html, qs, reportHref, type Html } from './html.ts';
 import type { WebContext } from './context.ts';
 
@@ -22,7 +22,7 @@ ${ctx && ctx.length <= MAX_CONTEXT_CHARS ? html`<input type="hidden" name="ctx" 
 
 function sourceLink(web: WebContext, s: AnswerSource, title: string | undefined): Html {
   const id = web.reportIdOf(s.file);
-  const where = html`${title ? `《${title}》` : web.displayName(s.file)}${s.section ? `${s.section}，` : ''}${s.page ? `第${s.page}页，` : ''}第${s.line}行`;
+  const where = html`${title ? `《${title}》` : web.displayName(s.file)}${s.section ? `${s.section}，` : ''}${placeText(s)}`;
   return html`<blockquote>来源：${id === null ? where : html`<a href="${reportHref(id, s.line)}">${where}</a>`}：“${s.quote.trim()}”</blockquote>`;
 }
 
