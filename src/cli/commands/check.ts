@@ -7,7 +7,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { loadAndParse, processFile } from '../../ingest/process-file.ts';
+import { loadAndParse } from '../../ingest/process-file.ts';
 import { loadReport, type LoadResult } from '../../ingest/text/load.ts';
 import { MAX_REPORT_BYTES, tooLargeMessage } from '../../ingest/text/guards.ts';
 import { locateTables } from '../../ingest/tables/regions.ts';

@@ -252,7 +252,7 @@ function openLocked(dbPath: string, unlock: () => void): IndexWriter {
     placeAgencies: db.prepare('SELECT id, name, province, city, county FROM agencies WHERE province IS ? AND city IS ? AND county IS ?'),
     unitClaims: db.prepare(
       `SELECT r.id, r.year, r.file, r.title, r.format, d.value AS phrase, d.line FROM reports r
-       JOIN details d ON d.report_id = r.id AND d.field = '${UNITS_SUMMED_FIELD}' WHERE r.agency_id = ?`,
+       JOIN details d ON d.report_id = r.id AND d.field = ? WHERE r.agency_id = ?`,
     ),
     unitReports: db.prepare('SELECT id, year, file, title, format, agency_id FROM reports WHERE year = ? AND agency_id IN (SELECT value FROM json_each(?))'),
     summedFigures: db.prepare(
@@ -325,7 +325,7 @@ function openLocked(dbPath: string, unlock: () => void): IndexWriter {
     const units = inPlace.filter((x) => ['department', 'township'].includes(agencyLevel(x))).map((x) => x.id);
     for (const gov of inPlace) {
       if (['department', 'township'].includes(agencyLevel(gov))) continue;
-      for (const claim of stmt.unitClaims.all(gov.id) as (CheckedReport & { phrase: string; line: number })[]) {
+      for (const claim of stmt.unitClaims.all(UNITS_SUMMED_FIELD, gov.id) as (CheckedReport & { phrase: string; line: number })[]) {
         stmt.deleteUnitsSum.run(claim.id);
         const reports = stmt.unitReports.all(claim.year, JSON.stringify(units)) as UnitReport[];
         if (reports.length === 0) continue;

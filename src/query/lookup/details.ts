@@ -11,7 +11,7 @@ export interface DetailRow {
   quote: string;
 }
 
-export const DETAILS_SQL = 'SELECT field, value, line, col, page, section, quote FROM details WHERE report_id = ?';
+export const DETAILS_SQL = 'SELECT field, value, line, col, page, section, quote FROM details WHERE report_id = ? AND field = ?';
 
 export class ReportDetails {
   private readonly stmt: Statement;
@@ -21,6 +21,6 @@ export class ReportDetails {
 
   /** One field of one report, or null when the report does not print it. */
   get(reportId: number, field: string): DetailRow | null {
-    return (this.stmt.all(reportId) as DetailRow[]).find((d) => d.field === field) ?? null;
+    return (this.stmt.get(reportId, field) as DetailRow | undefined) ?? null;
   }
 }

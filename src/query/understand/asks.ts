@@ -32,11 +32,12 @@ const THRESHOLD_RES: [RegExp, NonNullable<StructuredQuery['threshold']>['op']][]
 /** Only when asked as yes/no: "超过200件" inside a ranking ("超过200件的单位") is a filter, not ours. */
 const YES_NO_CUE = /是不是|是否|有没有|吗|么[?？]?$|没有?[?？]?$|不[?？]?$/;
 
+// "不超过" before "超过", "不多于" before "多于": the 'le' cues are tried first.
+const THRESHOLD_ORDER = [...THRESHOLD_RES].sort((a, b) => (a[1] === 'le' ? -1 : 0) - (b[1] === 'le' ? -1 : 0));
+
 export function readThreshold(normalized: string): StructuredQuery['threshold'] | undefined {
   if (!YES_NO_CUE.test(normalized)) return undefined;
-  // "不超过" before "超过": the longer cue is tested first by putting 'le' checks ahead when both match.
-  const order = [...THRESHOLD_RES].sort((a, b) => (a[1] === 'le' ? -1 : 0) - (b[1] === 'le' ? -1 : 0));
-  for (const [re, op] of order) {
+  for (const [re, op] of THRESHOLD_ORDER) {
     const m = re.exec(normalized);
     if (!m) continue;
     const value = /^\d/.test(m[1]!) ? Number(m[1]) : parseSmallNumber(m[1]!);

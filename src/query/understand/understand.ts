@@ -94,7 +94,7 @@ function namesAnotherPlace(run: string, agencyId: number, index: AgencyIndex): b
  * A rate, a detail of the report, its problems, or yes/no against a number: set on the query when asked.
  * Their words are known words: taken out of `unknown`, so they never read as "a figure we lack".
  */
-function readSpecialAsk(normalized: string, query: StructuredQuery, unknown: string[]): void {
+function readSpecialAsk(normalized: string, query: StructuredQuery, unknown: string[], threshold: StructuredQuery['threshold']): void {
   const detail = readDetail(normalized, query.metrics.length > 0);
   const known = () => unknown.splice(0, unknown.length);
   if (detail) {
@@ -119,7 +119,6 @@ function readSpecialAsk(normalized: string, query: StructuredQuery, unknown: str
     known();
     return;
   }
-  const threshold = readThreshold(normalized);
   if (threshold && query.metrics.length > 0 && query.kind !== 'filter' && query.kind !== 'ranking') {
     query.kind = 'yesno';
     query.threshold = threshold;
@@ -321,7 +320,7 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
   if (applicants.length > 1) query.applicants = applicants;
   // A fragment may carry only the order ("那最少的呢"): keep it for the follow-up.
   if (kind === 'ranking' || (metrics.length === 0 && RANKING_RE.test(normalized))) Object.assign(query, rankingShape(normalized));
-  readSpecialAsk(normalized, query, unknown);
+  readSpecialAsk(normalized, query, unknown, threshold);
   if (kind === 'filter') {
     query.filter = filter;
     if (COUNT_RE.test(residual)) query.count = true;
