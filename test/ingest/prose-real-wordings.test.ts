@@ -22,6 +22,23 @@ describe('proactive total', () => {
   test('a kind of information before 政府信息 (…类) is not the total', () => {
     expect(prose('主动公开规划类政府信息8条。').filter(([m]) => m === 'proactive.total')).toEqual([]);
   });
+
+  test('主动公开信息数N with its unit left off, as one part of the documents issued', () => {
+    expect(prose('本年共印发公文类政府信息300条，其中主动公开信息数86，依申请公开信息数200条，不予公开14条。')).toContainEqual(['proactive.total', 86]);
+    // Never a number running on into the next word.
+    expect(prose('主动公开信息数86项目').filter(([m]) => m === 'proactive.total')).toEqual([]);
+  });
+
+  test('a bare 公开 of the year\'s (document-kind) government information is the total', () => {
+    expect(prose('依托区门户网站发布，全年公开公文类政府信息共97条，其中规范性文件4条，其他应主动公开的政府信息9条。')).toContainEqual(['proactive.total', 97]);
+    expect(prose('本年度公开政府信息41条。')).toContainEqual(['proactive.total', 41]);
+  });
+
+  test('a bare 公开 split into 主动 and 依申请, or a channel\'s, is not the total', () => {
+    expect(prose('全年公开政府信息共320条，其中主动公开300条，依申请公开20条。').filter(([m]) => m === 'proactive.total')).toEqual([]);
+    expect(prose('微信公众号全年公开信息80条。').filter(([m]) => m === 'proactive.total')).toEqual([]);
+    expect(prose('公开公文类政府信息共97条。').filter(([m]) => m === 'proactive.total')).toEqual([]);
+  });
 });
 
 describe('cases and applications stated as none', () => {
@@ -40,6 +57,13 @@ describe('cases and applications stated as none', () => {
 
   test('cases counted in 起', () => {
     expect(prose('因政府信息公开引发行政复议2起，均维持原答复。')).toContainEqual(['review.total', 2]);
+  });
+
+  test('a case count printed before its noun (收到N份…行政复议申请) when the noun says disclosure', () => {
+    expect(prose('本年度收到2份有关政府信息公开的行政复议申请，均已办结。')).toContainEqual(['review.total', 2]);
+    expect(prose('全年发生1起因政府信息公开引起的行政诉讼。')).toEqual([['litigation.total', 1]]);
+    // Another kind of case: not the disclosure review count.
+    expect(prose('本年度共受理3件行政复议申请。').filter(([m]) => m === 'review.total')).toEqual([]);
   });
 });
 

@@ -8,6 +8,8 @@
  * between Chinese characters and numbers.
  */
 
+import { CASE_COUNTERS, SPLIT_BY_MODE, WHOLE_KINDS, YEAR_SCOPES } from '../../catalogue/prose-wordings.ts';
+
 /** Within one clause. */
 const C = '[^。;!?,、]';
 
@@ -52,6 +54,16 @@ const OUTCOME_KEYS = (prefix: string) => ['upheld', 'corrected', 'other', 'pendi
 const CUMULATIVE_OR_CHANNEL = new RegExp(`${CUMULATIVE.source}|${CHANNEL_SUBJECT.source}`);
 
 /**
+ * "微信公众号全年公开信息80条": a channel named in the clause before a bare 公开 is that channel's count.
+ * ("通过门户网站公开，全年公开政府信息152条": a channel in an earlier clause says where, not what.)
+ */
+const CHANNEL_IN_CLAUSE = /(?:网站|微信|微博|公众号|客户端|APP|抖音|专栏|栏目|公报|媒体|报刊|电视|广播)[^。;!?,]*$/;
+const CUMULATIVE_OR_ANY_CHANNEL = new RegExp(`${CUMULATIVE_OR_CHANNEL.source}|${CHANNEL_IN_CLAUSE.source}`);
+
+/** The clause ends right after the number: a count label ("信息数") printed without its unit. */
+const CLAUSE_END = '(?=[,;。!?]|$)';
+
+/**
  * The subject of a 收到/受理…申请 clause: not another kind of application ("收到行政复议申请36件",
  * "受理行政许可申请…").
  */
@@ -69,7 +81,7 @@ const CASES_SECTION = /行政复议|行政诉讼/;
  * What may stand between 主动公开 and 信息 in the year's total: only words for "all kinds of"
  * ("主动公开各类政府信息"); "主动公开人事任免信息15条", "规划计划类信息36条" count one kind.
  */
-const ANY_KIND = `(?:各类|各项|全部|所有|相关|有关)?(?:的)?(?:政府|政务)?`;
+const ANY_KIND = `(?:${WHOLE_KINDS.join('|')})?(?:的)?(?:政府|政务)?`;
 /** A website count of one kind of information ("在政府网站上主动公开财政预决算信息12条"). */
 const NOT_CATEGORY = `(?!${C}{0,8}?(?:(?<!各)类|预决算|财政|人事|任免|规划|计划|招投标|招标|采购|项目|解读|政策)${C}{0,6}?信息)`;
 
@@ -91,6 +103,11 @@ export const PROSE_RULES: ProseRule[] = [
   // "主动公开信息数86条"; "主动公开公安政府信息179条" (the agency's sector before 政府信息, not a kind: no 类).
   // Never "(其他)应(当)主动公开的(其他)政府信息N条": a category closing a list.
   { pattern: `(?<![应当])主动公开(?:${ANY_KIND}|(?:(?![类的]|其他)${C}){1,4}?政府)信息(?:数)?(?:共计|合计|总计|共|达)?#条`, keys: ['proactive.total'], unlessBefore: CUMULATIVE_OR_CHANNEL },
+  // "其中主动公开信息数130，依申请公开信息数363条": a count label whose unit was left off.
+  { pattern: `(?<![应当])主动公开${ANY_KIND}信息数(?:共计|合计|总计|共|为|达)?#${CLAUSE_END}`, keys: ['proactive.total'], unlessBefore: CUMULATIVE_OR_CHANNEL },
+  // "全年公开公文类政府信息共263条": a bare 公开 of the year's information — unless the sentence splits it
+  // into 主动 and 依申请 (then it counts both), or a channel in the clause makes it that channel's.
+  { pattern: `(?:${YEAR_SCOPES.join('|')})(?:共计|共|累计)?公开${ANY_KIND}信息(?:共计|合计|总计|共|达)?#条`, keys: ['proactive.total'], unlessBefore: CUMULATIVE_OR_ANY_CHANNEL, unlessAfter: SPLIT_BY_MODE },
 
   // —— 依申请公开
   { pattern: `新收(?:到)?${REQ}申请(?:件)?(?:共计|共)?#件`, keys: ['requests.new'], unlessAfter: INCLUDES_CARRIED_OVER },
@@ -112,6 +129,9 @@ export const PROSE_RULES: ProseRule[] = [
   // "引发行政复议1起": 起 counts cases as 件 does.
   { pattern: `行政复议(?:案件|案)?(?:件)?(?:共计|共)?#(?:件|起)${OUTCOMES}`, keys: ['review.total', ...OUTCOME_KEYS('review')], unlessBefore: NOT_DISCLOSURE_CASES, exceptUnder: CASES_SECTION },
   { pattern: `诉讼(?:案件|案)?(?:件)?(?:共计|共)?#(?:件|起)${OUTCOMES}`, keys: ['litigation.total', ...OUTCOME_KEYS('litigation')], unlessBefore: NOT_DISCLOSURE_CASES, exceptUnder: CASES_SECTION },
+  // "收到1份有关政府信息公开行政复议申请": the count before its noun, which must say it is about disclosure.
+  { pattern: `(?:收到|接到|受理|发生|引发)#(?:${CASE_COUNTERS.join('|')})(?:有关|关于|涉及|因)?(?:政府)?信息公开(?:方面)?(?:而)?(?:引起|引发|提起)?(?:的)?行政复议`, keys: ['review.total'] },
+  { pattern: `(?:收到|接到|受理|发生|引发)#(?:${CASE_COUNTERS.join('|')})(?:有关|关于|涉及|因)?(?:政府)?信息公开(?:方面)?(?:而)?(?:引起|引发|提起)?(?:的)?行政诉讼`, keys: ['litigation.total'] },
 
   // —— 工作机构与经费 ("没有全职人员，兼职人员1人"; "产生的政府信息公开费用1万元")
   { pattern: `兼职(?:工作)?人员(?:共|为)?#(?:人|名)`, keys: ['org.staff_parttime'] },
