@@ -423,32 +423,43 @@ export function buildStatsNational(rng: Rng, scale: number): Table {
   return { id: 'stats', rows };
 }
 
-/** Fujian's variant: 指标名称 · 计量单位 · YYYY年度 · 历年累计. */
+/**
+ * Fujian's variant: 指标名称 · 计量单位 · YYYY年度 · 历年累计. As in real ones, 主动公开 may count channels
+ * its 其中 rows do not name (网站 1713 + 公报 0 of 1853): the parts then fall short of the whole in both
+ * columns, never above it.
+ */
 export function buildStatsFujian(rng: Rng, scale: number, year: number): Table {
-  const pair = (metric: string, v: number, applicant: ApplicantKey | null = null): TrueCell[] => {
-    const cum = v + rng.int(0, Math.round(v * (year - 2007) * 0.8)) + (v > 0 ? 0 : rng.int(0, 5));
-    return [cell(metric, applicant, v, String(v)), cell(metric, applicant, cum, String(cum), 'number', true)];
-  };
+  const cumOf = (v: number) => v + rng.int(0, Math.round(v * (year - 2007) * 0.8)) + (v > 0 ? 0 : rng.int(0, 5));
+  const pair = (metric: string, v: number, applicant: ApplicantKey | null = null, cum = cumOf(v)): TrueCell[] => [
+    cell(metric, applicant, v, String(v)),
+    cell(metric, applicant, cum, String(cum), 'number', true),
+  ];
   const [web, gazette] = split(rng, count(rng, scale * 40) + rng.int(0, 30), [8, 1]);
+  const [webCum, gazetteCum] = [cumOf(web), cumOf(gazette)];
+  const unnamed = rng.chance(0.3) ? rng.int(1, Math.max(1, Math.round(scale * 10))) : 0;
+  const unnamedCum = unnamed > 0 ? cumOf(unnamed) : 0;
   const fresh = count(rng, scale);
   const [inPerson, online, letterFax] = split(rng, fresh, [3, 6, 1]);
   const [agreed, partial, refused, other] = split(rng, fresh, [8, 2, 1, 2]);
+  const requestCums = [inPerson, online, letterFax].map(cumOf);
+  const answerCums = [agreed, partial, refused, other].map(cumOf);
+  const sum = (xs: number[]) => xs.reduce((a, x) => a + x, 0);
   const waived = 0;
   const review = rng.chance(0.15) ? rng.int(1, 3) : 0;
   const suits = rng.chance(0.1) ? rng.int(1, 2) : 0;
   const spec: [string, string, TrueCell[]][] = [
-    ['主动公开文件数', '条', pair('proactive.total', web + gazette)],
-    ['其中：政府网站公开数', '条', pair('proactive.website', web)],
-    ['政府公报公开数', '条', pair('proactive.gazette', gazette)],
-    ['受理依申请公开信息总数', '件', pair('requests.new', fresh, 'total')],
-    ['其中：当面申请数', '件', pair('requests.new.in_person', inPerson)],
-    ['网上申请数', '件', pair('requests.new.online', online)],
-    ['信函、传真申请数', '件', pair('requests.new.letter_fax', letterFax)],
-    ['对申请的答复总数', '件', pair('requests.answered', fresh)],
-    ['其中：同意公开', '件', pair('requests.answered.agreed', agreed)],
-    ['同意部分公开', '件', pair('requests.answered.partially_agreed', partial)],
-    ['不予公开', '件', pair('requests.answered.refused', refused)],
-    ['其他类型', '件', pair('requests.answered.other', other)],
+    ['主动公开文件数', '条', pair('proactive.total', web + gazette + unnamed, null, webCum + gazetteCum + unnamedCum)],
+    ['其中：政府网站公开数', '条', pair('proactive.website', web, null, webCum)],
+    ['政府公报公开数', '条', pair('proactive.gazette', gazette, null, gazetteCum)],
+    ['受理依申请公开信息总数', '件', pair('requests.new', fresh, 'total', sum(requestCums))],
+    ['其中：当面申请数', '件', pair('requests.new.in_person', inPerson, null, requestCums[0])],
+    ['网上申请数', '件', pair('requests.new.online', online, null, requestCums[1])],
+    ['信函、传真申请数', '件', pair('requests.new.letter_fax', letterFax, null, requestCums[2])],
+    ['对申请的答复总数', '件', pair('requests.answered', fresh, null, sum(answerCums))],
+    ['其中：同意公开', '件', pair('requests.answered.agreed', agreed, null, answerCums[0])],
+    ['同意部分公开', '件', pair('requests.answered.partially_agreed', partial, null, answerCums[1])],
+    ['不予公开', '件', pair('requests.answered.refused', refused, null, answerCums[2])],
+    ['其他类型', '件', pair('requests.answered.other', other, null, answerCums[3])],
     ['政府信息公开收费减免金额', '万元', pair('fees.waived', waived)],
     ['行政复议数', '件', pair('review.total', review)],
     ['行政诉讼数', '件', pair('litigation.total', suits)],

@@ -127,6 +127,23 @@ describe('corpus generator: sidecars tell the truth', () => {
     }
   });
 
+  test("the pre-2019 Fujian table: no 其中 part above its whole in either column, and 主动公开 sometimes more than its named channels", () => {
+    const fujian = truths.filter((t) => t.variant === 'fujian');
+    expect(fujian.length).toBeGreaterThan(2);
+    let short = 0;
+    for (const t of fujian) {
+      for (const cumulative of [false, true]) {
+        const x = (m: string) => t.cells.find((c) => c.metric === m && c.cumulative === cumulative)!.actual;
+        const parts = x('proactive.website') + x('proactive.gazette');
+        expect(parts).toBeLessThanOrEqual(x('proactive.total'));
+        if (parts < x('proactive.total')) short++;
+        expect(x('requests.new.in_person') + x('requests.new.online') + x('requests.new.letter_fax')).toBe(x('requests.new'));
+        expect(x('requests.answered.agreed') + x('requests.answered.partially_agreed') + x('requests.answered.refused') + x('requests.answered.other')).toBe(x('requests.answered'));
+      }
+    }
+    expect(short).toBeGreaterThan(0);
+  });
+
   test('each cell sits on the line the sidecar names, and the title on its line', () => {
     const decode = (t: Truth) => {
       const bytes = readFileSync(join(dir, t.file));

@@ -207,6 +207,27 @@ describe('pre-2019 Fujian table squeezed onto one line', () => {
   });
 });
 
+describe('pre-2019 squeezed table whose 其中 parts do not add up to their row', () => {
+  const r = parsed('pre2019-parts-short.txt');
+  const both = (metric: string) => [value(r, metric, { cumulative: false }), value(r, metric, { cumulative: true })];
+
+  test('no part exceeds its whole: 5·802130 is out under 620·2400, 580·2130 stays, with a warning that the parts fall short', () => {
+    expect(both('proactive.total')).toEqual([620, 2400]);
+    expect(both('proactive.website')).toEqual([580, 2130]);
+    expect(both('proactive.gazette')).toEqual([0, 12]);
+    const w = r.warnings.find((x) => x.code === 'identity.parts_sum')!;
+    expect([w.metric, w.line, w.line2]).toEqual(['proactive.website', 6, 6]);
+    expect(w.message).toContain('580·2130');
+    expect(w.message).toContain('620·2400');
+  });
+
+  test('a part both of whose readings fit under the whole stays undecided', () => {
+    expect(both('requests.new.in_person')).toEqual(['undecided', 'undecided']);
+    expect(r.warnings.find((x) => x.metric === 'requests.new.in_person')!.message).toContain('1·120 或 11·20');
+    expect(both('requests.new.online')).toEqual([10, 50]);
+  });
+});
+
 describe('2019 report squeezed: negative changes, count fused with amount, irregular spacing, a digit too many', () => {
   const r = parsed('2019-squeezed.txt');
 

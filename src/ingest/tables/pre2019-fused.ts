@@ -1,12 +1,12 @@
 /**
  * Rows of a pre-2019 statistics table whose values were squeezed into one digit run
  * ("主动公开信息数条4251516": 2011年度 425 | 历年累计 1516). Every split of the run is a reading; the
- * table's identities (a 其中 row's parts add up to it, in every column), 历年累计 ≥ the year's value
- * and a figure the same report states in prose choose among them. What stays ambiguous is undecided —
+ * table's identities (a 其中 row's parts add up to it, in every column, and none exceeds it), 历年累计 ≥
+ * the year's value and a figure the same report states in prose choose among them. What stays ambiguous is undecided —
  * never a guess. Pure; solving reuses fused.ts's whole-table search.
  */
 import type { Figure } from '../model.ts';
-import { solveTable, settle, type Cell, type ColumnEquation, type Reading } from './fused.ts';
+import { identityValue, solveTable, settle, type Cell, type ColumnEquation, type Reading } from './fused.ts';
 
 export interface FusedRowText {
   label: string;
@@ -69,22 +69,74 @@ export function fusedReadings(digits: string, n: number, cumulative: readonly bo
   return splitRun(digits, n, cumulative).map((vals) => ({ cells: vals.map((v) => cell(v, String(v), line)) }));
 }
 
-/**
- * The 其中 blocks: the row above each is the sum of its numbered parts, column by column. One list of
- * equations per block — a block that contradicts itself must not stop the others from being solved.
- */
-function blocksOf(rows: readonly TableRowReadings[], nCols: number): ColumnEquation[][] {
-  const blocks: ColumnEquation[][] = [];
+/** A 其中 block: the row above and its numbered parts (row indices). */
+interface PartsBlock {
+  whole: number;
+  parts: number[];
+}
+
+function partsBlocks(rows: readonly TableRowReadings[]): PartsBlock[] {
+  const blocks: PartsBlock[] = [];
   for (let i = 0; i + 1 < rows.length; i++) {
     if (ORDINAL_LABEL.test(rows[i].label) || !PARTS_START.test(rows[i + 1].label)) continue;
     const parts: number[] = [];
     for (let j = i + 1; j < rows.length && ORDINAL_LABEL.test(rows[j].label); j++) parts.push(j);
-    if (parts.length === 0) continue;
-    const eqs: ColumnEquation[] = [];
-    for (let c = 0; c < nCols; c++) eqs.push({ left: [[i, c]], right: parts.map((j) => [j, c] as [number, number]) });
-    blocks.push(eqs);
+    if (parts.length > 0) blocks.push({ whole: i, parts });
   }
   return blocks;
+}
+
+/**
+ * The row above each 其中 block is the sum of its numbered parts, column by column. One list of
+ * equations per block — a block that contradicts itself must not stop the others from being solved.
+ */
+function equationsOf(block: PartsBlock, nCols: number): ColumnEquation[] {
+  const eqs: ColumnEquation[] = [];
+  for (let c = 0; c < nCols; c++) eqs.push({ left: [[block.whole, c]], right: block.parts.map((j) => [j, c] as [number, number]) });
+  return eqs;
+}
+
+interface Bound {
+  whole: number;
+  reading: Reading;
+}
+
+/** Every equation holds with each row read its one remaining way (false when any row has more or none). */
+function holdsAsRead(readings: Reading[][], eqs: ColumnEquation[]): boolean {
+  const at = ([r, c]: [number, number]) => (readings[r].length === 1 ? identityValue(readings[r][0].cells[c]) : null);
+  return eqs.every((eq) => {
+    const sides = [eq.left, eq.right].map((side) => side.map(at));
+    if (sides.some((vals) => vals.some((v) => v === null))) return true;
+    const [l, r] = sides.map((vals) => vals.reduce<number>((a, v) => a + v!, 0));
+    return l === r;
+  });
+}
+
+/**
+ * A part is never more than its whole, in any column. Reports whose parts do not add up (网站 1713 +
+ * 公报 0 of 主动公开 1853: the rest went unnamed) still obey this, so it narrows a fused part's readings
+ * where the sum cannot ("17135017" under 1853 | 5395 is 1713 | 5017 only). Used when the whole is read
+ * one way; a bound nothing satisfies decides nothing.
+ */
+function withinWhole(readings: Reading[][], block: PartsBlock, bounded: Map<number, Bound>): Reading[][] {
+  const whole = readings[block.whole];
+  if (whole.length !== 1) return readings;
+  const out = readings.slice();
+  for (const j of block.parts) {
+    if (out[j].length < 2) continue;
+    const fits = out[j].filter((r) =>
+      r.cells.every((c, k) => {
+        const part = identityValue(c);
+        const bound = whole[0].cells[k] ? identityValue(whole[0].cells[k]) : null;
+        return part === null || bound === null || part <= bound;
+      }),
+    );
+    if (fits.length > 0 && fits.length < out[j].length) {
+      out[j] = fits;
+      bounded.set(j, { whole: block.whole, reading: whole[0] });
+    }
+  }
+  return out;
 }
 
 /**
@@ -104,23 +156,35 @@ export interface SolvedRow {
   cells: Cell[];
   /** The readings left when undecided cells remain (for the warning). */
   left: Reading[];
+  /**
+   * Set when only "no part exceeds its whole" decided the row, its block's parts not adding up to the
+   * whole: the row it was bounded by (the report's parts leave something out, or it is wrong).
+   */
+  boundedBy?: { row: TableRowReadings; reading: Reading };
 }
 
 /** Solve a statistics table's fused rows as a whole. Rows printed cell by cell take part as they are. */
 export function solveStatsTable(rows: readonly TableRowReadings[], nCols: number, cumulative: readonly boolean[], prose: readonly Figure[]): SolvedRow[] {
   const yearCol = cumulative.findIndex((c) => !c);
-  const narrowed = rows.map((r) => (r.fused ? byProse(r, prose, yearCol) : r.readings));
+  let narrowed = rows.map((r) => (r.fused ? byProse(r, prose, yearCol) : r.readings));
+  const blocks = partsBlocks(rows);
+  const bounded = new Map<number, Bound>();
+  for (const block of blocks) narrowed = withinWhole(narrowed, block, bounded);
   const kept = narrowed.map((r) => r);
-  for (const eqs of blocksOf(rows, nCols)) {
-    const inBlock = new Set(eqs.flatMap((eq) => [...eq.left, ...eq.right].map(([r]) => r)));
+  const summed = new Set<number>();
+  for (const block of blocks) {
+    const eqs = equationsOf(block, nCols);
+    const inBlock = new Set([block.whole, ...block.parts]);
     // Rows outside the block are fixed to no reading so that only this block's rows vary.
     const solution = solveTable(narrowed.map((r, i) => (inBlock.has(i) ? r : [])), eqs);
     for (const i of inBlock) kept[i] = solution.kept[i];
+    if (solution.usedColumns || holdsAsRead(kept, eqs)) for (const i of inBlock) summed.add(i);
   }
   return rows.flatMap((row, i): SolvedRow[] => {
     if (!row.fused) return [];
     const left = kept[i];
     if (left.length === 0) return [{ row, cells: [], left }];
-    return [{ row, cells: settle(left, '', row.line), left }];
+    const by = bounded.get(i);
+    return [{ row, cells: settle(left, '', row.line), left, ...(by && !summed.has(i) ? { boundedBy: { row: rows[by.whole], reading: by.reading } } : {}) }];
   });
 }

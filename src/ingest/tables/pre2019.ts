@@ -335,6 +335,17 @@ export function parsePre2019Table(doc: ReportDocument, prose: readonly Figure[] 
         metric: r.key,
       });
     }
+    if (!undecided && solved.boundedBy) {
+      const whole = solved.boundedBy.row;
+      const wholeText = describeReading(solved.boundedBy.reading);
+      warnings.push({
+        code: 'identity.parts_sum',
+        message: `统计表第 ${doc.sourceLine[r.line]} 行“${r.label}”的数字连在一起（“${printed.digits}”），只有读作 ${describeReading(solved.left[0])} 时不超过“${whole.label}”（${wholeText}），据此录入；但其中各项之和与“${whole.label}”不符（第 ${doc.sourceLine[whole.line]} 行），报告的分项不全或有误`,
+        line: doc.sourceLine[r.line],
+        line2: doc.sourceLine[whole.line],
+        metric: r.key,
+      });
+    }
     columns.forEach((col, c) => {
       const id = `${r.key}|${col.cumulative}`;
       if (seen.has(id)) return;
