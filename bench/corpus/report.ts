@@ -183,7 +183,7 @@ export function generateReport(rng: Rng, agency: GeneratedAgency, year: number, 
     heading('appeals');
     push(...renderTable(rng, t4, plan.layout, plan.damage));
   } else if (plan.format === 'pre-2019') {
-    const stats = plan.variant === 'fujian' ? buildStatsFujian(rng, scale, year) : buildStatsNational(rng, scale);
+    const stats = plan.variant === 'fujian' ? buildStatsFujian(rng, scale, year) : buildStatsNational(rng, scale, plan.zero);
     tables.push(stats);
     const pTotal = findSum(stats, 'proactive.total');
     if (rng.chance(0.5)) push(proactiveSentence(rng, we, pTotal));

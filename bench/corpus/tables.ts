@@ -286,8 +286,14 @@ interface StatRow {
   applicant?: ApplicantKey;
 }
 
+/**
+ * Rows of the national form some offices fill with "——" when they have nothing to count (the
+ * 机构/经费 and 会议/培训 groups); with the '—' zero style their zeros are printed so.
+ */
+const DASHED_WHEN_ZERO = new Set(['org.units', 'org.reading_points', 'org.budget', 'meetings.count', 'training.sessions', 'training.attendees']);
+
 /** The national 政府信息公开情况统计表 (seed 004); values are filled so its sums hold. */
-export function buildStatsNational(rng: Rng, scale: number): Table {
+export function buildStatsNational(rng: Rng, scale: number, zero: ZeroStyle = '0'): Table {
   const v = new Map<string, number>();
   const [website, gazette, weibo, wechat, other] = split(rng, count(rng, scale * 40) + rng.int(0, 50), [10, 0.5, 0.5, 2, 1]);
   v.set('proactive.gazette', gazette);
@@ -417,7 +423,9 @@ export function buildStatsNational(rng: Rng, scale: number): Table {
   ];
   const rows: Row[] = [{ kind: 'header', cells: ['统计指标', '单位', '统计数'] }];
   for (const s of spec) {
-    const cells = s.metric ? [cell(s.metric, s.applicant ?? null, v.get(s.metric)!, String(v.get(s.metric)!))] : [];
+    const value = s.metric ? v.get(s.metric)! : 0;
+    const dashed = s.metric !== null && value === 0 && zero === '—' && DASHED_WHEN_ZERO.has(s.metric);
+    const cells = s.metric ? [dashed ? cell(s.metric, s.applicant ?? null, 0, '——', 'dash') : cell(s.metric, s.applicant ?? null, value, String(value))] : [];
     rows.push({ kind: 'data', labels: [s.label], extra: [s.unit], cells });
   }
   return { id: 'stats', rows };

@@ -10,6 +10,8 @@ import { afterBreadcrumb, readCrawledHeader } from '../../src/ingest/text/crawle
 import { logicalLines } from '../../src/ingest/text/crawled-document.ts';
 import { splitSqueezed } from '../../src/ingest/text/squeeze.ts';
 import { splitLines } from '../../src/ingest/text/document.ts';
+import { dashedReadings, fusedRowText } from '../../src/ingest/tables/pre2019-fused.ts';
+import { describeReading } from '../../src/ingest/tables/fused.ts';
 import type { Figure, ParsedReport } from '../../src/ingest/model.ts';
 
 const dir = new URL('../fixtures/crawled/', import.meta.url);
@@ -225,6 +227,45 @@ describe('pre-2019 squeezed table whose 其中 parts do not add up to their row'
     expect(both('requests.new.in_person')).toEqual(['undecided', 'undecided']);
     expect(r.warnings.find((x) => x.metric === 'requests.new.in_person')!.message).toContain('1·120 或 11·20');
     expect(both('requests.new.online')).toEqual([10, 50]);
+  });
+});
+
+describe('pre-2019 national form squeezed, "——" after a unit as the row\'s empty cell', () => {
+  const r = parsed('pre2019-national-dashes.txt');
+  const cellOf = (metric: string) => {
+    const [f] = find(r, metric, { origin: 'table' });
+    return [f.cell, f.value, f.raw];
+  };
+
+  test('"个——" and "万元——" are dash cells, cited, not group rows', () => {
+    expect(cellOf('org.units')).toEqual(['dash', null, '——']);
+    expect(cellOf('org.budget')).toEqual(['dash', null, '——']);
+    const [units] = find(r, 'org.units', { origin: 'table' });
+    const printed = splitLines(read('pre2019-national-dashes.txt').toString('utf8'))[units.source.line - 1];
+    expect(printed.slice(units.source.column! - 1).startsWith('（一）政府信息公开工作专门机构数个——')).toBe(true);
+  });
+
+  test('group rows ending in "——" (no unit before it) still only set the group; the rows after them are read', () => {
+    expect(value(r, 'org.reading_points')).toBe(1);
+    expect(value(r, 'meetings.count')).toBe(1);
+    expect(value(r, 'review.total')).toBe(0);
+    expect(r.warnings).toEqual([]);
+  });
+
+  test('the row shapes: a unit, then digit runs and dashes; a group row has no unit', () => {
+    expect(fusedRowText('（四）专项经费万元——')).toEqual({ label: '（四）专项经费', unit: '万元', digits: '——', runs: ['——'] });
+    expect(fusedRowText('七、机构建设和保障经费情况——')).toBeNull();
+    expect(fusedRowText('主动公开信息数条12——')).toEqual({ label: '主动公开信息数', unit: '条', digits: '12——', runs: ['12', '——'] });
+  });
+
+  test('over two columns a dash run is one cell, one per "——" pair or one per character, as the count needs', () => {
+    const read = (runs: string[]) => dashedReadings(runs, 2, 0).map(describeReading);
+    expect(read(['——', '5'])).toEqual(['——·5']);
+    expect(read(['————'])).toEqual(['——·——']);
+    expect(read(['12', '——'])).toEqual(['12·——']);
+    // Two digit runs and a dash cannot be two cells; a run is never split beside a dash.
+    expect(read(['1', '——', '2'])).toEqual([]);
+    expect(read(['——', '——'])).toEqual(['——·——']);
   });
 });
 

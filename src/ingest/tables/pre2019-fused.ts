@@ -11,20 +11,67 @@ import { identityValue, solveTable, settle, type Cell, type ColumnEquation, type
 export interface FusedRowText {
   label: string;
   unit: string;
+  /** What follows the unit, as printed: one digit run, or digit runs and dashes ("——", "12——"). */
   digits: string;
+  /** Set when dashes stand among the values: the runs in order, each a dash run or a digit run. */
+  runs?: string[];
 }
 
 const UNIT = '(?:万元|人次|条|件|元|次|个|人|项|篇)';
-/** label (ending in a non-digit) · unit · one digit run right after it, nothing after that. */
-const FUSED_ROW = new RegExp(`^(.*?[^\\d\\s])\\s*(${UNIT})(\\d+(?:\\.\\d+)?)$`, 'u');
+const DIGIT_RUN = '\\d+(?:\\.\\d+)?';
+const DASH_RUN = '[—–]+';
+/**
+ * label (ending in a non-digit) · unit · one digit run right after it, nothing after that — or digit
+ * runs and dashes: after a real unit, "——" is the row's empty cell ("万元——"), not a group row's mark
+ * (a group row has no unit: "七、机构建设和保障经费情况——").
+ */
+const FUSED_ROW = new RegExp(`^(.*?[^\\d\\s—–])\\s*(${UNIT})((?:${DIGIT_RUN}|${DASH_RUN})+)$`, 'u');
+const RUNS = new RegExp(`${DIGIT_RUN}|${DASH_RUN}`, 'gu');
 const unclosed = (s: string) => (s.match(/[（(]/gu)?.length ?? 0) > (s.match(/[）)]/gu)?.length ?? 0);
 
-/** A row printed as label, unit and a single digit run; null for anything else. */
+/** A row printed as label, unit and a single digit run (or digit runs and dashes); null for anything else. */
 export function fusedRowText(normLine: string): FusedRowText | null {
   const m = FUSED_ROW.exec(normLine.trim());
   // A label cut inside its note ("（不同渠道条5"): the number is the note's.
   if (!m || unclosed(m[1])) return null;
-  return { label: m[1].trim(), unit: m[2], digits: m[3] };
+  const runs = m[3].match(RUNS)!;
+  if (runs.length === 1 && /^\d/u.test(runs[0])) return { label: m[1].trim(), unit: m[2], digits: m[3] };
+  return { label: m[1].trim(), unit: m[2], digits: m[3], runs };
+}
+
+/**
+ * The readings of a squeezed row whose values include dashes, over `n` value columns. A digit run is
+ * one cell here (never split next to a dash: too little is known); a dash run is one cell ("—", "——"),
+ * or — when the row needs more cells — one per "——" pair or per character. Only readings with exactly
+ * `n` cells; several distinct ones leave the cells they disagree on undecided.
+ */
+export function dashedReadings(runs: readonly string[], n: number, line: number): Reading[] {
+  const options = runs.map((r): Cell[][] => {
+    if (/^\d/u.test(r)) return [[cell(Number(r), r, line)]];
+    const dash = (raw: string): Cell => ({ kind: 'dash', value: null, raw, line, computed: false, unit: null });
+    const ways: Cell[][] = [[dash(r)]];
+    if (r.length > 2 && r.length % 2 === 0 && /^(?:——)+$/u.test(r)) ways.push(Array.from({ length: r.length / 2 }, () => dash('——')));
+    if (r.length > 1) ways.push([...r].map((ch) => dash(ch)));
+    return ways;
+  });
+  const out: Reading[] = [];
+  const rec = (k: number, acc: Cell[]): void => {
+    if (acc.length > n || out.length > 16) return;
+    if (k === options.length) {
+      if (acc.length === n) out.push({ cells: acc });
+      return;
+    }
+    for (const way of options[k]) rec(k + 1, [...acc, ...way]);
+  };
+  rec(0, []);
+  // The same cells reached two ways ("—" as one cell or as its one character) are one reading.
+  const seen = new Set<string>();
+  return out.filter((r) => {
+    const key = r.cells.map((c) => (c.kind === 'dash' ? '—' : String(c.value))).join('|');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 const validNumber = (s: string) => /^(?:0|[1-9]\d*)(?:\.\d+)?$/u.test(s);

@@ -9,7 +9,7 @@ import type { CellKind, Figure, ReportWarning } from '../model.ts';
 import type { StageOutput } from './tables.ts';
 import { metricDef } from '../../catalogue/metrics.ts';
 import { groupOf, keyForLabel, type Pre2019Group } from './pre2019-labels.ts';
-import { fusedReadings, fusedRowText, solveStatsTable, type TableRowReadings } from './pre2019-fused.ts';
+import { dashedReadings, fusedReadings, fusedRowText, solveStatsTable, type TableRowReadings } from './pre2019-fused.ts';
 import { describeReading, type Cell } from './fused.ts';
 import { isNoiseLine } from './cells.ts';
 import { isPlaceholderHeaderRow } from '../../catalogue/converter-damage.ts';
@@ -223,8 +223,13 @@ export function parsePre2019Table(doc: ReportDocument, prose: readonly Figure[] 
         const label = (pending + fused.label).trim();
         pending = '';
         const cumulative = columns.map((c) => c.cumulative);
+        const readings = fused.runs
+          ? rest
+            ? []
+            : dashedReadings(fused.runs, columns.length, i)
+          : runs.flatMap((d) => fusedReadings(d, columns.length, cumulative, i));
         // A row not in the catalogue still takes part in its block's identities; it is not stored.
-        tableRows.push({ key: fusedKey ?? '', label, line: i, fused: true, unit: fused.unit, digits: fused.digits, readings: runs.flatMap((d) => fusedReadings(d, columns.length, cumulative, i)) });
+        tableRows.push({ key: fusedKey ?? '', label, line: i, fused: true, unit: fused.unit, digits: fused.digits, readings });
         if (!fusedKey) {
           warnings.push({
             code: 'pre2019.unmapped_row',
@@ -352,6 +357,7 @@ export function parsePre2019Table(doc: ReportDocument, prose: readonly Figure[] 
       seen.add(id);
       const cell = solved.cells[c];
       const known = cell && cell.kind === 'number';
+      const dash = cell && cell.kind === 'dash';
       figures.push({
         metric: r.key,
         applicant: def?.byApplicant ? 'total' : null,
@@ -359,8 +365,8 @@ export function parsePre2019Table(doc: ReportDocument, prose: readonly Figure[] 
         rowLabel: r.label,
         colLabel: col.label,
         value: known ? cell.value : null,
-        cell: known ? 'number' : 'undecided',
-        raw: known ? cell.raw : printed.digits,
+        cell: known ? 'number' : dash ? 'dash' : 'undecided',
+        raw: known || dash ? cell.raw : printed.digits,
         unit: NOT_A_UNIT.has(printed.unit) ? (def?.unit ?? '') : printed.unit,
         approximate: false,
         computed: false,
