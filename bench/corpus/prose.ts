@@ -91,3 +91,14 @@ export function appealsSentence(rng: Rng, year: number, review: number, litigati
     { metric: 'litigation.total', value: litigation, approximate: false },
   ]);
 }
+
+/** The 2021 table 二 row 行政规范性文件 restated in a sentence ("废止规范性文件6件，制定规范性文件15件"). */
+export function normativeDocsSentence(rng: Rng, year: number, we: string, issued: number, repealed: number): Line {
+  const text = rng.chance(0.5)
+    ? `${year}年，${we}制定规范性文件${issued}件，废止规范性文件${repealed}件。`
+    : `${year}年，${we}废止规范性文件${repealed}件，制定规范性文件${issued}件，均已在门户网站公开。`;
+  return figureLine(text, [
+    { metric: 'normative_docs.issued', value: issued, approximate: false },
+    { metric: 'normative_docs.repealed', value: repealed, approximate: false },
+  ]);
+}

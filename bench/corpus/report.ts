@@ -7,7 +7,7 @@ import * as OpenCC from 'opencc-js';
 import type { Rng } from './prng.ts';
 import type { GeneratedAgency } from './agencies.ts';
 import { NO_DAMAGE, renderTable, type Line, type TableDamage } from './layouts.ts';
-import { appealsSentence, fillerParagraphs, proactiveSentence, requestsSentence, wrap, type WrapStyle } from './prose.ts';
+import { appealsSentence, fillerParagraphs, normativeDocsSentence, proactiveSentence, requestsSentence, wrap, type WrapStyle } from './prose.ts';
 import { buildStatsFujian, buildStatsNational, buildTable2, buildTable3, buildTable4, type DataRow, type Table, type ZeroStyle } from './tables.ts';
 import type { Encoding, Layout, TrueCell, TrueProse, Truth } from './truth.ts';
 import { crawledPage, minifyHtml, misreadName, withPageNumbers, wrapMidFigure } from './shapes.ts';
@@ -177,6 +177,7 @@ export function generateReport(rng: Rng, agency: GeneratedAgency, year: number, 
     if (rng.chance(0.6)) push(requestsSentence(rng, year, we, said, rng.chance(0.5) ? findSum(t3, 'requests.result.total') : null));
     push(...fillerParagraphs(rng, rng.int(1, 2), vars, plan.wrap));
     heading('proactive');
+    if (plan.format === '2021' && rng.chance(0.3)) push(normativeDocsSentence(rng, year, we, findSum(t2, 'normative_docs.issued'), findSum(t2, 'normative_docs.repealed')));
     push(...renderTable(rng, t2, plan.layout, plan.damage));
     heading('requests');
     push(...renderTable(rng, t3, plan.layout, plan.damage));

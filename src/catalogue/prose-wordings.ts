@@ -25,3 +25,9 @@ export const SPLIT_BY_MODE = /(?<![应当])主动公开[^,;。、]{0,6}?\d|依�
 
 /** Counters of a 复议/诉讼 count printed before its noun ("收到1份行政复议申请", "引发2起行政诉讼"). */
 export const CASE_COUNTERS: readonly string[] = ['份', '件', '起'];
+
+/**
+ * Verbs that say the agency itself made a normative document this year ("制定规范性文件15件"): the
+ * table's 本年制发件数. Not 公开/发布 (publishing one made earlier) nor 清理/审查/备案 (reviewing).
+ */
+export const ISSUE_VERBS: readonly string[] = ['制定', '制发', '出台', '印发'];

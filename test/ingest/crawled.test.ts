@@ -269,6 +269,38 @@ describe('pre-2019 national form squeezed, "——" after a unit as the row\'s e
   });
 });
 
+describe('a squeezed table 二 row decided by what the report\'s sentences state', () => {
+  const variant = (sentence: string) => {
+    const text = read('2021-squeezed.txt')
+      .toString('utf8')
+      .replace('（一）主动公开方面。', `（一）主动公开方面。${sentence}`)
+      .replace('行政规范性文件216', '行政规范性文件12340');
+    const r = processFile('variant.txt', Buffer.from(text, 'utf8'));
+    if (!r.ok) throw new Error(r.error.message);
+    return r.report;
+  };
+  const docs = (r: ParsedReport) => ['issued', 'repealed', 'in_force'].map((k) => value(r, `normative_docs.${k}`));
+
+  test('"制定规范性文件12件，废止规范性文件3件" keeps 12·3·40 of "12340"', () => {
+    const r = variant('2022年，本局制定规范性文件12件，废止规范性文件3件。');
+    expect(docs(r)).toEqual([12, 3, 40]);
+    expect(find(r, 'normative_docs.issued', { origin: 'prose' }).map((f) => f.value)).toEqual([12]);
+    expect(r.warnings.filter((w) => w.metric?.startsWith('normative_docs'))).toEqual([]);
+  });
+
+  test('only the cells the prose states are decided (12·3·40 or 12·34·0: 制发 12, the rest undecided with a warning)', () => {
+    const r = variant('2022年，本局制定规范性文件12件。');
+    expect(docs(r)).toEqual([12, 'undecided', 'undecided']);
+    expect(r.warnings.find((w) => w.metric === 'normative_docs.issued')!.message).toContain('12·3·40，或 12·34·0');
+  });
+
+  test('prose that no reading agrees with decides nothing: the row stays undecided, with its warning', () => {
+    const r = variant('2022年，本局制定规范性文件7件。');
+    expect(docs(r)).toEqual(['undecided', 'undecided', 'undecided']);
+    expect(r.warnings.some((w) => w.code === 'fused.ambiguous' && w.metric === 'normative_docs.issued')).toBe(true);
+  });
+});
+
 describe('2019 report squeezed: negative changes, count fused with amount, irregular spacing, a digit too many', () => {
   const r = parsed('2019-squeezed.txt');
 

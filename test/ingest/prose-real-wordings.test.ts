@@ -67,6 +67,20 @@ describe('cases and applications stated as none', () => {
   });
 });
 
+describe('normative documents (table 二 restated)', () => {
+  test('制定/制发/印发 …规范性文件N件 is 制发, 废止 is 废止, 现行有效 is 现行有效', () => {
+    expect(prose('本年度我局印发行政规范性文件4件，废止规范性文件2件，现行有效规范性文件19件。')).toEqual([
+      ['normative_docs.issued', 4],
+      ['normative_docs.repealed', 2],
+      ['normative_docs.in_force', 19],
+    ]);
+  });
+
+  test('reviewing or publishing documents is not making them', () => {
+    expect(prose('全年清理规范性文件9件，公开规范性文件5件，审查规范性文件3件。')).toEqual([]);
+  });
+});
+
 describe('staff and budget', () => {
   test('兼职人员N人, 专职人员N名, 政府信息公开费用N万元', () => {
     expect(prose('我局设兼职人员2人，专职人员1名。')).toEqual([

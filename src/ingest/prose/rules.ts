@@ -8,7 +8,7 @@
  * between Chinese characters and numbers.
  */
 
-import { CASE_COUNTERS, SPLIT_BY_MODE, WHOLE_KINDS, YEAR_SCOPES } from '../../catalogue/prose-wordings.ts';
+import { CASE_COUNTERS, ISSUE_VERBS, SPLIT_BY_MODE, WHOLE_KINDS, YEAR_SCOPES } from '../../catalogue/prose-wordings.ts';
 
 /** Within one clause. */
 const C = '[^。;!?,、]';
@@ -108,6 +108,11 @@ export const PROSE_RULES: ProseRule[] = [
   // "全年公开公文类政府信息共263条": a bare 公开 of the year's information — unless the sentence splits it
   // into 主动 and 依申请 (then it counts both), or a channel in the clause makes it that channel's.
   { pattern: `(?:${YEAR_SCOPES.join('|')})(?:共计|共|累计)?公开${ANY_KIND}信息(?:共计|合计|总计|共|达)?#条`, keys: ['proactive.total'], unlessBefore: CUMULATIVE_OR_ANY_CHANNEL, unlessAfter: SPLIT_BY_MODE },
+
+  // —— 规范性文件 ("废止规范性文件6件，制定规范性文件15件"): the table 二 row's cells, stated in a sentence.
+  { pattern: `(?:${ISSUE_VERBS.join('|')})(?:了)?(?:行政)?规范性文件(?:共计|共)?#件`, keys: ['normative_docs.issued'], unlessBefore: CUMULATIVE },
+  { pattern: `废止(?:了)?(?:行政)?规范性文件(?:共计|共)?#件`, keys: ['normative_docs.repealed'], unlessBefore: CUMULATIVE },
+  { pattern: `现行有效(?:的)?(?:行政)?规范性文件(?:共计|共|为)?#件`, keys: ['normative_docs.in_force'] },
 
   // —— 依申请公开
   { pattern: `新收(?:到)?${REQ}申请(?:件)?(?:共计|共)?#件`, keys: ['requests.new'], unlessAfter: INCLUDES_CARRIED_OVER },

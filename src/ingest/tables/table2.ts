@@ -7,7 +7,7 @@ import type { ReportDocument } from '../text/document.ts';
 import type { Figure, ReportFormat, ReportWarning } from '../model.ts';
 import { scanRegion, type Region, type Token } from './cells.ts';
 import { anchorRows, blankRow, exactCells, trimBlanks, type RowSpec } from './anchors.ts';
-import { readRow, settle, describeReading, type Cell } from './fused.ts';
+import { readRow, settle, describeReading, type Cell, type Reading } from './fused.ts';
 import { toFigure, citeLine, citePlace } from './figures.ts';
 import type { StageOutput } from './tables.ts';
 
@@ -88,7 +88,22 @@ function minusCells(tokens: Token[], n: number, raw: string, line: number): Cell
   return null;
 }
 
-export function parseTable2(doc: ReportDocument, start: number, end: number, format: '2019' | '2021'): StageOutput {
+/**
+ * The readings of a squeezed row that agree with what the report's sentences state for its cells
+ * ("废止规范性文件6件，制定规范性文件15件" keeps 15·6·21 of "15621"). A cell the prose does not state
+ * constrains nothing; when no reading agrees (the prose contradicts the table) the prose decides
+ * nothing, and the prose-vs-table check reports the disagreement.
+ */
+function byProse(readings: Reading[], metrics: string[], prose: readonly Figure[]): Reading[] {
+  if (readings.length < 2) return readings;
+  const said = metrics.map((m) => new Set(prose.filter((f) => f.metric === m && f.origin === 'prose' && !f.approximate && !f.cumulative && f.value !== null).map((f) => f.value)));
+  if (said.every((s) => s.size === 0)) return readings;
+  const kept = readings.filter((r) => r.cells.every((c, k) => said[k].size === 0 || (c.kind === 'number' && said[k].has(c.value))));
+  return kept.length > 0 ? kept : readings;
+}
+
+/** `prose`: the figures the report's sentences state, used only to choose among a squeezed row's readings. */
+export function parseTable2(doc: ReportDocument, start: number, end: number, format: '2019' | '2021', prose: readonly Figure[] = []): StageOutput {
   const region: Region = scanRegion(doc, start, end, () => true, true);
   const specs = TABLE2_ROWS[format];
   const rows = anchorRows(region, specs);
@@ -119,7 +134,8 @@ export function parseTable2(doc: ReportDocument, start: number, end: number, for
     const strays = tokens.length < n && r.tokens.some((t) => t.kind === 'number' && !tokens.includes(t) && t.line === tokens[0]?.line);
     // "88-720" in a row with 本年增/减: 88 | — | 720, or 88 | −72 | 0, or 88 | −7 | 20 … not decidable.
     const minus = tokens.some((t) => t.fusedMinus);
-    const rr = strays || minus ? { readings: [] } : readRow(tokens, n, []);
+    const read = strays || minus ? { readings: [] } : readRow(tokens, n, []);
+    const rr = { readings: byProse(read.readings, r.spec.columns.map((c) => `${r.spec.prefix}.${c.suffix}`), prose) };
     const shown = strays ? r.tokens.filter((t) => t.kind !== 'blank') : tokens;
     const raw = shown.map((t) => t.raw).join(' ');
     const line = tokens[0].line;

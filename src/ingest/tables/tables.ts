@@ -33,7 +33,7 @@ export function parseTables(doc: ReportDocument, format: ReportFormat, regions?:
   if (format === 'narrative') return { figures: [], warnings: [] };
   regions = endAtProse(doc, regions ?? locateTables(doc));
   const parts: StageOutput[] = [];
-  if (regions.t2) parts.push(parseTable2(doc, regions.t2[0], regions.t2[1], format));
+  if (regions.t2) parts.push(parseTable2(doc, regions.t2[0], regions.t2[1], format, prose));
   if (regions.t3) parts.push(parseTable3(doc, regions.t3[0], regions.t3[1], format));
   if (regions.t4) parts.push(parseTable4(doc, regions.t4[0], regions.t4[1]));
   return { figures: parts.flatMap((p) => p.figures), warnings: parts.flatMap((p) => p.warnings) };
