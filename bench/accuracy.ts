@@ -135,7 +135,7 @@ export function compareIndex(dbPath: string, corpusDir: string, files: string[],
       add((res.byFormat[truth.format] ??= tally()), outcome);
       for (const d of truth.damage) add((res.byShape[d] ??= tally()), outcome);
       if (outcome === 'exact' && got && got.line === cell.line) res.lineExact++;
-      if (ERROR_OUTCOMES.includes(outcome) && res.examples.length < 12) {
+      if (ERROR_OUTCOMES.includes(outcome) && res.examples.length < Number(process.env.GONGKAI_BENCH_ERRORS ?? 12)) {
         const who = cell.applicant ? `${cell.metric}[${cell.applicant}]` : cell.metric;
         const was = cell.cell === 'number' ? cell.raw : `${cell.cell}「${cell.raw}」`;
         const is = got ? (got.cell === 'number' ? String(got.value) : got.cell) : '—';
@@ -215,7 +215,7 @@ export async function benchAccuracy(ctx: BenchContext): Promise<Section> {
     `Questions answered with the true figure: **${pct(right, questions.length, 1)}** of ${int(questions.length)} (${Object.entries(statuses).map(([k, v]) => `${k} ${v}`).join(', ')}).`,
     '',
     `Targets: ≥ 99.9% of cells exact — ${(o('exact') / r.all.total) >= 0.999 ? 'met' : '**missed**'}; error count 0 — ${errorsOf(r.all) === 0 ? 'met' : `**missed** (${int(errorsOf(r.all))})`}.`,
-    ...(r.examples.length ? ['', 'First errors (for whoever fixes them):', '', ...r.examples.map((e) => `- ${e}`)] : []),
+    ...(r.examples.length ? ['', 'First errors (for whoever fixes them; GONGKAI_BENCH_ERRORS=N lists N):', '', ...r.examples.map((e) => `- ${e}`)] : []),
     ...(wrong.length ? ['', 'First questions not answered with the true figure:', '', ...wrong.map((w) => `- ${w}`)] : []),
   ];
   return { id: 'accuracy', body: body.join('\n') };
