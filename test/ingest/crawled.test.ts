@@ -310,6 +310,15 @@ describe('2019 report squeezed: negative changes, count fused with amount, irreg
     expect(r.warnings.filter((w) => w.message.includes('负号')).map((w) => w.metric)).toEqual(['licensing.prev_items', 'penalty.prev_items']);
   });
 
+  test('a printed sign opens 本年增/减: the cell before it is whole, the signed run is split only when one split has no leading zero', () => {
+    // "30增90": 30 | 增9 | 0 (增90 would leave no 处理决定数量); "272+602376": 272, then +60·2376, +602·376 … undecided.
+    expect([value(r, 'other_services.prev_items'), value(r, 'other_services.change'), value(r, 'other_services.decisions')]).toEqual([30, 9, 0]);
+    expect([value(r, 'coercion.prev_items'), value(r, 'coercion.change'), value(r, 'coercion.decisions')]).toEqual([272, 'undecided', 'undecided']);
+    const w = r.warnings.find((x) => x.metric === 'coercion.prev_items')!;
+    expect(w.code).toBe('fused.ambiguous');
+    expect(w.message).toContain('272·60·2376，或 272·602·376，或 272·6023·76，或 272·60237·6');
+  });
+
   test('"15-15" in a two-cell row: the "-" cannot be a cell, so it is the minus', () => {
     expect([value(r, 'fees.prev_items'), value(r, 'fees.change')]).toEqual([15, -15]);
   });

@@ -213,6 +213,15 @@ describe('readIdentity: other sources of the agency', () => {
     expect(r.ok && r.warnings.map((w) => w.code)).toEqual(['year.from_period']);
   });
 
+  test('a title wrapped inside its last word ("…年度报" / "告", a PDF title box) is one title', () => {
+    const r = report('    安阳市文峰区东关街道办事处2020 年政府信息公开工作年度报', '告', '    根据《中华人民共和国政府信息公开条例》规定，特向社会公布本年度报告。');
+    expect(r.ok && [r.value.agency.name, r.value.year, r.value.title]).toEqual([
+      '安阳市文峰区东关街道办事处',
+      2020,
+      '安阳市文峰区东关街道办事处2020年政府信息公开工作年度报告',
+    ]);
+  });
+
   test('the signature block at the end', () => {
     const v = value(readIdentity(buildDocument(['2020年政府信息公开工作年度报告', ...BODY, '温州市统计局', '', '2021年1月20日'])));
     expect(v.agency.name).toBe('温州市统计局');

@@ -72,7 +72,10 @@ function findTitle(head: Line[]): TitleFound | null {
   let bestScore = -1;
   const lines = head.slice(0, TITLE_SEARCH);
   for (let j = 0; j < lines.length; j++) {
-    const last = lines[j].s;
+    // A title wrapped inside its last word ("…工作年度报" / "告", a PDF's narrow title box) ends a line later.
+    const broken = /报$/u.test(lines[j].s) && lines[j + 1] !== undefined && /^告/u.test(lines[j + 1].s) && lines[j + 1].s.length <= 20;
+    const end = broken ? j + 1 : j;
+    const last = broken ? lines[j].s + lines[j + 1].s : lines[j].s;
     if (last.length > TITLE_LINE_MAX || SENTENCE.test(last) || !/报告|年报/u.test(last)) continue;
     let found: TitleFound | null = null;
     let score = -1;
@@ -80,11 +83,11 @@ function findTitle(head: Line[]): TitleFound | null {
     for (let k = 0; k <= 2 && j - k >= 0; k++) {
       const first = lines[j - k];
       if (k > 0 && (first.s.length > 40 || SENTENCE.test(first.s) || /报告$/u.test(first.s))) break;
-      let text = lines.slice(j - k, j + 1).map((l) => l.s).join('');
+      let text = lines.slice(j - k, end + 1).map((l) => l.s).join('');
       let parts = parseTitle(text);
       if (!parts.isReportTitle) continue;
       // "XX局政府信息公开工作年度报告" / "（2020年度）" on the next line.
-      const next = lines[j + 1];
+      const next = lines[end + 1];
       if (parts.year === null && next && /^[（(]?[^（()）]{2,6}年度?[）)]?$/u.test(next.s) && YEAR_TEXT.test(next.s)) {
         text += next.s;
         parts = parseTitle(text);
@@ -92,7 +95,7 @@ function findTitle(head: Line[]): TitleFound | null {
       const s = (parts.agency ? 2 : 0) + (parts.year !== null ? 1 : 0);
       if (s > score) {
         score = s;
-        found = { text, first: first.i, lastAt: j, agency: parts.agency, year: parts.year };
+        found = { text, first: first.i, lastAt: end, agency: parts.agency, year: parts.year };
       }
       if (s === 3) break;
     }

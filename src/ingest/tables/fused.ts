@@ -40,7 +40,7 @@ export function identityValue(c: Cell): number | null {
   return null;
 }
 
-function tokenCell(t: Token): Cell {
+export function tokenCell(t: Token): Cell {
   return { kind: t.kind, value: t.value, raw: t.raw, line: t.line, computed: false, unit: t.unit };
 }
 

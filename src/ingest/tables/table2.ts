@@ -7,7 +7,7 @@ import type { ReportDocument } from '../text/document.ts';
 import type { Figure, ReportFormat, ReportWarning } from '../model.ts';
 import { scanRegion, type Region, type Token } from './cells.ts';
 import { anchorRows, blankRow, exactCells, trimBlanks, type RowSpec } from './anchors.ts';
-import { readRow, settle, describeReading, type Cell, type Reading } from './fused.ts';
+import { readRow, settle, describeReading, tokenCell, type Cell, type Reading } from './fused.ts';
 import { toFigure, citeLine, citePlace } from './figures.ts';
 import type { StageOutput } from './tables.ts';
 
@@ -102,6 +102,46 @@ function byProse(readings: Reading[], metrics: string[], prose: readonly Figure[
   return kept.length > 0 ? kept : readings;
 }
 
+/** A printed sign ("增9", "减 4", "+41", "-26") opens the 本年增/减 cell: nothing else in table 二 is signed. */
+const SIGN_RE = /^(增|减|\+|-)\s*(\d+)$/u;
+
+/**
+ * Readings of a squeezed 2019 row whose 本年增/减 carries a printed sign ("272+602376", "30增90"). The sign
+ * fixes where that cell starts: what precedes it is 上一年项目数量 as printed (never split), and the signed
+ * run holds 本年增/减 and then 处理决定数量 — every split with no leading zero is a reading ("+60·2376",
+ * "+602·376" …), so only a run with one such split decides both. Null when the row has no signed token
+ * or another shape.
+ */
+function signedReadings(tokens: Token[], n: number, changeAt: number): Reading[] | null {
+  const s = tokens.findIndex((t) => t.kind === 'number' && SIGN_RE.test(t.raw.trim()));
+  if (s < 0 || s !== changeAt || tokens.length > n) return null;
+  const before = tokens.slice(0, s).map(tokenCell);
+  const after = tokens.slice(s + 1).map(tokenCell);
+  const t = tokens[s];
+  const m = SIGN_RE.exec(t.raw.trim())!;
+  const negative = m[1] === '减' || m[1] === '-';
+  const cell = (digits: string, raw: string, signedCell: boolean): Cell => ({
+    kind: 'number',
+    value: signedCell && negative ? -Number(digits) : Number(digits),
+    raw,
+    line: t.line,
+    computed: false,
+    unit: null,
+  });
+  const rest = n - s - 1;
+  if (after.length === rest) return [{ cells: [...before, tokenCell(t), ...after] }];
+  if (after.length !== 0 || rest !== 1) return null;
+  const digits = m[2];
+  const readings: Reading[] = [];
+  for (let len = 1; len < digits.length; len++) {
+    const change = digits.slice(0, len);
+    const decisions = digits.slice(len);
+    if ((change.length > 1 && change[0] === '0') || (decisions.length > 1 && decisions[0] === '0')) continue;
+    readings.push({ cells: [...before, cell(change, `${m[1]}${change}`, true), cell(decisions, decisions, false)] });
+  }
+  return readings;
+}
+
 /** `prose`: the figures the report's sentences state, used only to choose among a squeezed row's readings. */
 export function parseTable2(doc: ReportDocument, start: number, end: number, format: '2019' | '2021', prose: readonly Figure[] = []): StageOutput {
   const region: Region = scanRegion(doc, start, end, () => true, true);
@@ -134,7 +174,9 @@ export function parseTable2(doc: ReportDocument, start: number, end: number, for
     const strays = tokens.length < n && r.tokens.some((t) => t.kind === 'number' && !tokens.includes(t) && t.line === tokens[0]?.line);
     // "88-720" in a row with 本年增/减: 88 | — | 720, or 88 | −72 | 0, or 88 | −7 | 20 … not decidable.
     const minus = tokens.some((t) => t.fusedMinus);
-    const read = strays || minus ? { readings: [] } : readRow(tokens, n, []);
+    const changeAt = r.spec.columns.findIndex((c) => c.suffix === 'change');
+    const signed = !strays && !minus && tokens.length < n && changeAt >= 0 ? signedReadings(tokens, n, changeAt) : null;
+    const read = signed ? { readings: signed } : strays || minus ? { readings: [] } : readRow(tokens, n, []);
     const rr = { readings: byProse(read.readings, r.spec.columns.map((c) => `${r.spec.prefix}.${c.suffix}`), prose) };
     const shown = strays ? r.tokens.filter((t) => t.kind !== 'blank') : tokens;
     const raw = shown.map((t) => t.raw).join(' ');
