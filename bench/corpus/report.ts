@@ -86,7 +86,8 @@ export function planReport(rng: Rng, agency: GeneratedAgency, year: number): Rep
     crlf: rng.chance(0.1),
     zero: rng.weighted<ZeroStyle>([
       ['0', 78],
-      ['—', 14],
+      ['—', 9],
+      ['——', 5],
       ['-', 5],
       ['/', 3],
     ]),

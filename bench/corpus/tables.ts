@@ -26,7 +26,8 @@ export interface Table {
 }
 
 /** How a report prints a zero (seed 001 prints every zero of table 三 and 四 as "—"). */
-export type ZeroStyle = '0' | '—' | '-' | '/';
+/** How an office prints nothing to count: 0, a dash ("—", the Chinese "——" typed in Word, "-") or "/". */
+export type ZeroStyle = '0' | '—' | '——' | '-' | '/';
 
 function cell(metric: string, applicant: ApplicantKey | null, value: number, raw: string, kind: TrueCellKind = 'number', cumulative = false): TrueCell {
   return {
@@ -424,7 +425,7 @@ export function buildStatsNational(rng: Rng, scale: number, zero: ZeroStyle = '0
   const rows: Row[] = [{ kind: 'header', cells: ['统计指标', '单位', '统计数'] }];
   for (const s of spec) {
     const value = s.metric ? v.get(s.metric)! : 0;
-    const dashed = s.metric !== null && value === 0 && zero === '—' && DASHED_WHEN_ZERO.has(s.metric);
+    const dashed = s.metric !== null && value === 0 && (zero === '—' || zero === '——') && DASHED_WHEN_ZERO.has(s.metric);
     const cells = s.metric ? [dashed ? cell(s.metric, s.applicant ?? null, 0, '——', 'dash') : cell(s.metric, s.applicant ?? null, value, String(value))] : [];
     rows.push({ kind: 'data', labels: [s.label], extra: [s.unit], cells });
   }

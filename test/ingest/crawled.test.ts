@@ -301,6 +301,32 @@ describe('a squeezed table 二 row decided by what the report\'s sentences state
   });
 });
 
+describe('table 二 squeezed with "——" dashes', () => {
+  const variant = (rows: string) => {
+    const text = read('2019-squeezed.txt').toString('utf8').replace('规章000规范性文件335', rows);
+    const r = processFile('variant.txt', Buffer.from(text, 'utf8'));
+    if (!r.ok) throw new Error(r.error.message);
+    return r.report;
+  };
+  const cells = (r: ParsedReport, prefix: string) => ['made', 'published', 'public_total'].map((k) => find(r, `${prefix}.${k}`, { origin: 'table' })[0].cell);
+
+  test('"规章——————" is three dash cells and "规范性文件3——5" is 3 | —— | 5', () => {
+    const r = variant('规章——————规范性文件3——5');
+    expect(cells(r, 'regulations')).toEqual(['dash', 'dash', 'dash']);
+    expect([value(r, 'normative_docs.made'), value(r, 'normative_docs.public_total')]).toEqual([3, 5]);
+    expect(cells(r, 'normative_docs')[1]).toBe('dash');
+  });
+
+  test('"规章12——" is undecided where its two readings differ, with a warning that says why', () => {
+    const r = variant('规章12——规范性文件335');
+    expect(cells(r, 'regulations')).toEqual(['undecided', 'undecided', 'dash']);
+    const w = r.warnings.find((x) => x.metric === 'regulations.made')!;
+    expect(w.code).toBe('fused.ambiguous');
+    expect(w.message).toContain('“12——”中相连的“—”可能各占一栏，也可能两个合为一栏');
+    expect(w.message).toContain('12·—·—，或 1·2·——');
+  });
+});
+
 describe('2019 report squeezed: negative changes, count fused with amount, irregular spacing, a digit too many', () => {
   const r = parsed('2019-squeezed.txt');
 

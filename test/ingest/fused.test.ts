@@ -245,3 +245,30 @@ describe('huaian_shi_2024 table 三 (large numbers, 2021 sub-rows) with all whit
     ['requests.result.other_handling.other', '108 2 0 0 0 0 110'],
   ])('%s = %s', (metric, row) => expect(indexFigures(figures).row(metric)).toBe(row));
 });
+
+describe('"——" squeezed together: one cell or two, as the row\'s cell count says', () => {
+  test('a run of "—" pairs is one cell per pair when one per character is too many', () => {
+    expect(readings('规章——————', 3, [])).toEqual(['——·——·——']);
+    expect(readings('规范性文件3——5', 3, [])).toEqual(['3·——·5']);
+    // Table 三: fourteen "—" for seven cells, the 总计 a dash too.
+    expect(readings('二、上年结转政府信息公开申请数量——————————————')).toEqual(['——·——·——·——·——·——·——']);
+  });
+
+  test('one "—" per cell stays so when the count fits', () => {
+    expect(readings('规章———', 3, [])).toEqual(['—·—·—']);
+    expect(readings('行政许可——0', 3, [])).toEqual(['—·—·0']);
+  });
+
+  test('"12——" over three cells is 12 | — | — or 1 | 2 | ——: both kept, so the row stays undecided', () => {
+    expect(readings('规章12——', 3, [])).toEqual(['12·—·—', '1·2·——']);
+  });
+
+  test('row sums choose between the two readings', () => {
+    // 1 + 2 = 3 holds only with the pair read as one cell.
+    expect(readings('予以公开12——3', 4, [{ parts: [0, 1, 2], total: 3 }])).toEqual(['1·2·——·3']);
+  });
+
+  test('dashes that were not printed together are never paired', () => {
+    expect(readRow(tokensOf('规章 — — — —'), 3, []).readings).toEqual([]);
+  });
+});

@@ -33,6 +33,11 @@ export interface Token {
    * the next number — the text cannot tell.
    */
   fusedMinus?: boolean;
+  /**
+   * This "—" and the next token's "—" were adjacent in the printed text ("——————"): a squeezed "——"
+   * (the usual printed dash) may be one cell, which the row's cell count decides (fused.ts).
+   */
+  joinsNext?: boolean;
 }
 
 export interface Region {
@@ -78,6 +83,7 @@ const DASH_RE = /^(?:[—–\-－/／─]|——|--)$/u;
 const VALUE_RE = /(?:(增|减)\s*)?([+\-]?)(\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(\.\d+)?(?:\s*(万元|元|件|个|项|条))?/uy;
 const UNSIGNED_VALUE_RE = /(?:(增|减)\s*)?()(\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(\.\d+)?(?:\s*(万元|元|件|个|项|条))?/uy;
 const DASH_RUN_RE = /^[—\-－/／─]{2,}$/u;
+const EM_DASH = '—';
 // The scan below looks at every character of a table region, so its per-character tests are code-unit
 // comparisons rather than regular expressions (a regex call per character was most of parsing a table).
 /** [—\-－/／─]: a dash character. */
@@ -170,9 +176,12 @@ function scanCell(s: string, line: number, celled: boolean, signed: boolean, out
       pushDash(w, line, celled, out);
       continue;
     }
-    // Dashes squeezed together ("///////"): one cell each.
+    // Dashes squeezed together ("///////"): one cell each, unless the row's count says "——" pairs.
     if (DASH_RUN_RE.test(w)) {
-      for (const ch of w) pushDash(ch, line, celled, out);
+      for (let k = 0; k < w.length; k++) {
+        pushDash(w[k], line, celled, out);
+        if (w[k] === EM_DASH && w[k + 1] === EM_DASH) out.tokens[out.tokens.length - 1].joinsNext = true;
+      }
       continue;
     }
     // Accounting negatives in a signed column: "(3)", "(-3)" (NFKC of "（3）") is −3.
@@ -215,6 +224,9 @@ function scanCell(s: string, line: number, celled: boolean, signed: boolean, out
         const sign = c === 0x2d; // "-" ("+" is not a dash character)
         if (!(signed && sign && isDigit(w.charCodeAt(i + 1)) && !isDigit(w.charCodeAt(i - 1)))) {
           pushText(w, run, i, line, out);
+          // "3——5": the "—" before this one, pushed just now, is its pair.
+          const prev = out.tokens[out.tokens.length - 1];
+          if (w[i] === EM_DASH && w[i - 1] === EM_DASH && run === i && prev?.kind === 'dash') prev.joinsNext = true;
           pushDash(w[i], line, celled, out);
           if (signed && sign && isDigit(w.charCodeAt(i - 1)) && isDigit(w.charCodeAt(i + 1))) out.tokens[out.tokens.length - 1].fusedMinus = true;
           run = ++i;

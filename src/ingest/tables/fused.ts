@@ -93,7 +93,7 @@ export function sumsHold(cells: Cell[], sums: RowSum[]): boolean {
  * missing cell is recovered from a row identity when it can be.
  */
 export function readRow(tokens: Token[], n: number, sums: RowSum[], opts: { orderKnown?: boolean } = {}): RowReadings {
-  tokens = dropStrayTokens(tokens, n, sums);
+  tokens = pairedDashes(dropStrayTokens(tokens, n, sums), n);
   if (tokens.length === n && opts.orderKnown) return { readings: [{ cells: computeBlankTotals(tokens.map(tokenCell), sums) }], exact: true, capped: false };
   if (tokens.length === n) {
     const cells = tokens.map(tokenCell);
@@ -105,7 +105,16 @@ export function readRow(tokens: Token[], n: number, sums: RowSum[], opts: { orde
     for (const t of tokens) perLine.set(t.line, (perLine.get(t.line) ?? 0) + 1);
     const columnRun = [...perLine.values()].every((c) => c === 1) && tokens.some((t, i) => i > 0 && t.line === tokens[i - 1].line + 1);
     if (!oneLine && (columnRun || !sumsHold(cells, sums))) return { readings: [], exact: true, capped: false, disordered: true };
-    return { readings: [{ cells: computeBlankTotals(cells, sums) }], exact: true, capped: false };
+    const printed: Reading = { cells: computeBlankTotals(cells, sums) };
+    // "12——" over three cells: 12 | — | —, or 1 | 2 | —— — both fit; the row's sums may tell them apart.
+    const paired = pairedDashes(tokens, n - 1, true);
+    if (paired.length < n && paired.some((t) => (t.digits?.length ?? 0) > 1)) {
+      const other = enumerate(paired, n, sums, false);
+      if (other.capped) return { readings: [], exact: false, capped: true };
+      const all = sumsHold(cells, sums) ? [printed, ...other.readings] : other.readings;
+      if (other.readings.length > 0) return { readings: dedupe(all), exact: false, capped: false };
+    }
+    return { readings: [printed], exact: true, capped: false };
   }
   if (tokens.length > n || tokens.length === 0) return { readings: [], exact: false, capped: false };
 
@@ -244,6 +253,27 @@ function dropStrayTokens(tokens: Token[], n: number, sums: RowSum[]): Token[] {
   const kept = tokens.filter((t) => count.get(t.line)! > 1);
   if (kept.length !== n || !kept.every((t) => t.line === kept[0].line)) return tokens;
   return sums.length > 0 && sumsHold(kept.map(tokenCell), sums) ? kept : tokens;
+}
+
+/**
+ * More tokens than cells where "—" characters were printed together: each "——" pair of a squeezed run
+ * of even length is one cell ("规章——————" is three dashes, "3——5" is 3 | —— | 5) — taken only when
+ * that gives the row no more tokens than cells (`always`: in any case, for the alternative reading of a
+ * row whose count already fits). Odd runs stay one cell per character.
+ */
+function pairedDashes(tokens: Token[], n: number, always = false): Token[] {
+  if ((!always && tokens.length <= n) || !tokens.some((t) => t.joinsNext)) return tokens;
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let end = i;
+    while (tokens[end].joinsNext && end + 1 < tokens.length && tokens[end + 1].kind === 'dash') end++;
+    const len = end - i + 1;
+    if (len > 1 && len % 2 === 0) {
+      for (let k = i; k < end; k += 2) out.push({ ...tokens[k], raw: tokens[k].raw + tokens[k + 1].raw, joinsNext: false });
+    } else out.push(...tokens.slice(i, end + 1));
+    i = end + 1;
+  }
+  return always || out.length <= n ? out : tokens;
 }
 
 /**

@@ -178,6 +178,8 @@ export function parseTable2(doc: ReportDocument, start: number, end: number, for
     const signed = !strays && !minus && tokens.length < n && changeAt >= 0 ? signedReadings(tokens, n, changeAt) : null;
     const read = signed ? { readings: signed } : strays || minus ? { readings: [] } : readRow(tokens, n, []);
     const rr = { readings: byProse(read.readings, r.spec.columns.map((c) => `${r.spec.prefix}.${c.suffix}`), prose) };
+    // "12——" over three cells read two ways (12 | — | — or 1 | 2 | ——).
+    const dashPairs = tokens.length === n && tokens.some((t) => t.joinsNext) && rr.readings.length > 1;
     const shown = strays ? r.tokens.filter((t) => t.kind !== 'blank') : tokens;
     const raw = shown.map((t) => t.raw).join(' ');
     const line = tokens[0].line;
@@ -185,10 +187,12 @@ export function parseTable2(doc: ReportDocument, start: number, end: number, for
     if (!cells || cells.some((c) => c.kind === 'undecided')) {
       const options = rr.readings.slice(0, 4).map(describeReading).join('，或 ');
       warnings.push({
-        code: !strays && tokens.some((t) => (t.digits?.length ?? 0) > 1) && tokens.length < n ? 'fused.ambiguous' : 'table.row_unreadable',
+        code: !strays && tokens.some((t) => (t.digits?.length ?? 0) > 1) && (tokens.length < n || dashPairs) ? 'fused.ambiguous' : 'table.row_unreadable',
         message:
           (minus
             ? `表二“${r.spec.label}”${citePlace(doc, line)}的“${raw.replace(/ /gu, '')}”中的“-”可能是空栏（—），也可能是下一个数的负号，不能确定各栏`
+            : dashPairs
+            ? `表二“${r.spec.label}”${citePlace(doc, line)}的“${raw.replace(/ /gu, '')}”中相连的“—”可能各占一栏，也可能两个合为一栏（“——”），连在一起的数字也就可能分属几栏`
             : strays
             ? `表二“${r.spec.label}”${citePlace(doc, line)}的数（“${raw}”）有的夹在无法识读的文字之间，不能确定各在哪一栏`
             : `表二“${r.spec.label}”${citePlace(doc, line)}读到${tokens.length}个数（“${raw}”），应为${n}个`) +
