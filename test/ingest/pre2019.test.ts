@@ -207,6 +207,22 @@ describe('rows whose values are not where they should be', () => {
     ]);
   });
 
+  test('a row whose values fell onto the next line, more of them than columns: a warning, never "blank"', () => {
+    const out = parsePre2019Table(buildDocument(splitLines(['政府信息公开情况统计表', '受理依申请公开信息总数 件', '9 31', '行政复议数 件 0'].join('\n'))));
+    expect(out.figures.map((f) => [f.metric, f.value, f.cell])).toEqual([['review.total', 0, 'number']]);
+    expect(out.warnings.map((w) => [w.code, w.metric, w.line])).toEqual([['pre2019.extra_values', 'requests.new', 3]]);
+  });
+
+  test('a page break inside a header printed one cell per line ("2014年度" / "2 / 5" / "历年累计") keeps both columns', () => {
+    const text = ['指标名称', '计量单位', '2014年度', '', '2 / 5', '', '历年累计', '主动公开文件数 条 36 170', '其中：政府网站公开数 条 30 150', '政府公报公开数 条 6 20'].join('\n');
+    const got = parse(text).map((f) => [f.metric, f.cumulative, f.value]);
+    expect(got).toEqual([
+      ['proactive.total', false, 36], ['proactive.total', true, 170],
+      ['proactive.website', false, 30], ['proactive.website', true, 150],
+      ['proactive.gazette', false, 6], ['proactive.gazette', true, 20],
+    ]);
+  });
+
   test('a label cut inside its note that no line completes: no figure, a warning', () => {
     const out = parsePre2019Table(buildDocument(splitLines(['统计指标 单位 统计数', '一、主动公开情况 ——', '（一）主动公开政府信息数（不同渠道 条 5', '其中：主动公开规范性文件数 条 3'].join('\n'))));
     expect(out.figures.map((f) => [f.metric, f.value])).toEqual([['proactive.normative_docs', 3]]);

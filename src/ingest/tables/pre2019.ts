@@ -131,7 +131,9 @@ function tableStart(doc: ReportDocument): { start: number; columns: ValueColumn[
     if (!HEADER.test(L[i])) continue;
     const cells = [L[i].trim()];
     let end = i;
-    for (let j = nextLine(L, i); j > 0 && j - end <= 2 && HEADER_CELL.test(L[j].trim()); j = nextLine(L, j)) {
+    // Only blank lines, page numbers and footers between the cells (nextLine skips them): a page may
+    // break inside the header ("2013年度" / "1 / 3" / "历年累计").
+    for (let j = nextLine(L, i); j > 0 && j - end <= 8 && HEADER_CELL.test(L[j].trim()); j = nextLine(L, j)) {
       cells.push(L[j].trim());
       end = j;
     }
@@ -200,8 +202,14 @@ export function parsePre2019Table(doc: ReportDocument, prose: readonly Figure[] 
       // Read them from there — storing the row as blank would say "not stated" when it is.
       const j = nextLine(doc.norm, i);
       const next = j >= 0 ? valuesOnly(doc.norm[j], columns.length) : null;
+      const more = j >= 0 && !next ? valuesOnly(doc.norm[j], doc.norm[j].trim().split(/\s+/).length) : null;
       if (next) {
         row = { ...row, values: next };
+        at = j;
+      } else if (more) {
+        // More values there than the header has columns: the row is printed, its columns unknown —
+        // never "blank".
+        row = { ...row, values: more.slice(0, columns.length), extra: true };
         at = j;
       }
     }
