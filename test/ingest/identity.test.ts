@@ -131,6 +131,14 @@ describe('readIdentity: places, completion and OCR correction', () => {
     expect(r.ok && r.warnings.map((w) => w.code)).toEqual(['name.corrected']);
   });
 
+  test('a district misread right after its city is corrected from the body, not filed at the city', () => {
+    const r = report('成都市埤都区民政局2010年政府信息公开工作年度报告', '2010年，成都市郫都区民政局认真贯彻落实《条例》。');
+    expect(r.ok && r.value.agency).toEqual({
+      name: '成都市郫都区民政局', province: '四川省', city: '成都市', county: '郫都区', divisionCode: '510117', line: 1,
+    });
+    expect(r.ok && r.warnings.map((w) => [w.code, w.line, w.line2])).toEqual([['name.corrected', 1, 2]]);
+  });
+
   test('no correction without a unique match: 鼓楼区 is in four cities', () => {
     const r = report('鼓楼区人民政府2020年政府信息公开工作年度报告');
     expect(r.ok && r.value.agency).toEqual({ name: '鼓楼区人民政府', province: null, city: null, county: null, divisionCode: null, line: 1 });

@@ -220,14 +220,19 @@ function canonicalAgency(found: NameFound, lines: readonly Line[], doc: ReportDo
       line2: null,
       metric: null,
     });
-  } else if (!place) {
-    // "沐阳县…": a place one character off a gazetteer place, settled by the report's own text.
-    const fix = fixMisreadPlace(name, lines.map((l) => l.s));
-    const fixed = fix ? agencyPlace(fix.to + name.slice(fix.from.length)) : null;
+  } else if (!place || (place.county === null && place.unit === null)) {
+    // "沐阳县…": a place one character off a gazetteer place, settled by the report's own text — at the
+    // name's start, or right after its city ("成都市埤都区民政局" for 郫都区: the city alone placed it, a level
+    // too high). A district fix must stay in the city that placed it.
+    const head = place ? name.slice(0, place.length) : '';
+    const fix = fixMisreadPlace(name.slice(head.length), lines.map((l) => l.s));
+    const fixedName = fix ? head + fix.to + name.slice(head.length + fix.from.length) : '';
+    const candidate = fix ? agencyPlace(fixedName) : null;
+    const fixed = candidate && (!place || (candidate.county !== null && candidate.city === place.city)) ? candidate : null;
     if (fix && fixed) {
       const printed = name;
       corrected = { from: fix.from, to: fix.to };
-      name = fix.to + name.slice(fix.from.length);
+      name = fixedName;
       place = fixed;
       const seen = fix.seenAt === null ? null : (doc.sourceLine[lines[fix.seenAt]!.i] ?? lines[fix.seenAt]!.i + 1);
       warnings.push({
