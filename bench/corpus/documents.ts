@@ -3,7 +3,8 @@
  * (the page printed by headless Chromium, as a browser's "save as PDF" does) and a Word .docx (the page
  * converted by LibreOffice, merged cells as Word merges). The report's truth stays what it was — the same
  * figures — with its `file` and `layout` changed; the manifest follows. So the accuracy benchmark covers
- * PDF and Word input. Needs /usr/bin/chromium and soffice: a benchmark option, never used by tests.
+ * PDF and Word input. Needs /usr/bin/chromium, a Chinese font (Debian fonts-noto-cjk) and soffice: a
+ * benchmark option, never used by tests.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,20 @@ export interface DocumentShares {
   pdf: number;
   /** Share written as .docx. */
   docx: number;
+}
+
+/**
+ * Without a Chinese font Chromium prints every CJK character as a missing glyph, and the PDFs measure a
+ * broken font instead of our reader: refuse, naming the package, rather than measure that.
+ */
+function requireChineseFont(): void {
+  let found = '';
+  try {
+    found = execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).trim();
+  } catch {
+    found = '';
+  }
+  if (!found) throw new Error('printing PDFs needs a Chinese font for Chromium: install Debian fonts-noto-cjk (apt-get install fonts-noto-cjk)');
 }
 
 export const DEFAULT_DOCUMENT_SHARES: DocumentShares = { pdf: 0.02, docx: 0.02 };
@@ -45,6 +60,7 @@ export async function writeDocuments(dir: string, shares: DocumentShares, log: (
 
   const pdfs = chosen.filter((c) => c.kind === 'pdf');
   if (pdfs.length) {
+    requireChineseFont();
     log(`printing ${pdfs.length} reports to PDF (chromium)…`);
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
     try {

@@ -4,6 +4,7 @@
  * reports and users write that those tables leave alone.
  */
 import * as OpenCC from 'opencc-js';
+import { RADICAL_EQUIVALENTS } from './radicals.ts';
 
 const convert = OpenCC.Converter({ from: 't', to: 'cn' });
 
@@ -68,8 +69,15 @@ export function mayNeedOpenCC(s: string): boolean {
 const EXTRA: Record<string, string> = { 檔: '档', 複: '复', 區: '区', 濬: '浚' };
 const EXTRA_RE = new RegExp(`[${Object.keys(EXTRA).join('')}]`, 'g');
 
-/** Traditional → Simplified; text with no character that could change is returned as is, unconverted. */
-export function toSimplified(s: string): string {
+// Radicals first: ⻑ (U+2ED1) is the Traditional 長, which OpenCC then simplifies.
+const RADICAL_RE = /[\u2e80-\u2eff]/g;
+
+/**
+ * Traditional → Simplified, CJK radicals → the ideographs they stand for (radicals.ts); text with no
+ * character that could change is returned as is, unconverted.
+ */
+export function toSimplified(input: string): string {
+  const s = input.replace(RADICAL_RE, (c: string) => RADICAL_EQUIVALENTS[c] ?? c);
   const converted = mayNeedOpenCC(s) ? convert(s) : s;
   return converted.replace(EXTRA_RE, (c: string) => EXTRA[c] ?? c);
 }

@@ -139,6 +139,12 @@ describe('readIdentity: places, completion and OCR correction', () => {
     expect(r.ok && r.warnings.map((w) => [w.code, w.line, w.line2])).toEqual([['name.corrected', 1, 2]]);
   });
 
+  test('CJK radicals a PDF font maps glyphs to (⺠ for 民, ⻄ for 西) read as the ideographs', () => {
+    expect(value(report('⻄安市教育局2021年政府信息公开工作年度报告')).agency).toMatchObject({ name: '西安市教育局', city: '西安市' });
+    const v = value(report('霍城县人⺠政府2016年政府信息公开工作年度报告'));
+    expect(v.agency).toMatchObject({ name: '霍城县人民政府', county: '霍城县', divisionCode: '654023' });
+  });
+
   test('no correction without a unique match: 鼓楼区 is in four cities', () => {
     const r = report('鼓楼区人民政府2020年政府信息公开工作年度报告');
     expect(r.ok && r.value.agency).toEqual({ name: '鼓楼区人民政府', province: null, city: null, county: null, divisionCode: null, line: 1 });
