@@ -7,6 +7,7 @@ import { scanRegion } from '../../src/ingest/tables/cells.ts';
 import { readRow, describeReading } from '../../src/ingest/tables/fused.ts';
 import { detectFormat } from '../../src/ingest/tables/format.ts';
 import { parseTables } from '../../src/ingest/tables/tables.ts';
+import { parseTable4 } from '../../src/ingest/tables/table4.ts';
 import { checkReport } from '../../src/ingest/checks/checks.ts';
 import { docOf, loadDoc, indexFigures, SEED } from './tables-helpers.ts';
 
@@ -266,6 +267,13 @@ describe('"——" squeezed together: one cell or two, as the row\'s cell count 
   test('row sums choose between the two readings', () => {
     // 1 + 2 = 3 holds only with the pair read as one cell.
     expect(readings('予以公开12——3', 4, [{ parts: [0, 1, 2], total: 3 }])).toEqual(['1·2·——·3']);
+  });
+
+  test('table 四 squeezed: "1——————1" then ten "——" is 1 | —— × 3 | 1 and ten dash cells, not cut to 15 tokens', () => {
+    const t4 = parseTable4(docOf('1——————1————————————————————'), 0, 1);
+    const shown = t4.figures.map((f) => (f.cell === 'number' ? String(f.value) : f.cell === 'dash' ? '—' : f.cell));
+    expect(shown).toEqual(['1', '—', '—', '—', '1', '—', '—', '—', '—', '—', '—', '—', '—', '—', '—']);
+    expect(t4.warnings).toEqual([]);
   });
 
   test('dashes that were not printed together are never paired', () => {
