@@ -95,13 +95,14 @@ function withTrailingBlank(tokens: Token[], untrimmed: Token[]): Token[] {
  * A table printed with its 总计 column left blank: rows whose numbers decide it ("20 7 — — — —": only a
  * missing 总计 fits) show it, and rows of one repeated value ("0 0 0 0 0 0", "—— × 6"), where any cell
  * could be the missing one, are read with the same blank 总计 (computed from its parts, as a blank cell
- * of a tab row is) rather than with an arbitrary cell marked missing. Only when no row prints a 总计.
+ * of a tab row is) rather than with an arbitrary cell marked missing. Only when no row prints a 总计. A
+ * table of nothing but such rows gets the same reading: the values are the same wherever the blank is,
+ * and the 总计 is the cell reports leave blank, so no cell is claimed printed that may not be.
  */
 function blankTotalColumn(readings: Reading[][]): void {
   const TOTAL = COLS - 1;
   const missingAt = (r: Reading) => r.cells.flatMap((c, k) => (c.computed ? [k] : []));
   const uniform = (r: Reading) => r.cells.every((c) => c.kind === r.cells[0].kind && c.value === r.cells[0].value);
-  let decided = 0;
   const repeated: number[] = [];
   for (let i = 0; i < readings.length; i++) {
     const rr = readings[i];
@@ -111,10 +112,8 @@ function blankTotalColumn(readings: Reading[][]): void {
       continue;
     }
     const total = rr.every((r) => missingAt(r).length === 1 && missingAt(r)[0] === TOTAL);
-    if (total) decided++;
-    else if (rr.some((r) => !r.cells[TOTAL].computed && r.cells[TOTAL].kind !== 'blank')) return; // a 总计 is printed
+    if (!total && rr.some((r) => !r.cells[TOTAL].computed && r.cells[TOTAL].kind !== 'blank')) return; // a 总计 is printed
   }
-  if (decided === 0) return;
   for (const i of repeated) {
     const r = readings[i][0];
     const printed = r.cells.find((c) => !c.computed)!;
