@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { IngestError } from '../model.ts';
 import type { PdfPage, PdfRun } from './pdf-layout.ts';
+import { loadPdfWorker } from './pdf-worker.ts';
 
 export type PdfTextResult = { ok: true; pages: PdfPage[] } | { ok: false; error: IngestError };
 
@@ -18,13 +19,14 @@ let loaded: Promise<{ pdfjs: PdfJs; root: string }> | null = null;
 /**
  * Load pdf.js once per thread, with its worker code in this same thread: a report is parsed inside
  * an ingest worker already (pool.ts), so a second thread per document would only cost a start-up.
- * pdf.js uses `globalThis.pdfjsWorker` as its in-thread worker when it is set.
+ * pdf.js uses `globalThis.pdfjsWorker` as its in-thread worker when it is set: ours is pdf-worker.ts's,
+ * which skips repairing font programs that text extraction does not use.
  */
 function pdfJs(): Promise<{ pdfjs: PdfJs; root: string }> {
   loaded ??= (async () => {
     const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
     const g = globalThis as { pdfjsWorker?: unknown };
-    g.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    g.pdfjsWorker ??= (await loadPdfWorker()).module;
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
     return { pdfjs, root };
   })();
