@@ -103,6 +103,12 @@ describe('questions across agencies', () => {
     const last = ask('更多', { previous: next.query });
     expect(rows(last).map((r) => [r[0], r[2]])).toEqual([[TJ, 0], [SW, 0]]);
     expect(last.text).toContain('5. 温州市统计局 0 件');
+    // Past the last page: said, not an empty page (nor a crash on it).
+    const past = ask('更多', { previous: last.query });
+    expect(past).toMatchObject({ status: 'answered', results: [], text: '没有更多了：共 6 个单位，已全部列出（第 1–6 个）。', page: { offset: 6, shown: 0, total: 6 } });
+    expect(ask('2021年哪个单位行政复议最多', { offset: 40 }).text).toBe('没有更多了：共 6 个单位，已全部列出（第 1–6 个）。');
+    expect(ask('2021年各单位行政复议共多少件', { offset: 6 }).page).toEqual({ offset: 6, shown: 0, total: 6 });
+    expect(ask('2021年哪些单位行政复议为0', { offset: 2 }).text).toBe('没有更多了：共 2 个单位，已全部列出（第 1–2 个）。');
   });
 
   test('the API offset starts the list further down', () => {

@@ -3,6 +3,7 @@
  * all indexed, the ones named, or those of a place and kind, compared in one year. The ranking, the sum
  * and the counts come from SQL (lookup/across.ts); only the rows shown are read with their citations.
  */
+import { pastTheEnd } from './paging.ts';
 import { LEVEL_LABELS } from '../../catalogue/agency-levels.ts';
 import { metricDef } from '../../catalogue/metrics.ts';
 import type { Answer, AnswerAggregate, AnswerResult } from '../answer.ts';
@@ -108,6 +109,7 @@ export function acrossAgencies(ctx: Ctx, question: string, query: StructuredQuer
       text: `${year}年${where}${withReport.length}个单位的报告都没有给出可计入的${label}${leftOutWhy(counts, missing)}${note}。${missingNote}`,
     };
   }
+  if (offset >= counted) return pastTheEnd(question, counted, offset);
   if (query.kind === 'total') {
     const sum = counts.number.sum + counts.computed.sum + counts.dash.sum;
     const rows = ctx.across.listed(keys, scope, true, MAX_LIST, offset);

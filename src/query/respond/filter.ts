@@ -3,6 +3,7 @@
  * match, and how many, come from SQL (lookup/across.ts: GROUP BY agency); only the page shown is read
  * with its citations.
  */
+import { pastTheEnd } from './paging.ts';
 import type { Answer, AnswerResult } from '../answer.ts';
 import type { ValueScope } from '../lookup/across.ts';
 import { metricLabel, placeText, valueText } from '../render/format.ts';
@@ -78,6 +79,7 @@ export function filterAgencies(ctx: Ctx, question: string, query: StructuredQuer
       if (!yearsOf(id).some((y) => ctx.across.gives(keys, ctx.store.reportId(id, y)!, true))) unknown.push(ctx.index.ref(id)!.name);
     }
   }
+  if (offset > 0 && offset >= matched) return pastTheEnd(question, matched, offset);
   const page = agencies.map((id) => {
     const agency = ctx.index.ref(id)!;
     const results: AnswerResult[] = [];
