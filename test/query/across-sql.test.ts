@@ -123,6 +123,11 @@ describe('questions across agencies', () => {
     expect(counties.query).toMatchObject({ kind: 'ranking', scope: ['温州市'], level: 'county_gov' });
     expect(rows(counties).map((r) => [r[0], r[2]])).toEqual([[LC, 12], [LW, 12]]);
     expect(counties.text).toContain(`未参与排序（报告未填写 1 个）：${OH}`);
+    // 共 over units in the plural: their total, the city a scope (not an agency to look up).
+    const summed = ask('温州市各区县2021年行政复议共多少件');
+    expect(summed.query).toMatchObject({ kind: 'total', scope: ['温州市'], level: 'county_gov' });
+    expect(summed.aggregate).toMatchObject({ value: 24, counted: 2, blank: 1 });
+    expect(ask('温州市2021年行政复议共多少件').query).toMatchObject({ kind: 'figure' });
     const cities = ask('2021年浙江省各地市收到申请排名');
     expect(rows(cities).map((r) => [r[0], r[2]])).toEqual([[WZ, 100], [HZ, 80]]);
     const depts = ask('2021年温州市各部门行政复议合计');

@@ -56,6 +56,8 @@ const REPEAT_RE = /([^\d零〇○一二两三四五六七八九十百千万壹�
 const PREVIOUS_YEAR_RE = /同比|环比|(?:比|较|与|和|跟)(?:去年|上年|上一年)(?!结转)/;
 const SUB_AGENCY_RE = SUB_AGENCY_START;
 const NAMED_LIST_RE = /有几个|有哪些|是哪些|哪几个|有多少个|有多少家|都有谁|几家|都有哪/;
+/** With units in the plural ("各区县", "各部门"), these words ask for their total. */
+const PLURAL_TOTAL_RE = /(?<!公)共|总数|总量/;
 const ALL_UNITS_RE = /各单位|所有单位|全部单位|各部门|所有部门|全部部门|各机关|哪个单位|哪些单位|哪家单位|哪个部门|哪些部门|几个单位|多少个单位|几家单位|多少家单位|几个部门/;
 const ACROSS_KINDS = new Set<StructuredQuery['kind']>(['ranking', 'total', 'filter', 'list_agencies']);
 
@@ -292,7 +294,9 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
     if (filter && agencies.length !== 1) return 'filter';
     // Two agencies named with "哪个多" are compared (each at its own year), not ranked among all.
     if (RANKING_RE.test(normalized) && agencies.length === 0) return 'ranking';
-    if (TOTAL_RE.test(normalized) && agencies.length !== 1 && ambiguous.length === 0) return 'total';
+    // "温州市各区县行政诉讼共多少件": 共 over units in the plural is their total (one agency's 共 is its own figure).
+    const plural = ALL_UNITS_RE.test(normalized) || level !== null;
+    if ((TOTAL_RE.test(normalized) || (plural && PLURAL_TOTAL_RE.test(normalized))) && agencies.length !== 1 && ambiguous.length === 0) return 'total';
     if (YESNO_RE.test(normalized)) return 'yesno';
     if (years.type === 'range' || years.type === 'recent' || years.type === 'all' || (years.type === 'list' && agencies.length <= 1)) return 'trend';
     if (RANKING_RE.test(normalized) || TREND_RE.test(normalized)) return agencies.length >= 2 ? 'compare' : 'trend';
