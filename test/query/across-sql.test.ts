@@ -111,6 +111,14 @@ describe('questions across agencies', () => {
     expect(ask('2021年哪些单位行政复议为0', { offset: 2 }).text).toBe('没有更多了：共 2 个单位，已全部列出（第 1–2 个）。');
   });
 
+  test('a ranking over a range of years ranks the newest year asked, not the newest indexed', () => {
+    const a = ask('2020年至2021年哪个单位行政复议最多');
+    expect(a.text.split('\n')[0]).toBe('2021年行政复议总计最多的是杭州市人民政府（50 件）（2020—2021年中按最新的2021年报告）：');
+    const early = ask('2018年到2020年哪个单位行政复议最多');
+    expect(early.text.split('\n')[0]).toMatch(/^2020年行政复议总计最多的是.*（2018—2020年中按最新的2020年报告）：$/);
+    expect(ask('2030年至2032年哪个单位行政复议最多').text).toMatch(/^索引中没有2030—2032年的报告。/);
+  });
+
   test('the API offset starts the list further down', () => {
     const a = ask('2021年哪个单位行政复议最少', { offset: 4 });
     expect(rows(a).map((r) => [r[0], r[2]])).toEqual([[WZ, 30], [HZ, 50]]);

@@ -11,7 +11,7 @@ import type { SlotKey, StateCounts, ValueRow, ValueScope } from '../lookup/acros
 import { fmt } from '../lookup/figures.ts';
 import { citation, metricLabel, placeText, valueText } from '../render/format.ts';
 import type { StructuredQuery } from '../understand/structured-query.ts';
-import { MAX_LIST, warningNotes, type Ctx } from './context.ts';
+import { MAX_LIST, warningNotes, yearsLabel, type Ctx } from './context.ts';
 import { figureResult } from './result.ts';
 import { scopeAgencies } from './scope.ts';
 
@@ -50,23 +50,26 @@ export function acrossAgencies(ctx: Ctx, question: string, query: StructuredQuer
   else if (query.years.type === 'list') year = query.years.years.at(-1) ?? null;
   else {
     // Rankings and totals compare one year: the newest year the agencies named all have, else the
-    // newest year indexed for them.
+    // newest year indexed for them — within the years asked ("2020年至2022年哪个单位…": 2022 at most).
+    const years = query.years;
+    const asked = (y: number) => years.type !== 'range' || (y >= years.from && y <= years.to);
     if (named) {
-      const yearSets = pool!.map((id) => new Set(ctx.store.years(id)));
+      const yearSets = pool!.map((id) => new Set(ctx.store.years(id).filter(asked)));
       const all = [...new Set(yearSets.flatMap((s) => [...s]))].sort((a, b) => a - b);
       year = all.filter((y) => yearSets.every((s) => s.has(y))).at(-1) ?? all.at(-1) ?? null;
     } else if (pool) {
       year = null;
       for (const id of pool) {
-        const last = ctx.store.years(id).at(-1);
+        const last = ctx.store.years(id).filter(asked).at(-1);
         if (last !== undefined && (year === null || last > year)) year = last;
       }
-    } else year = ctx.store.allYears().at(-1) ?? null;
-    if (year !== null) note = `（${query.years.type === 'latest' ? '未指定年份，' : ''}按最新的${year}年报告）`;
+    } else year = ctx.store.allYears().filter(asked).at(-1) ?? null;
+    const within = years.type === 'range' ? `${yearsLabel(query)}中` : '';
+    if (year !== null) note = `（${years.type === 'latest' ? '未指定年份，' : ''}${within}按最新的${year}年报告）`;
   }
   const withReport = year === null ? [] : ctx.store.agenciesWithReport(year, pool);
   if (year === null || withReport.length === 0) {
-    return { question, status: 'not_found', text: `索引中没有${year ?? ''}年的${scopeLabel(query)}报告。已收录年份：${ctx.store.allYears().join('、')}`, results: [], warnings: [], suggestions: [] };
+    return { question, status: 'not_found', text: `索引中没有${year !== null ? `${year}年` : yearsLabel(query)}的${scopeLabel(query)}报告。已收录年份：${ctx.store.allYears().join('、')}`, results: [], warnings: [], suggestions: [] };
   }
   const skipped = named ? pool!.filter((id) => !withReport.includes(id)).map((id) => ctx.index.ref(id)!.name) : [];
   const keys = slotKeys(slot, query.applicant);
