@@ -20,6 +20,7 @@ import type { HttpClient } from './channels/channel.ts';
 import { enabledAdapters } from './channels/index.ts';
 import { registerWebhooks } from './webhooks.ts';
 import { Lru } from '../query/lookup/lru.ts';
+import { createTurns } from './turns.ts';
 import { safeEqual } from './channels/crypto.ts';
 import { lazyChildLogger, levelEnabled } from './logging.ts';
 import { notFoundPage, wantsPage, webPlugin, type WebOptions } from '../web/plugin.ts';
@@ -155,7 +156,11 @@ export async function buildServer(config: Readonly<Config>, deps: ServerDeps): P
   let answers = new Lru<string, { json: Buffer; status: Answer['status'] }>(ANSWER_CACHE_SIZE);
   let answersOf = deps.indexGeneration?.() ?? 0;
 
-  const answer = (channel: string, question: string, agencyId: number | undefined, offset: number | undefined): Buffer => {
+  // Computed answers wait their turn (turns.ts): one connection's question never runs inside the loop
+  // iteration that reads everyone else's, so connections are accepted and answered in order under load.
+  const turns = createTurns();
+
+  const answer = async (channel: string, question: string, agencyId: number | undefined, offset: number | undefined): Promise<Buffer> => {
     const started = performance.now();
     const generation = deps.indexGeneration?.() ?? 0;
     if (generation !== answersOf) {
@@ -170,10 +175,12 @@ export async function buildServer(config: Readonly<Config>, deps: ServerDeps): P
       return cached.json;
     }
     try {
-      const result = deps.ask(question, { agencyId, today, offset });
-      const json = Buffer.from(JSON.stringify(result));
-      answers.set(key, { json, status: result.status });
-      app.gongkai.logQuestion({ channel, status: result.status, latencyMs: performance.now() - started, question, private: false });
+      const { json, status } = await turns.run(() => {
+        const result = deps.ask(question, { agencyId, today, offset });
+        return { json: Buffer.from(JSON.stringify(result)), status: result.status };
+      });
+      answers.set(key, { json, status });
+      app.gongkai.logQuestion({ channel, status, latencyMs: performance.now() - started, question, private: false });
       return json;
     } catch (err) {
       // Not cached: the error handler logs it (with the understood query of a QueryError) and answers 500.
@@ -188,7 +195,7 @@ export async function buildServer(config: Readonly<Config>, deps: ServerDeps): P
     // UTF-16 length ≥ code points: count them only when it could matter.
     if (q.length > MAX_QUESTION_CHARS && [...q].length > MAX_QUESTION_CHARS) return sendError(reply, 'QUESTION_TOO_LONG');
     // Bytes with a JSON content type are sent as they are (fastify serializes only objects).
-    return reply.type('application/json; charset=utf-8').send(answer('api', q, agencyId, offset));
+    return reply.type('application/json; charset=utf-8').send(await answer('api', q, agencyId, offset));
   };
 
   app.post('/api/ask', { schema: { summary: '提问', body: jsonSchema(AskBodySchema, 'input'), response: answerSchemas } }, async (req, reply) => {
