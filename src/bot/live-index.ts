@@ -17,7 +17,7 @@ import type { Statement } from 'better-sqlite3';
 import type { AskFn } from '../query/answer.ts';
 import { createAsker } from '../query/index.ts';
 import { openIndex, type Db } from '../store/open.ts';
-import { createCatalog, type Catalog } from './catalog.ts';
+import { countedOnce, createCatalog, type Catalog } from './catalog.ts';
 
 /**
  * The statements every request runs (a read transaction, data_version), prepared once per connection:
@@ -89,7 +89,7 @@ export function openLiveIndex<B extends object = Record<string, never>>(path: st
     ino,
     dataVersion: dataVersion(db),
     ask: createAsker(db),
-    catalog: createCatalog(db),
+    catalog: countedOnce(createCatalog(db)),
     browser: browse(db),
   });
   const first = openIndex(path);
