@@ -151,16 +151,18 @@ export async function buildServer(config: Readonly<Config>, deps: ServerDeps): P
   const answerSchemas = { 200: jsonSchema(AnswerSchema), 400: jsonSchema(ErrorSchema), 429: jsonSchema(ErrorSchema) };
 
   // The index is immutable while served and ask is pure for (question, agencyId, date): repeated questions
-  // are answered from this cache without running the engine again — already encoded as UTF-8 bytes, so
-  // that neither the Content-Length nor the socket write re-encodes ≈ 1.3 KB of Chinese per request.
-  let answers = new Lru<string, { json: Buffer; status: Answer['status'] }>(ANSWER_CACHE_SIZE);
+  // are answered from this cache without running the engine again. Kept as JSON text, not UTF-8 bytes:
+  // each Buffer of a computed answer was memory outside the heap (or pinned an 8 KB pool slab) that only a
+  // full GC frees, and at 100,000 reports, answers mostly computed, it piled up 60–70 MB between full GCs
+  // (bench scale: arrayBuffers 11 → 85 MB, peak RSS past 300 MB). Encoding at the write costs ≈ 2 µs.
+  let answers = new Lru<string, { json: string; status: Answer['status'] }>(ANSWER_CACHE_SIZE);
   let answersOf = deps.indexGeneration?.() ?? 0;
 
   // Computed answers wait their turn (turns.ts): one connection's question never runs inside the loop
   // iteration that reads everyone else's, so connections are accepted and answered in order under load.
   const turns = createTurns();
 
-  const answer = async (channel: string, question: string, agencyId: number | undefined, offset: number | undefined): Promise<Buffer> => {
+  const answer = async (channel: string, question: string, agencyId: number | undefined, offset: number | undefined): Promise<string> => {
     const started = performance.now();
     const generation = deps.indexGeneration?.() ?? 0;
     if (generation !== answersOf) {
@@ -177,7 +179,7 @@ export async function buildServer(config: Readonly<Config>, deps: ServerDeps): P
     try {
       const { json, status } = await turns.run(() => {
         const result = deps.ask(question, { agencyId, today, offset });
-        return { json: Buffer.from(JSON.stringify(result)), status: result.status };
+        return { json: JSON.stringify(result), status: result.status };
       });
       answers.set(key, { json, status });
       app.gongkai.logQuestion({ channel, status, latencyMs: performance.now() - started, question, private: false });
@@ -194,7 +196,7 @@ export async function buildServer(config: Readonly<Config>, deps: ServerDeps): P
     if (q === '') return sendError(reply, 'MISSING_QUESTION');
     // UTF-16 length ≥ code points: count them only when it could matter.
     if (q.length > MAX_QUESTION_CHARS && [...q].length > MAX_QUESTION_CHARS) return sendError(reply, 'QUESTION_TOO_LONG');
-    // Bytes with a JSON content type are sent as they are (fastify serializes only objects).
+    // JSON text with a JSON content type is sent as it is (fastify serializes only objects).
     return reply.type('application/json; charset=utf-8').send(await answer('api', q, agencyId, offset));
   };
 

@@ -23,7 +23,7 @@ export interface Turns {
 }
 
 export function createTurns(turnMs = TURN_MS, clock: () => number = () => performance.now()): Turns {
-  let queue: (() => void)[] = [];
+  let queue: ((() => void) | undefined)[] = [];
   let head = 0;
   let scheduled = false;
 
@@ -31,9 +31,18 @@ export function createTurns(turnMs = TURN_MS, clock: () => number = () => perfor
   const turn = () => {
     const end = clock() + turnMs;
     // At least one job a turn, however long it takes: a slow question delays the rest but never starves.
-    do queue[head++]!();
-    while (head < queue.length && clock() < end);
+    do {
+      const job = queue[head]!;
+      // A job run is dropped at once: under steady load the queue never empties, and a slot kept would
+      // hold its request and reply until it did (seen: 65 MB more live heap over 15,000 requests).
+      queue[head++] = undefined;
+      job();
+    } while (head < queue.length && clock() < end);
     if (head < queue.length) {
+      if (head >= 1024 && head * 2 >= queue.length) {
+        queue = queue.slice(head);
+        head = 0;
+      }
       setImmediate(turn);
       return;
     }

@@ -69,4 +69,20 @@ describe('turns: questions answered in order, a bounded amount of work per event
     await inner;
     expect(order).toEqual(['A', 'B', 'C']);
   });
+
+  it('keeps order across a queue that never empties (each job queues the next), compacting as it goes', async () => {
+    const turns = createTurns(1_000, stepping(0));
+    const order: number[] = [];
+    let last: Promise<unknown> = Promise.resolve();
+    const job = (n: number) => () => {
+      order.push(n);
+      if (n + 3 < 3_000) last = turns.run(job(n + 3));
+    };
+    const first = [0, 1, 2].map((n) => turns.run(job(n)));
+    await Promise.all(first);
+    while (turns.waiting > 0) await last;
+    await last;
+    expect(order).toEqual(Array.from({ length: 3_000 }, (_, i) => i));
+    expect(turns.waiting).toBe(0);
+  });
 });
