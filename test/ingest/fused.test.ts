@@ -7,6 +7,8 @@ import { scanRegion } from '../../src/ingest/tables/cells.ts';
 import { readRow, describeReading } from '../../src/ingest/tables/fused.ts';
 import { detectFormat } from '../../src/ingest/tables/format.ts';
 import { parseTables } from '../../src/ingest/tables/tables.ts';
+import { parseTable4 } from '../../src/ingest/tables/table4.ts';
+import { parseTable3 } from '../../src/ingest/tables/table3.ts';
 import { checkReport } from '../../src/ingest/checks/checks.ts';
 import { docOf, loadDoc, indexFigures, SEED } from './tables-helpers.ts';
 
@@ -268,7 +270,43 @@ describe('"——" squeezed together: one cell or two, as the row\'s cell count 
     expect(readings('予以公开12——3', 4, [{ parts: [0, 1, 2], total: 3 }])).toEqual(['1·2·——·3']);
   });
 
+  test('table 四 squeezed: "1——————1" then ten "——" is 1 | —— × 3 | 1 and ten dash cells, not cut to 15 tokens', () => {
+    const t4 = parseTable4(docOf('1——————1————————————————————'), 0, 1);
+    const shown = t4.figures.map((f) => (f.cell === 'number' ? String(f.value) : f.cell === 'dash' ? '—' : f.cell));
+    expect(shown).toEqual(['1', '—', '—', '—', '1', '—', '—', '—', '—', '—', '—', '—', '—', '—', '—']);
+    expect(t4.warnings).toEqual([]);
+  });
+
   test('dashes that were not printed together are never paired', () => {
     expect(readRow(tokensOf('规章 — — — —'), 3, []).readings).toEqual([]);
+  });
+});
+
+describe('a table 三 printed with its 总计 column blank (PDF: six values per row, no cell for the blank)', () => {
+  const rows = [
+    '一、本年新收政府信息公开申请数量       20    7    ——    ——    ——    ——',
+    '二、上年结转政府信息公开申请数量       0     0    0     0     0     0',
+    '三、本年度办理结果 （一）予以公开      ——    ——   ——    ——    ——    ——',
+  ];
+  const t3 = (lines: string[]) => {
+    const figures = parseTable3(docOf(lines.join('\n')), 0, lines.length, '2019').figures;
+    return (metric: string) =>
+      figures.filter((f) => f.metric === metric).map((f) => (f.cell === 'number' ? `${f.value}${f.computed ? '*' : ''}` : f.cell === 'dash' ? '—' : f.cell)).join(' ');
+  };
+  test('a row whose numbers decide it shows the blank 总计; rows of one repeated value get the same blank 总计', () => {
+    const row = t3(rows);
+    expect(row('requests.new')).toBe('20 7 — — — — 27*');
+    expect(row('requests.carried_over')).toBe('0 0 0 0 0 0 0*');
+    expect(row('requests.result.disclosed')).toBe('— — — — — — 0*');
+  });
+  test('a table of nothing but repeated-value rows reads them the same way', () => {
+    const row = t3(rows.slice(1));
+    expect(row('requests.carried_over')).toBe('0 0 0 0 0 0 0*');
+    expect(row('requests.result.disclosed')).toBe('— — — — — — 0*');
+  });
+  test('a table that prints a 总计 anywhere keeps the old reading of a repeated-value row (one cell missing, place unknown)', () => {
+    const row = t3(['一、本年新收政府信息公开申请数量       20    7    0    0    0    0    27', rows[1]]);
+    expect(row('requests.new')).toBe('20 7 0 0 0 0 27');
+    expect(row('requests.carried_over').split(' ').filter((c) => c.endsWith('*'))).toHaveLength(1);
   });
 });

@@ -46,11 +46,23 @@ function searcher(match: RegExp): RegExp {
  */
 export function anchorRows<S extends RowSpec>(region: Region, specs: S[], from = 0): AnchoredRow<S>[] {
   const found: { spec: S; pos: number }[] = [];
+  let unbracketed: { text: string; at: number[] } | null = null;
   const find = (spec: S, start: number) => {
     const re = searcher(spec.match);
     re.lastIndex = start;
     const m = re.exec(region.text);
-    if (m) found.push({ spec, pos: m.index });
+    if (m) {
+      found.push({ spec, pos: m.index });
+      return;
+    }
+    // A group's "(五)" printed in the middle of a row's broken label ("3.要求提供公开出(五)版物").
+    unbracketed ??= withoutGroupOrdinals(region.text);
+    if (unbracketed.text.length === region.text.length) return;
+    const from = unbracketed.at.findIndex((k) => k >= start);
+    if (from < 0) return;
+    re.lastIndex = from;
+    const u = re.exec(unbracketed.text);
+    if (u) found.push({ spec, pos: unbracketed.at[u.index] });
   };
   for (const spec of specs) if (!spec.after) find(spec, from);
   for (const spec of specs) {
@@ -60,6 +72,7 @@ export function anchorRows<S extends RowSpec>(region: Region, specs: S[], from =
   }
   found.sort((a, b) => a.pos - b.pos);
   const lineOf = (pos: number) => region.textLine[pos] ?? region.start;
+  backToOrdinals(region, found, lineOf);
   const byLine = tokensByLine(region.tokens);
   if (valuesFirst(byLine, found.map((a) => ({ pos: a.pos, line: lineOf(a.pos) })))) {
     return found.map((a, i) => {
@@ -78,6 +91,47 @@ export function anchorRows<S extends RowSpec>(region: Region, specs: S[], from =
     }
     return { spec: a.spec, pos: a.pos, line: region.textLine[a.pos] ?? region.start, tokens: trimBlanks(tokens), untrimmed: tokens };
   });
+}
+
+/** The text without "(一)" … "(十)", and for each of its characters the offset it had in `text`. */
+function withoutGroupOrdinals(text: string): { text: string; at: number[] } {
+  let out = '';
+  const at: number[] = [];
+  let last = 0;
+  const keep = (to: number) => {
+    for (let k = last; k < to; k++) at.push(k);
+    out += text.slice(last, to);
+  };
+  for (const m of text.matchAll(/\([一二三四五六七八九十]{1,3}\)/gu)) {
+    keep(m.index);
+    last = m.index + m[0].length;
+  }
+  keep(text.length);
+  return { text: out, at };
+}
+
+/** A row's own ordinal ("1.", "3、", "(六)"), where its label starts. */
+const ORDINAL = /(?<!第)(?:\d{1,2}[.、]|\([一二三四五六七八九十]{1,3}\))/gu;
+
+/**
+ * A label broken over several lines with its values on the first ("1.申请人无正当理  0 0 0 …" /
+ * "由逾期不补正、行…"): the key is found after the values, which would go to the row above. The anchor
+ * moves back to the row's ordinal when the values between them sit on the ordinal's own line. ("第…（八）项"
+ * cites an article, not a row.)
+ */
+function backToOrdinals(region: Region, found: { pos: number }[], lineOf: (pos: number) => number): void {
+  for (let i = 0; i < found.length; i++) {
+    const lo = i > 0 ? found[i - 1].pos + 1 : 0;
+    const gap = region.text.slice(lo, found[i].pos);
+    let at = -1;
+    for (const m of gap.matchAll(ORDINAL)) at = lo + m.index;
+    if (at < 0) continue;
+    const line = lineOf(at);
+    if (lineOf(found[i].pos) === line) continue;
+    // Values, not a header line's empty cells ("第二十条第（八）项\t\t\t").
+    const between = tokensIn(region.tokens, at, found[i].pos - 1).filter((t) => t.kind !== 'blank');
+    if (between.length > 0 && between.every((t) => t.line === line)) found[i].pos = at;
+  }
 }
 
 /**

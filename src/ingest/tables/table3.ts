@@ -15,6 +15,7 @@ import {
   solveTable,
   sumsHold,
   identityValue,
+  computeBlankTotals,
   describeReading,
   type ColumnEquation,
   type Reading,
@@ -88,6 +89,37 @@ function withTrailingBlank(tokens: Token[], untrimmed: Token[]): Token[] {
   const last = tokens[tokens.length - 1];
   const next = untrimmed[untrimmed.indexOf(last) + 1];
   return next && next.kind === 'blank' && next.line === last.line && last.celled ? [...tokens, next] : tokens;
+}
+
+/**
+ * A table printed with its 总计 column left blank: rows whose numbers decide it ("20 7 — — — —": only a
+ * missing 总计 fits) show it, and rows of one repeated value ("0 0 0 0 0 0", "—— × 6"), where any cell
+ * could be the missing one, are read with the same blank 总计 (computed from its parts, as a blank cell
+ * of a tab row is) rather than with an arbitrary cell marked missing. Only when no row prints a 总计. A
+ * table of nothing but such rows gets the same reading: the values are the same wherever the blank is,
+ * and the 总计 is the cell reports leave blank, so no cell is claimed printed that may not be.
+ */
+function blankTotalColumn(readings: Reading[][]): void {
+  const TOTAL = COLS - 1;
+  const missingAt = (r: Reading) => r.cells.flatMap((c, k) => (c.computed ? [k] : []));
+  const uniform = (r: Reading) => r.cells.every((c) => c.kind === r.cells[0].kind && c.value === r.cells[0].value);
+  const repeated: number[] = [];
+  for (let i = 0; i < readings.length; i++) {
+    const rr = readings[i];
+    if (rr.length === 0) continue;
+    if (rr.length === 1 && uniform(rr[0]) && missingAt(rr[0]).length === 1) {
+      repeated.push(i);
+      continue;
+    }
+    const total = rr.every((r) => missingAt(r).length === 1 && missingAt(r)[0] === TOTAL);
+    if (!total && rr.some((r) => !r.cells[TOTAL].computed && r.cells[TOTAL].kind !== 'blank')) return; // a 总计 is printed
+  }
+  for (const i of repeated) {
+    const r = readings[i][0];
+    const printed = r.cells.find((c) => !c.computed)!;
+    const cells = r.cells.map((c, k) => (k === TOTAL ? { ...printed, kind: 'blank' as const, value: null, raw: '' } : c.computed ? { ...printed } : c));
+    readings[i] = [{ cells: computeBlankTotals(cells, ROW_SUM) }];
+  }
 }
 
 /** True when the table's 其他处理 has the 2021 sub-rows. */
@@ -174,6 +206,8 @@ export function parseTable3(doc: ReportDocument, start: number, end: number, _fo
     capped.push(rr.capped);
     disordered.push(rr.disordered ?? false);
   }
+
+  blankTotalColumn(readings);
 
   const equations = columnEquations(rows.map((r) => r.spec), form);
   // pdftotext raw output: rows printed column by column, away from their labels.

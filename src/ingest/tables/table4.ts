@@ -29,8 +29,10 @@ export function parseTable4(doc: ReportDocument, start: number, end: number): St
   // Only lines that print a value or a dash are data; empty tab cells of header lines are layout.
   const valueLines = new Set(region.tokens.filter((t) => t.kind !== 'blank').map((t) => t.line));
   let tokens: Token[] = trimBlanks(region.tokens.filter((t) => valueLines.has(t.line)));
-  // A trailing empty-looking cell beyond the 15th ("—" × 16 in a tab table) is the table's border.
-  while (tokens.length > N && tokens[tokens.length - 1].kind !== 'number') tokens = tokens.slice(0, -1);
+  // A trailing empty-looking cell beyond the 15th ("—" × 16 in a tab table) is the table's border —
+  // but not a dash of a squeezed "————" run: its pairs are cells (readRow), and cutting it to 15 tokens
+  // would shift every cell after the first pair ("1——————1——…" read as 1 | — × 6 | 1 | …).
+  while (tokens.length > N && tokens[tokens.length - 1].kind !== 'number' && !tokens[tokens.length - 2].joinsNext) tokens = tokens.slice(0, -1);
   // A page number below the row ("5" alone on its line) is dropped by readRow when the row vouches
   // for itself (one line, every 总计 = its four).
   const figures: Figure[] = [];
