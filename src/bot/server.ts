@@ -164,6 +164,7 @@ export async function buildServer(config: Readonly<Config>, deps: ServerDeps): P
   // Computed answers wait their turn (turns.ts): one connection's question never runs inside the loop
   // iteration that reads everyone else's, so connections are accepted and answered in order under load.
   const turns = deps.turns ?? createTurns();
+  app.server.on('connection', () => turns.hold());
 
   /**
    * The answer's JSON, or null when `gone()` says the client left before its turn: a burst of clients that

@@ -25,6 +25,7 @@ function heldTurns() {
           }
         });
       }),
+    hold() {},
     get waiting() {
       return held.length;
     },

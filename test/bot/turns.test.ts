@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTurns } from '../../src/bot/turns.ts';
+import { createTurns, MAX_HOLDS } from '../../src/bot/turns.ts';
 
 /** A clock that moves `step` ms each time it is read: each job "takes" one step, whatever the machine does. */
 const stepping = (step: number) => {
@@ -84,5 +84,35 @@ describe('turns: questions answered in order, a bounded amount of work per event
     await last;
     expect(order).toEqual(Array.from({ length: 3_000 }, (_, i) => i));
     expect(turns.waiting).toBe(0);
+  });
+});
+
+describe('turns: connections being accepted come first', () => {
+  it('a hold() lets the loop poll once more before the next job', async () => {
+    const turns = createTurns(1_000, stepping(0));
+    const order: string[] = [];
+    const job = turns.run(() => order.push('A'));
+    turns.hold();
+    const other = new Promise<void>((done) => setImmediate(() => done(void order.push('other I/O callback'))));
+    await Promise.all([job, other]);
+    expect(order).toEqual(['other I/O callback', 'A']);
+  });
+
+  it(`a flood of holds delays a job by at most ${MAX_HOLDS} turns`, async () => {
+    const turns = createTurns(1_000, stepping(0));
+    let polls = 0;
+    let done = false;
+    // A connection accepted on every poll, for as long as the job waits.
+    const flood = () => {
+      if (done) return;
+      polls++;
+      turns.hold();
+      setImmediate(flood);
+    };
+    turns.hold();
+    const job = turns.run(() => (done = true));
+    setImmediate(flood);
+    await job;
+    expect(polls).toBe(MAX_HOLDS);
   });
 });
