@@ -76,3 +76,13 @@ export function createCatalog(db: Db): Catalog {
     years: () => years.all() as number[],
   };
 }
+
+/**
+ * The catalog of one generation of the index (live-index.ts), whose content cannot change: its counts are
+ * read once. `count(*)` over the figures of 100,000 reports (13.8 million rows, 2.9 GB) took 0.35–0.97 s of a
+ * blocked event loop, on every /healthz a load balancer sends.
+ */
+export function countedOnce(catalog: Catalog): Catalog {
+  let counts: IndexCounts | undefined;
+  return { ...catalog, counts: () => (counts ??= catalog.counts()) };
+}

@@ -13,10 +13,36 @@
  * (another schema, damaged) the server logs it and keeps answering from the generation it has.
  */
 import { statSync } from 'node:fs';
+import type { Statement } from 'better-sqlite3';
 import type { AskFn } from '../query/answer.ts';
 import { createAsker } from '../query/index.ts';
 import { openIndex, type Db } from '../store/open.ts';
-import { createCatalog, type Catalog } from './catalog.ts';
+import { countedOnce, createCatalog, type Catalog } from './catalog.ts';
+
+/**
+ * The statements every request runs (a read transaction, data_version), prepared once per connection:
+ * preparing them per request was ≈ 6% of a computed answer's CPU at 100,000 reports.
+ */
+interface SnapshotStatements {
+  begin: Statement;
+  firstRead: Statement;
+  commit: Statement;
+  dataVersion: Statement;
+}
+const SNAPSHOT_STATEMENTS = new WeakMap<Db, SnapshotStatements>();
+function statements(db: Db): SnapshotStatements {
+  let st = SNAPSHOT_STATEMENTS.get(db);
+  if (!st) {
+    st = {
+      begin: db.prepare('BEGIN'),
+      firstRead: db.prepare('SELECT 1 FROM meta LIMIT 1'),
+      commit: db.prepare('COMMIT'),
+      dataVersion: db.prepare('PRAGMA data_version').pluck(),
+    };
+    SNAPSHOT_STATEMENTS.set(db, st);
+  }
+  return st;
+}
 
 /** How often the file's identity is looked at (a stat): a swap is served within this, plus one request. */
 export const CHECK_MS = 200;
@@ -56,14 +82,14 @@ export interface LiveIndexOptions<B extends object> {
 export function openLiveIndex<B extends object = Record<string, never>>(path: string, log: LiveIndexLog, options: LiveIndexOptions<B> = {}): LiveIndex<B> {
   const clock = options.clock ?? Date.now;
   const browse = options.browse ?? (() => ({}) as B);
-  const dataVersion = (db: Db) => db.pragma('data_version', { simple: true }) as number;
+  const dataVersion = (db: Db) => statements(db).dataVersion.get() as number;
   const build = (n: number, db: Db, ino: number): Generation<B> => ({
     n,
     db,
     ino,
     dataVersion: dataVersion(db),
     ask: createAsker(db),
-    catalog: createCatalog(db),
+    catalog: countedOnce(createCatalog(db)),
     browser: browse(db),
   });
   const first = openIndex(path);
@@ -113,13 +139,14 @@ export function openLiveIndex<B extends object = Record<string, never>>(path: st
   }
 
   function inSnapshot<T>(db: Db, fn: () => T): T {
-    db.exec('BEGIN');
+    const st = statements(db);
+    st.begin.run();
     try {
       // The first read starts the snapshot; data_version is then that snapshot's.
-      db.prepare('SELECT 1 FROM meta LIMIT 1').get();
+      st.firstRead.get();
       return fn();
     } finally {
-      db.exec('COMMIT');
+      st.commit.run();
     }
   }
 

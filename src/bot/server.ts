@@ -20,6 +20,7 @@ import type { HttpClient } from './channels/channel.ts';
 import { enabledAdapters } from './channels/index.ts';
 import { registerWebhooks } from './webhooks.ts';
 import { Lru } from '../query/lookup/lru.ts';
+import { createTurns, type Turns } from './turns.ts';
 import { safeEqual } from './channels/crypto.ts';
 import { lazyChildLogger, levelEnabled } from './logging.ts';
 import { notFoundPage, wantsPage, webPlugin, type WebOptions } from '../web/plugin.ts';
@@ -61,13 +62,16 @@ export interface ServerDeps {
   /** Webhook-mode Telegram bot (long polling is started by main instead). */
   telegram?: Bot;
   conversation?: Conversation;
+  /** Where computed answers wait their turn (default: createTurns(); tests hold a turn back). */
+  turns?: Turns;
   /** The web pages (/, /reports, /agencies, /compare, /review, src/web); off when absent. */
   web?: Omit<WebOptions, 'ask' | 'clock' | 'generation'>;
 }
 
 export interface QuestionEvent {
   channel: string;
-  status: Answer['status'] | 'error';
+  /** 'gone': the client closed the connection before the question's turn came, so it was not answered. */
+  status: Answer['status'] | 'error' | 'gone';
   latencyMs: number;
   question: string;
   private: boolean;
@@ -150,12 +154,24 @@ export async function buildServer(config: Readonly<Config>, deps: ServerDeps): P
   const answerSchemas = { 200: jsonSchema(AnswerSchema), 400: jsonSchema(ErrorSchema), 429: jsonSchema(ErrorSchema) };
 
   // The index is immutable while served and ask is pure for (question, agencyId, date): repeated questions
-  // are answered from this cache without running the engine again — already encoded as UTF-8 bytes, so
-  // that neither the Content-Length nor the socket write re-encodes ≈ 1.3 KB of Chinese per request.
-  let answers = new Lru<string, { json: Buffer; status: Answer['status'] }>(ANSWER_CACHE_SIZE);
+  // are answered from this cache without running the engine again. Kept as JSON text, not UTF-8 bytes:
+  // each Buffer of a computed answer was memory outside the heap (or pinned an 8 KB pool slab) that only a
+  // full GC frees, and at 100,000 reports, answers mostly computed, it piled up 60–70 MB between full GCs
+  // (bench scale: arrayBuffers 11 → 85 MB, peak RSS past 300 MB). Encoding at the write costs ≈ 2 µs.
+  let answers = new Lru<string, { json: string; status: Answer['status'] }>(ANSWER_CACHE_SIZE);
   let answersOf = deps.indexGeneration?.() ?? 0;
 
-  const answer = (channel: string, question: string, agencyId: number | undefined, offset: number | undefined): Buffer => {
+  // Computed answers wait their turn (turns.ts): one connection's question never runs inside the loop
+  // iteration that reads everyone else's, so connections are accepted and answered in order under load.
+  const turns = deps.turns ?? createTurns();
+  app.server.on('connection', () => turns.hold());
+
+  /**
+   * The answer's JSON, or null when `gone()` says the client left before its turn: a burst of clients that
+   * give up (a 1,000-connection load run ending, a proxy's timeout) must not leave the next clients queued
+   * behind questions nobody will read.
+   */
+  const answer = async (channel: string, question: string, agencyId: number | undefined, offset: number | undefined, gone: () => boolean): Promise<string | null> => {
     const started = performance.now();
     const generation = deps.indexGeneration?.() ?? 0;
     if (generation !== answersOf) {
@@ -170,10 +186,18 @@ export async function buildServer(config: Readonly<Config>, deps: ServerDeps): P
       return cached.json;
     }
     try {
-      const result = deps.ask(question, { agencyId, today, offset });
-      const json = Buffer.from(JSON.stringify(result));
-      answers.set(key, { json, status: result.status });
-      app.gongkai.logQuestion({ channel, status: result.status, latencyMs: performance.now() - started, question, private: false });
+      const computed = await turns.run(() => {
+        if (gone()) return null;
+        const result = deps.ask(question, { agencyId, today, offset });
+        return { json: JSON.stringify(result), status: result.status };
+      });
+      if (computed === null) {
+        app.gongkai.logQuestion({ channel, status: 'gone', latencyMs: performance.now() - started, question, private: false });
+        return null;
+      }
+      const { json, status } = computed;
+      answers.set(key, { json, status });
+      app.gongkai.logQuestion({ channel, status, latencyMs: performance.now() - started, question, private: false });
       return json;
     } catch (err) {
       // Not cached: the error handler logs it (with the understood query of a QueryError) and answers 500.
@@ -187,8 +211,15 @@ export async function buildServer(config: Readonly<Config>, deps: ServerDeps): P
     if (q === '') return sendError(reply, 'MISSING_QUESTION');
     // UTF-16 length ≥ code points: count them only when it could matter.
     if (q.length > MAX_QUESTION_CHARS && [...q].length > MAX_QUESTION_CHARS) return sendError(reply, 'QUESTION_TOO_LONG');
-    // Bytes with a JSON content type are sent as they are (fastify serializes only objects).
-    return reply.type('application/json; charset=utf-8').send(answer('api', q, agencyId, offset));
+    const json = await answer('api', q, agencyId, offset, () => reply.raw.destroyed || reply.request.raw.socket?.destroyed === true);
+    if (json === null) {
+      // Nobody to answer: tell fastify not to send, and let the closed connection go.
+      reply.hijack();
+      reply.raw.destroy();
+      return;
+    }
+    // JSON text with a JSON content type is sent as it is (fastify serializes only objects).
+    return reply.type('application/json; charset=utf-8').send(json);
   };
 
   app.post('/api/ask', { schema: { summary: '提问', body: jsonSchema(AskBodySchema, 'input'), response: answerSchemas } }, async (req, reply) => {

@@ -166,16 +166,42 @@ export class FigureStore {
    * `narrow`: unless the report is cached already, read only the cells the key can be computed from.
    */
   resolve(reportId: number, key: string, column = 'total', narrow = false): Resolved {
-    const figures = narrow ? (this.figureCache.peek(reportId) ?? this.cellsFor(reportId, key)) : this.figures(reportId);
-    return resolveFigure((k) => figures.get(k), key, column);
+    return resolveIn(this.cellsOf(reportId, narrow ? [key] : null), key, column);
+  }
+
+  /**
+   * A report's cells by metric: with `keys`, the cached report if it is cached, else only the cells those
+   * keys are read or computed from, in one query and not cached; with null, the whole report (cached).
+   */
+  cellsOf(reportId: number, keys: readonly string[] | null): Map<string, FigureRow[]> {
+    if (keys === null) return this.figures(reportId);
+    return this.figureCache.peek(reportId) ?? this.cellsFor(reportId, keys);
   }
 
   /** The cells of the keys a figure is read or computed from (itself, its parts, their parts), not cached. */
-  private cellsFor(reportId: number, key: string): Map<string, FigureRow[]> {
+  private cellsFor(reportId: number, keys: readonly string[]): Map<string, FigureRow[]> {
     const m = new Map<string, FigureRow[]>();
-    for (const f of this.someFiguresStmt.all(reportId, JSON.stringify(keyClosure(key))) as FigureRow[]) push(m, f.metric, f);
+    for (const f of this.someFiguresStmt.all(reportId, closureJson(keys)) as FigureRow[]) push(m, f.metric, f);
     return m;
   }
+}
+
+/** A key's figure over cells read by FigureStore.cellsOf (which must have read that key's closure). */
+export function resolveIn(cells: Map<string, FigureRow[]>, key: string, column = 'total'): Resolved {
+  return resolveFigure((k) => cells.get(k), key, column);
+}
+
+/** The closure of several keys as the JSON array someFigures reads, built once per set of keys. */
+const CLOSURE_JSON = new Map<string, string>();
+function closureJson(keys: readonly string[]): string {
+  const id = keys.join('\u0000');
+  let json = CLOSURE_JSON.get(id);
+  if (json === undefined) {
+    json = JSON.stringify([...new Set(keys.flatMap(keyClosure))]);
+    // Bounded by the catalogue's slots in practice; a cap keeps odd key sets from growing it.
+    if (CLOSURE_JSON.size < 10_000) CLOSURE_JSON.set(id, json);
+  }
+  return json;
 }
 
 /** A key, the keys of its formula and its descendants, and theirs: what resolving it may read. */
