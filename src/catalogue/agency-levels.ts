@@ -45,14 +45,38 @@ export const LEVEL_WORDS: readonly (readonly [string, AgencyLevel])[] = [
   ['政府部门', 'department'],
 ];
 
-/** The kind a question asks for, and where its words stand (to take them out of the text). */
-export function levelIn(text: string): { level: AgencyLevel; start: number; end: number } | null {
+/**
+ * Kinds asked for by a question word ("哪些区县没有行政诉讼", "哪个乡镇收到申请最多"): the noun after it,
+ * longest first. Only after the question word — "区县" alone may be part of a name.
+ */
+export const ASKED_LEVEL_NOUNS: readonly (readonly [string, AgencyLevel])[] = [
+  ['县市区', 'county_gov'],
+  ['区县', 'county_gov'],
+  ['县区', 'county_gov'],
+  ['乡镇街道', 'township'],
+  ['乡镇', 'township'],
+  ['街道', 'township'],
+  ['设区市', 'city_gov'],
+  ['地市', 'city_gov'],
+];
+const QUESTION_WORD = '(?:哪些|哪个|哪几个|哪一个|几个|多少个)';
+const ASKED_LEVEL = new RegExp(`${QUESTION_WORD}(${ASKED_LEVEL_NOUNS.map(([w]) => w).join('|')})`, 'u');
+
+/**
+ * The kind a question asks for, and where its words stand (to take them out of the text); `asked`: said
+ * with a question word, which stays in the text ("哪些区县…": which agencies, as "哪些单位" says).
+ */
+export function levelIn(text: string): { level: AgencyLevel; start: number; end: number; asked: boolean } | null {
   for (const [word, level] of LEVEL_WORDS) {
     const start = text.indexOf(word);
     // 各市场监管局 is no city.
-    if (start >= 0 && !(word === '各市' && text[start + 2] === '场')) return { level, start, end: start + word.length };
+    if (start >= 0 && !(word === '各市' && text[start + 2] === '场')) return { level, start, end: start + word.length, asked: false };
   }
-  return null;
+  const m = ASKED_LEVEL.exec(text);
+  if (!m) return null;
+  const noun = m[1]!;
+  const start = m.index + m[0].length - noun.length;
+  return { level: ASKED_LEVEL_NOUNS.find(([w]) => w === noun)![1], start, end: start + noun.length, asked: true };
 }
 
 const TOWNSHIP_BODY = /^.{1,12}?(?:街道办事处|街道|镇人民政府|乡人民政府|镇政府|乡政府)$/u;

@@ -131,6 +131,11 @@ describe('questions across agencies', () => {
     expect(counties.query).toMatchObject({ kind: 'ranking', scope: ['温州市'], level: 'county_gov' });
     expect(rows(counties).map((r) => [r[0], r[2]])).toEqual([[LC, 12], [LW, 12]]);
     expect(counties.text).toContain(`未参与排序（报告未填写 1 个）：${OH}`);
+    // The kind asked with a question word: 哪个区县, 哪些区县.
+    const which = ask('2021年温州市哪个区县行政复议最多');
+    expect(which.query).toMatchObject({ kind: 'ranking', scope: ['温州市'], level: 'county_gov' });
+    expect(rows(which).map((r) => [r[0], r[2]])).toEqual([[LC, 12], [LW, 12]]);
+    expect(ask('2021年温州市哪些区县行政复议为0').query).toMatchObject({ kind: 'filter', scope: ['温州市'], level: 'county_gov', filter: 'zero' });
     // 共 over units in the plural: their total, the city a scope (not an agency to look up).
     const summed = ask('温州市各区县2021年行政复议共多少件');
     expect(summed.query).toMatchObject({ kind: 'total', scope: ['温州市'], level: 'county_gov' });

@@ -280,7 +280,7 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
   }
   // "哪些单位没有被复议过" / "有几个单位被起诉": read on what is left once figure words are out,
   // so 没公开, 无法提供, 未审结 do not count as "none".
-  const which = WHICH_RE.test(residual) && !SUPERLATIVE_RE.test(normalized);
+  const which = (WHICH_RE.test(residual) || level?.asked === true) && !SUPERLATIVE_RE.test(normalized);
   const filter = !which ? undefined : NONE_RE.test(residual) ? 'zero' : HAS_RE.test(residual) ? 'nonzero' : undefined;
   const kind: StructuredQuery['kind'] = (() => {
     if (HELP_RE.test(normalized) && metrics.length === 0) return 'help';
