@@ -166,14 +166,22 @@ export class FigureStore {
    * `narrow`: unless the report is cached already, read only the cells the key can be computed from.
    */
   resolve(reportId: number, key: string, column = 'total', narrow = false): Resolved {
-    const figures = narrow ? (this.figureCache.peek(reportId) ?? this.cellsFor(reportId, key)) : this.figures(reportId);
+    let figures = narrow ? this.figureCache.peek(reportId) : this.figures(reportId);
+    if (!figures) {
+      // A figure printed in a table cell is that cell whatever else the report holds (resolve.ts: a stored
+      // table cell wins): its own cells first, its parts (a closure of up to ≈ 30 keys) only if it is not.
+      const own = this.cellsOf(reportId, [key]);
+      const r = resolveFigure((k) => own.get(k), key, column);
+      if (r.cell !== 'computed' && r.cells.length === 1 && r.cells[0]!.origin === 'table') return r;
+      figures = this.cellsOf(reportId, keyClosure(key));
+    }
     return resolveFigure((k) => figures.get(k), key, column);
   }
 
-  /** The cells of the keys a figure is read or computed from (itself, its parts, their parts), not cached. */
-  private cellsFor(reportId: number, key: string): Map<string, FigureRow[]> {
+  /** The cells of these keys (a figure's closure: itself, its parts, their parts), not cached. */
+  private cellsOf(reportId: number, keys: string[]): Map<string, FigureRow[]> {
     const m = new Map<string, FigureRow[]>();
-    for (const f of this.someFiguresStmt.all(reportId, JSON.stringify(keyClosure(key))) as FigureRow[]) push(m, f.metric, f);
+    for (const f of this.someFiguresStmt.all(reportId, keysJson(keys)) as FigureRow[]) push(m, f.metric, f);
     return m;
   }
 }
@@ -193,6 +201,15 @@ function keyClosure(key: string): string[] {
   add(key);
   CLOSURES.set(key, (out = [...keys]));
   return out;
+}
+
+/** Each key list as the JSON text json_each reads, made once (closures and single keys: catalogue-sized). */
+const KEYS_JSON = new Map<string, string>();
+function keysJson(keys: string[]): string {
+  const id = keys.length === 1 ? keys[0]! : keys.join('\u0000');
+  let text = KEYS_JSON.get(id);
+  if (text === undefined) KEYS_JSON.set(id, (text = JSON.stringify(keys)));
+  return text;
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
