@@ -153,6 +153,24 @@ describe('answers built on these paths', () => {
   });
 });
 
+describe('a place whose name holds a filler character is the scope, not cut apart', () => {
+  test.each([
+    ['广元市有几个单位被复议', 'filter', ['广元市']],
+    ['2021年广元市各部门行政复议最少的是哪个', 'ranking', ['广元市']],
+    ['2020年元谋县各部门收到申请合计', 'total', ['元谋县']],
+    ['2021年中山市各单位行政复议排名', 'ranking', ['中山市']],
+    ['和田地区哪些单位没有被起诉过', 'filter', ['和田地区']],
+    ['温州市有几个单位被复议', 'filter', ['温州市']],
+  ] as const)('%s', (question, kind, scope) => {
+    const a = ask(question);
+    const q = a.query as { kind?: string; scope?: string[] } | undefined;
+    expect([q?.kind, q?.scope]).toEqual([kind, scope]);
+  });
+  test('a place not indexed is said so, never answered for the whole country', () => {
+    expect(ask('广元市有几个单位被复议').text).toBe('索引中没有的广元市相应报告。已收录年份：2020、2021');
+  });
+});
+
 describe('a figure of one report read alone, as read with the whole report', () => {
   // 不予公开 stored in a table; given in prose beside some of its reasons in a table (their sum, undecided
   // with reasons not printed, wins over the prose); in prose alone; only as some of its reasons. 行政诉讼 stored, and computed from its two routes.
