@@ -166,6 +166,21 @@ describe('a place whose name holds a filler character is the scope, not cut apar
     const q = a.query as { kind?: string; scope?: string[] } | undefined;
     expect([q?.kind, q?.scope]).toEqual([kind, scope]);
   });
+  test.each([
+    ['浙江省2021年各区县行政复议共多少件', ['浙江省'], 'county_gov'],
+    ['温州市2021年各区县行政复议多少件', ['温州市'], 'county_gov'],
+    ['2021年温州市各部门行政复议共计多少', ['温州市'], 'department'],
+  ] as const)('a place and a kind is a total: %s', (question, scope, level) => {
+    const a = ask(question);
+    const q = a.query as { kind?: string; scope?: string[]; level?: string } | undefined;
+    expect([q?.kind, q?.scope, q?.level]).toEqual(['total', scope, level]);
+  });
+  test('浙江省各区县 in 2021: 鹿城区 12 and 龙湾区 12 summed, 瓯海区 blank counted, not summed', () => {
+    const a = ask('浙江省2021年各区县行政复议共多少件');
+    expect(a.aggregate).toMatchObject({ value: 24, counted: 2, dash: 0, blank: 1, undecided: 0, missing: 1 });
+    expect(a.text.split('\n')[0]).toBe('2021年浙江省2个区县政府行政复议总计合计 24 件。');
+    expect(a.text).toContain(`未计入（报告未披露 1 个、报告未填写 1 个）：${OH}、${XH}`);
+  });
   test('a place not indexed is said so, never answered for the whole country', () => {
     expect(ask('广元市有几个单位被复议').text).toBe('索引中没有的广元市相应报告。已收录年份：2020、2021');
   });

@@ -321,6 +321,8 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
     // Two agencies named with "哪个多" are compared (each at its own year), not ranked among all.
     if (RANKING_RE.test(normalized) && agencies.length === 0) return 'ranking';
     if (TOTAL_RE.test(normalized) && agencies.length !== 1 && ambiguous.length === 0) return 'total';
+    // "温州市各区县行政诉讼多少件": a place's agencies of a kind, each with its figure, and their sum.
+    if (level && places.length > 0 && agencies.length === 0 && ambiguous.length === 0 && !YESNO_RE.test(normalized)) return 'total';
     if (YESNO_RE.test(normalized)) return 'yesno';
     if (years.type === 'range' || years.type === 'recent' || years.type === 'all' || (years.type === 'list' && agencies.length <= 1)) return 'trend';
     if (RANKING_RE.test(normalized) || TREND_RE.test(normalized)) return agencies.length >= 2 ? 'compare' : 'trend';
