@@ -55,7 +55,7 @@ export function figureResult(ctx: Pick<Ctx, 'store'>, agency: AgencyRef, report:
   if (sources.length > 1) result.sources = sources;
   if (r.formula) result.formula = r.formula;
   const warnings = relevantWarnings(ctx, report.id, r);
-  if (withRelated && r.cell === 'missing') warnings.push(...related(ctx, report, r.key));
+  if (withRelated && r.cell === 'missing') warnings.push(...related(ctx, report, r.key, narrow));
   return { result, warnings };
 }
 
@@ -63,10 +63,11 @@ export function figureResult(ctx: Pick<Ctx, 'store'>, agency: AgencyRef, report:
  * A figure the report does not give, but a neighbour it does ("共受理申请35件" for 新收申请, 网站 2428
  * 条 for 主动公开总数): said beside 报告未披露, with its line, never as the figure asked for.
  */
-function related(ctx: Pick<Ctx, 'store'>, report: ReportRow, key: string): string[] {
+function related(ctx: Pick<Ctx, 'store'>, report: ReportRow, key: string, narrow: boolean): string[] {
   const found: { k: string; r: Resolved; place: string; quote: string }[] = [];
   for (const k of RELATED[key] ?? []) {
-    const r = ctx.store.resolve(report.id, k);
+    // Narrow as the figure itself: seven neighbours of 主动公开 read alone, not the whole report each.
+    const r = ctx.store.resolve(report.id, k, 'total', narrow);
     const c = r.cells[0];
     if (r.value !== null && c) found.push({ k, r, place: placeText({ line: c.line, column: c.col, page: c.page }), quote: c.quote.trim() });
   }
