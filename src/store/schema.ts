@@ -3,7 +3,7 @@
  * Documented in README ("Data model"). Bump SCHEMA_VERSION on any change: ingest rebuilds an index
  * whose version differs instead of mixing layouts.
  */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /**
  * PRAGMA application_id of every gongkai index (the bytes "gkai" at offset 68 of the file's header), with
@@ -51,6 +51,9 @@ CREATE TABLE IF NOT EXISTS reports (
   ingested_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS reports_agency_year ON reports(agency_id, year);
+-- A year's reports in agency order: the side a list across agencies subtracts those giving a figure from
+-- (EXCEPT, merged in order), to name the agencies whose report does not give it.
+CREATE INDEX IF NOT EXISTS reports_year ON reports(year, agency_id);
 
 -- Where in a report figures are printed: one row per distinct (line, section, row label, quote). The
 -- seven cells of a table row cite one line, so each quote is stored once, not once per cell. Clustered
@@ -101,7 +104,7 @@ CREATE TABLE IF NOT EXISTS metric_keys (
 
 -- Every catalogue figure a report gives, in every column it can be asked in, with the value query resolves
 -- for it (src/query/lookup/resolve.ts: stored, or computed from its parts): what rankings, totals and lists
--- across agencies read — by SQL over figure_values_rank, never by loading reports. Citations are read
+-- across agencies read — by SQL over its two covering indexes, never by loading reports. Citations are read
 -- from figures/sources only for the rows an answer shows. A figure the report does not give has no row.
 CREATE TABLE IF NOT EXISTS figure_values (
   report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
@@ -113,7 +116,12 @@ CREATE TABLE IF NOT EXISTS figure_values (
   state     INTEGER NOT NULL,             -- VALUE_STATES index: number computed dash blank undecided
   PRIMARY KEY (report_id, metric, col)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS figure_values_rank ON figure_values(metric, col, year, value, state, agency_id);
+-- A year's values in value order, ties in agency order: a national ranking is the first rows of a range
+-- (ORDER BY value, agency_id LIMIT), places and ties are range counts, "为 0" is one range in agency order.
+CREATE INDEX IF NOT EXISTS figure_values_rank ON figure_values(metric, col, year, value, agency_id, state);
+-- A year's values in agency order: the agencies of a place are probed one by one (agency_id IN …), lists are
+-- read in agency order, and the agencies giving a figure are merged against the year's reports (EXCEPT).
+CREATE INDEX IF NOT EXISTS figure_values_agency ON figure_values(metric, col, year, agency_id, report_id, value, state);
 
 -- The report's own details as printed (联系电话, 地址, 发布日期 …: catalogue/report-details.ts), cited.
 CREATE TABLE IF NOT EXISTS details (

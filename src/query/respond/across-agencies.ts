@@ -91,14 +91,9 @@ export function acrossAgencies(ctx: Ctx, question: string, query: StructuredQuer
   const leftOut = withReport.length - counted;
   // The agencies left out, by name: those whose cell is blank or unreadable, then those whose report lacks it.
   const leftOutNames = (limit: number): string[] => {
-    const names = ctx.across.listed(keys, scope, false, limit).map((r) => ctx.index.ref(r.agencyId)!.name);
-    if (names.length < limit && missing > 0) {
-      for (const id of withReport) {
-        if (names.length >= limit) break;
-        if (!ctx.across.gives(keys, ctx.store.reportId(id, year)!)) names.push(ctx.index.ref(id)!.name);
-      }
-    }
-    return names;
+    const ids = ctx.across.listed(keys, scope, false, limit).map((r) => r.agencyId);
+    if (ids.length < limit && missing > 0) ids.push(...ctx.across.absent(keys, scope, false, limit - ids.length));
+    return ids.map((id) => ctx.index.ref(id)!.name);
   };
   const leftOutLine = (lead: string) => {
     if (leftOut === 0) return '';
@@ -172,7 +167,9 @@ export function acrossAgencies(ctx: Ctx, question: string, query: StructuredQuer
   const lines = results.map((r, i) => `${places[i]}. ${r.agency} ${valueText(r)}${r.source ? `\n   ${citation(r.report, r.source)}` : ''}`);
   const bestRows = offset === 0 ? rows : ctx.across.rank(keys, scope, order, 5, 0);
   const bestValue = bestRows[0]!.value!;
-  const bestCount = ctx.across.around(keys, scope, order, bestValue).equal;
+  // The first page holds every agency sharing first place when a worse value follows them on it.
+  const bestShown = offset === 0 ? page.filter((r) => r.value === bestValue).length : 0;
+  const bestCount = bestShown > 0 && bestShown < page.length ? bestShown : ctx.across.around(keys, scope, order, bestValue).equal;
   const best = bestRows.filter((r) => r.value === bestValue).slice(0, 5);
   const bestFirst = offset === 0 ? results[0]! : shown(best[0]!);
   const names = best.map((r) => ctx.index.ref(r.agencyId)!.name).join('、') + (bestCount > 5 ? ` 等 ${bestCount} 个单位` : '');

@@ -20,31 +20,21 @@ export const FILTER_PAGE = MAX_LIST * 2;
  * The reports a filter reads: a year or years named — those years; none — each agency's latest report,
  * as everywhere else; "近三年" — each agency's last three. And the agencies that have any of them.
  */
-function filterScope(ctx: Ctx, query: StructuredQuery, pool: number[] | null): { scope: ValueScope; considered: number[]; yearsOf: (id: number) => number[] } {
+function filterScope(ctx: Ctx, query: StructuredQuery, pool: number[] | null): FilterScope {
   const excluded = ctx.store.superseded();
   const y = query.years;
   if (y.type === 'latest' || y.type === 'recent') {
     const count = y.type === 'recent' ? y.count : 1;
-    const considered: number[] = [];
-    const chosen = new Map<number, number[]>();
-    const byYear = new Map<number, number[]>();
-    for (const id of pool ?? [...ctx.index.agencies.keys()].sort((a, b) => a - b)) {
-      const have = ctx.store.years(id).slice(-count);
-      if (have.length === 0) continue;
-      considered.push(id);
-      chosen.set(id, have);
-      for (const year of have) {
-        const list = byYear.get(year);
-        if (list) list.push(id);
-        else byYear.set(year, [id]);
-      }
+    if (pool === null) {
+      // Every agency's latest report (or last three) is the same for every question: worked out once per
+      // index and kept (one entry per agency, like the index's own list of reports), not per question.
+      let byCount = NATIONAL.get(ctx.store);
+      if (!byCount) NATIONAL.set(ctx.store, (byCount = new Map()));
+      let built = byCount.get(count);
+      if (!built && byCount.size < 4) byCount.set(count, (built = latestScope(ctx, count, null, excluded)));
+      return built ?? latestScope(ctx, count, null, excluded);
     }
-    // A year whose every report is chosen needs no list of agencies: scanned by year alone.
-    const parts = [...byYear].sort((a, b) => a[0] - b[0]).map(([year, ids]) => ({
-      year,
-      agencies: ids.length === ctx.store.agenciesWithReport(year, pool).length ? null : ids,
-    }));
-    return { scope: { byYear: parts, agencies: pool, excluded, oneReportPerAgency: count === 1 }, considered, yearsOf: (id) => chosen.get(id) ?? [] };
+    return latestScope(ctx, count, pool, excluded);
   }
   const all = ctx.store.allYears();
   const years = y.type === 'single' ? [y.year] : y.type === 'list' ? y.years : y.type === 'range' ? all.filter((v) => v >= y.from && v <= y.to) : all;
@@ -52,6 +42,38 @@ function filterScope(ctx: Ctx, query: StructuredQuery, pool: number[] | null): {
   const yearsOf = (id: number) => ctx.store.years(id).filter((v) => wanted.has(v));
   const considered = (pool ?? [...ctx.index.agencies.keys()].sort((a, b) => a - b)).filter((id) => yearsOf(id).length > 0);
   return { scope: { years, agencies: pool, excluded }, considered, yearsOf };
+}
+
+interface FilterScope {
+  scope: ValueScope;
+  considered: number[];
+  yearsOf: (id: number) => number[];
+}
+
+const NATIONAL = new WeakMap<Ctx['store'], Map<number, FilterScope>>();
+
+/** Each agency's last `count` reports, as a scope scanned by year. */
+function latestScope(ctx: Ctx, count: number, pool: number[] | null, excluded: number[]): FilterScope {
+  const considered: number[] = [];
+  const chosen = new Map<number, number[]>();
+  const byYear = new Map<number, number[]>();
+  for (const id of pool ?? [...ctx.index.agencies.keys()].sort((a, b) => a - b)) {
+    const have = ctx.store.years(id).slice(-count);
+    if (have.length === 0) continue;
+    considered.push(id);
+    chosen.set(id, have);
+    for (const year of have) {
+      const list = byYear.get(year);
+      if (list) list.push(id);
+      else byYear.set(year, [id]);
+    }
+  }
+  // A year whose every report is chosen needs no list of agencies: scanned by year alone.
+  const parts = [...byYear].sort((a, b) => a[0] - b[0]).map(([year, ids]) => ({
+    year,
+    agencies: ids.length === ctx.store.agenciesWithReport(year, pool).length ? null : ids,
+  }));
+  return { scope: { byYear: parts, agencies: pool, excluded, oneReportPerAgency: count === 1 }, considered, yearsOf: (id) => chosen.get(id) ?? [] };
 }
 
 /** "哪些单位没有被复议过" / "有几个单位被起诉": agencies whose figure is 0 (or above 0). */
@@ -72,13 +94,7 @@ export function filterAgencies(ctx: Ctx, question: string, query: StructuredQuer
   const offset = query.offset ?? 0;
   const { agencies, matched, known } = ctx.across.pick(keys, scope, filter, FILTER_PAGE, offset);
   const unknownCount = considered.length - known;
-  const unknown: string[] = [];
-  if (unknownCount > 0 && offset === 0) {
-    for (const id of considered) {
-      if (unknown.length >= MAX_LIST) break;
-      if (!yearsOf(id).some((y) => ctx.across.gives(keys, ctx.store.reportId(id, y)!, true))) unknown.push(ctx.index.ref(id)!.name);
-    }
-  }
+  const unknown = unknownCount > 0 && offset === 0 ? ctx.across.absent(keys, scope, true, MAX_LIST).map((id) => ctx.index.ref(id)!.name) : [];
   if (offset > 0 && offset >= matched) return pastTheEnd(question, matched, offset);
   const page = agencies.map((id) => {
     const agency = ctx.index.ref(id)!;

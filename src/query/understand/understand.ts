@@ -36,6 +36,30 @@ export interface Understood {
   unknown: string[];
 }
 
+/** Longest full place name (广元市, 元谋县: 3+ characters, ending as places do) to find inside a run. */
+const FULL_PLACE_MAX = 10;
+const FULL_PLACE_END_RE = /[省市县区州盟旗]$/u;
+
+/** A run of text split around the full place names in it ("广元市有几个单位" → 广元市 | 有几个单位). */
+function withPlacesWhole(run: string, placeNames: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  let rest = 0;
+  for (let i = 0; i < run.length; i++) {
+    for (let len = Math.min(FULL_PLACE_MAX, run.length - i); len >= 3; len--) {
+      const name = run.slice(i, i + len);
+      // Only a name the fillers would cut: any other is read as it always was (沭阳县教育局 stays one name).
+      if (!FULL_PLACE_END_RE.test(name) || !placeNames.has(name) || !HAS_FILLER_RE.test(name)) continue;
+      if (i > rest) out.push(run.slice(rest, i));
+      out.push(name);
+      rest = i + len;
+      i = rest - 1;
+      break;
+    }
+  }
+  if (rest < run.length) out.push(run.slice(rest));
+  return out;
+}
+
 /** Single characters that carry no figure: ignored when deciding whether a word was left unknown. */
 const UNKNOWN_IGNORE_RE = /[请我你您们下为都还又也就过到给对上内家位名起场份多少哪谁数些其它他该]/g;
 /** What may be said around an agency with no figure named and still mean "its headline figures". */
@@ -43,6 +67,7 @@ const OVERVIEW_WORDS = /^(?:公开|政务公开|概况|总体|基本|整体|主�
 
 const FILLER_ALT = [...FILLERS].sort((a, b) => b.length - a.length).join('|');
 const FILLER_RE = new RegExp(FILLER_ALT, 'g');
+const HAS_FILLER_RE = new RegExp(FILLER_ALT);
 const LEADING_FILLER_RE = new RegExp(`^(?:${FILLER_ALT})`);
 const AGENCY_SUFFIX_RE = QUESTION_AGENCY_END;
 const CJK_ANY_RE = /\p{sc=Han}+/gu;
@@ -191,7 +216,10 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
   const places: string[] = [];
   const placeNames = knownPlaceNames();
   let fuzzyTries = 0;
-  for (const run of residual.replace(FILLER_RE, '，').match(CJK_ANY_RE) ?? []) {
+  // A place whose name holds a filler character (广元市, 中山市, 元谋县) is read whole before fillers are cut.
+  const runs = (residual.match(CJK_ANY_RE) ?? []).flatMap((raw) => withPlacesWhole(raw, placeNames).flatMap((part) =>
+    placeNames.has(part) ? [part] : part.replace(FILLER_RE, '，').match(CJK_ANY_RE) ?? []));
+  for (const run of runs) {
     if (ownPlaces.has(run) || unresolved.some((u) => u.endsWith(run))) continue;
     // A place alone ("亳州", "温州市"): another agency when asked about (not_found), a scope for "各单位".
     if (placeNames.has(run) && !PLACE_STOPWORDS.has(run) && !index.isAlias(run)) {
@@ -297,6 +325,8 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
     // "温州市各区县行政诉讼共多少件": 共 over units in the plural is their total (one agency's 共 is its own figure).
     const plural = ALL_UNITS_RE.test(normalized) || level !== null;
     if ((TOTAL_RE.test(normalized) || (plural && PLURAL_TOTAL_RE.test(normalized))) && agencies.length !== 1 && ambiguous.length === 0) return 'total';
+    // "温州市各区县行政诉讼多少件": a place's agencies of a kind, each with its figure, and their sum.
+    if (level && places.length > 0 && agencies.length === 0 && ambiguous.length === 0 && !YESNO_RE.test(normalized)) return 'total';
     if (YESNO_RE.test(normalized)) return 'yesno';
     if (years.type === 'range' || years.type === 'recent' || years.type === 'all' || (years.type === 'list' && agencies.length <= 1)) return 'trend';
     if (RANKING_RE.test(normalized) || TREND_RE.test(normalized)) return agencies.length >= 2 ? 'compare' : 'trend';
