@@ -54,6 +54,11 @@ export function createAsker(db: Database, options: AskerOptions = {}): AskFn {
 /** Kinds of answer that list agencies, a page at a time. */
 const LISTS = new Set<StructuredQuery['kind']>(['ranking', 'total', 'filter']);
 
+/** A list's answer with its query, saying how many rows the page showed (the next page starts after them). */
+function paged(answer: Omit<Answer, 'query'>, query: StructuredQuery): Answer {
+  return { ...answer, query: answer.page && LISTS.has(query.kind) ? { ...query, shown: answer.page.shown } : query };
+}
+
 /** Rows a page of each list shows (a ranking: as many as asked for). */
 function pageSize(query: StructuredQuery): number {
   if (query.kind === 'ranking') return query.topN ?? MAX_LIST;
@@ -73,9 +78,10 @@ function ask(ctx: Ctx, options: AskerOptions, question: string, opts: AskOptions
   const prev = opts.previous === undefined ? null : StructuredQuerySchema.safeParse(opts.previous);
   // "更多" after a long list: its next page.
   if (prev?.success && LISTS.has(prev.data.kind) && MORE_RE.test(question.trim())) {
-    const query: StructuredQuery = { ...prev.data, offset: (prev.data.offset ?? 0) + pageSize(prev.data) };
+    const { shown, ...last } = prev.data;
+    const query: StructuredQuery = { ...last, offset: (last.offset ?? 0) + (shown ?? pageSize(last)) };
     understood.query = query;
-    return { ...(query.kind === 'filter' ? filterAgencies(ctx, question, query) : acrossAgencies(ctx, question, query)), query };
+    return paged(query.kind === 'filter' ? filterAgencies(ctx, question, query) : acrossAgencies(ctx, question, query), query);
   }
   const talk = smallTalk(question);
   if (talk) return talk;
@@ -83,7 +89,7 @@ function ask(ctx: Ctx, options: AskerOptions, question: string, opts: AskOptions
   let query = inConversation(und, prev?.success ? { query: prev.data, ageMs: opts.previousAgeMs } : null);
   if (opts.offset !== undefined && opts.offset > 0 && LISTS.has(query.kind)) query = { ...query, offset: Math.floor(opts.offset) };
   understood.query = query;
-  const withQuery = (a: Omit<Answer, 'query'>): Answer => ({ ...a, query });
+  const withQuery = (a: Omit<Answer, 'query'>): Answer => paged(a, query);
 
   switch (query.kind) {
     case 'help':

@@ -94,6 +94,11 @@ describe('questions across agencies', () => {
   test('前三 keeps the agency tied at third; 更多 shows the next page', () => {
     const top = ask('2021年行政复议最多的前三个单位');
     expect(rows(top).map((r) => r[0])).toEqual([HZ, WZ, LC, LW]);
+    // The tie made the page four rows: 更多 goes on after the fourth, not the third again.
+    expect(top.query).toMatchObject({ topN: 3, shown: 4 });
+    const after = ask('更多', { previous: top.query });
+    expect(rows(after).map((r) => [r[0], r[2]])).toEqual([[TJ, 0], [SW, 0]]);
+    expect(after.page).toEqual({ offset: 4, shown: 2, total: 6 });
     const two = ask('2021年行政复议最多的前两个单位');
     expect(rows(two).map((r) => r[0])).toEqual([HZ, WZ]);
     const next = ask('更多', { previous: two.query });

@@ -53,5 +53,7 @@ export const StructuredQuerySchema = z.object({
   level: z.enum(['province_gov', 'city_gov', 'county_gov', 'township', 'department']).optional(),
   /** Rows of a long list already shown ("更多", `?offset=`): the page starts after them. */
   offset: z.number().int().nonnegative().optional(),
+  /** Rows the answer's page showed (a ranking's ties may show more than asked): where "更多" goes on. */
+  shown: z.number().int().nonnegative().optional(),
 });
 export type StructuredQuery = z.infer<typeof StructuredQuerySchema>;
