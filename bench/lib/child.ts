@@ -14,9 +14,16 @@ export interface RunningChild {
   stop(): Promise<void>;
 }
 
+/**
+ * Extra node options for the benchmark's children, e.g. GONGKAI_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"
+ * to profile the server under the benchmark's own load (NODE_OPTIONS refuses --cpu-prof).
+ */
+const CHILD_NODE_ARGS = (process.env.GONGKAI_BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+
 /** node with these arguments in the project, pinned to a CPU list when given (taskset execs node in place: same pid). */
 function spawnNode(args: string[], env: Record<string, string>, stdout: 'pipe' | 'ignore', cpus?: string): ChildProcess {
-  const [cmd, argv] = cpus ? ['taskset', ['-c', cpus, process.execPath, ...args]] : [process.execPath, args];
+  const node = [...CHILD_NODE_ARGS, ...args];
+  const [cmd, argv] = cpus ? ['taskset', ['-c', cpus, process.execPath, ...node]] : [process.execPath, node];
   return spawn(cmd, argv, { cwd: PROJECT, env: { ...process.env, ...env }, stdio: ['ignore', stdout, 'inherit'] });
 }
 

@@ -27,7 +27,7 @@ const RELATED_NOTE: Record<string, string> = { 'requests.accepted': '（受理�
  */
 export function figureResult(ctx: Pick<Ctx, 'store'>, agency: AgencyRef, report: ReportRow, slot: string[], applicant: string | null, withRelated = false, narrow = false): { result: AnswerResult; warnings: string[] } {
   // One read for the slot's keys and, when a missing figure may point at a neighbour, the neighbours' too.
-  const cells = ctx.store.cellsOf(report.id, narrow ? keysRead(slot, withRelated) : null);
+  const cells = ctx.store.cellsOf(report.id, narrow ? keysRead(slot, withRelated) : null, applicant ? [applicant] : ['total']);
   let chosen: Resolved | null = null;
   for (const key of slot) {
     const column = applicant && metricDef(key)?.byApplicant ? applicant : 'total';
