@@ -141,6 +141,10 @@ describe('questions across agencies', () => {
     expect(which.query).toMatchObject({ kind: 'ranking', scope: ['温州市'], level: 'county_gov' });
     expect(rows(which).map((r) => [r[0], r[2]])).toEqual([[LC, 12], [LW, 12]]);
     expect(ask('2021年温州市哪些区县行政复议为0').query).toMatchObject({ kind: 'filter', scope: ['温州市'], level: 'county_gov', filter: 'zero' });
+    // Neither 最多 nor 没有: the kind's agencies with their figures, as "哪些单位…" gets.
+    const listed = ask('2021年温州市哪些区县行政复议');
+    expect(listed.query).toMatchObject({ kind: 'ranking', scope: ['温州市'], level: 'county_gov' });
+    expect(rows(listed).map((r) => [r[0], r[2]])).toEqual([[LC, 12], [LW, 12]]);
     // 共 over units in the plural: their total, the city a scope (not an agency to look up).
     const summed = ask('温州市各区县2021年行政复议共多少件');
     expect(summed.query).toMatchObject({ kind: 'total', scope: ['温州市'], level: 'county_gov' });

@@ -321,7 +321,7 @@ export function understand(question: string, index: AgencyIndex, today: Date, ag
     }
     if (filter && agencies.length !== 1) return 'filter';
     // Two agencies named with "哪个多" are compared (each at its own year), not ranked among all.
-    if (RANKING_RE.test(normalized) && agencies.length === 0) return 'ranking';
+    if ((RANKING_RE.test(normalized) || level?.asked === true) && agencies.length === 0) return 'ranking';
     // "温州市各区县行政诉讼共多少件": 共 over units in the plural is their total (one agency's 共 is its own figure).
     const plural = ALL_UNITS_RE.test(normalized) || level !== null;
     if ((TOTAL_RE.test(normalized) || (plural && PLURAL_TOTAL_RE.test(normalized))) && agencies.length !== 1 && ambiguous.length === 0) return 'total';
