@@ -28,7 +28,7 @@ function requireChineseFont(): void {
   try {
     found = execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).trim();
   } catch {
-    found = '';
+    // No fontconfig at all: no font either.
   }
   if (!found) throw new Error('printing PDFs needs a Chinese font for Chromium: install Debian fonts-noto-cjk (apt-get install fonts-noto-cjk)');
 }

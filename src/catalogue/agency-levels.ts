@@ -59,7 +59,8 @@ export const ASKED_LEVEL_NOUNS: readonly (readonly [string, AgencyLevel])[] = [
   ['设区市', 'city_gov'],
   ['地市', 'city_gov'],
 ];
-const QUESTION_WORD = '(?:哪些|哪个|哪几个|哪一个|几个|多少个)';
+/** Words that ask which or how many of something ("哪些单位", "几个区县"). */
+export const QUESTION_WORD = '(?:哪些|哪个|哪几个|哪一个|几个|多少个)';
 const ASKED_LEVEL = new RegExp(`${QUESTION_WORD}(${ASKED_LEVEL_NOUNS.map(([w]) => w).join('|')})`, 'u');
 
 /**

@@ -93,6 +93,10 @@ export function anchorRows<S extends RowSpec>(region: Region, specs: S[], from =
   });
 }
 
+/** A group's ordinal "(一)" … "(十)" (NFKC has made the brackets ASCII). */
+const GROUP_ORDINAL = String.raw`\([一二三四五六七八九十]{1,3}\)`;
+const GROUP_ORDINAL_RE = new RegExp(GROUP_ORDINAL, 'gu');
+
 /** The text without "(一)" … "(十)", and for each of its characters the offset it had in `text`. */
 function withoutGroupOrdinals(text: string): { text: string; at: number[] } {
   let out = '';
@@ -102,7 +106,7 @@ function withoutGroupOrdinals(text: string): { text: string; at: number[] } {
     for (let k = last; k < to; k++) at.push(k);
     out += text.slice(last, to);
   };
-  for (const m of text.matchAll(/\([一二三四五六七八九十]{1,3}\)/gu)) {
+  for (const m of text.matchAll(GROUP_ORDINAL_RE)) {
     keep(m.index);
     last = m.index + m[0].length;
   }
@@ -111,7 +115,7 @@ function withoutGroupOrdinals(text: string): { text: string; at: number[] } {
 }
 
 /** A row's own ordinal ("1.", "3、", "(六)"), where its label starts. */
-const ORDINAL = /(?<!第)(?:\d{1,2}[.、]|\([一二三四五六七八九十]{1,3}\))/gu;
+const ORDINAL = new RegExp(String.raw`(?<!第)(?:\d{1,2}[.、]|${GROUP_ORDINAL})`, 'gu');
 
 /**
  * A label broken over several lines with its values on the first ("1.申请人无正当理  0 0 0 …" /

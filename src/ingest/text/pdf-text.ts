@@ -26,7 +26,7 @@ function pdfJs(): Promise<{ pdfjs: PdfJs; root: string }> {
   loaded ??= (async () => {
     const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
     const g = globalThis as { pdfjsWorker?: unknown };
-    g.pdfjsWorker ??= (await loadPdfWorker()).module;
+    g.pdfjsWorker ??= await loadPdfWorker();
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
     return { pdfjs, root };
   })();

@@ -1,5 +1,5 @@
 /**
- * pdf.js's worker code, loaded once per thread with one change for text extraction: an embedded
+ * pdf.js's worker code, loaded once per thread with a change for text extraction: an embedded
  * TrueType program of a CID font that carries its own ToUnicode map is not sanitized.
  *
  * Why: pdf.js rebuilds and repairs every embedded TrueType font (`Font#checkAndRepair`) so that a
@@ -29,12 +29,6 @@ const EDITS: readonly (readonly [find: string, replace: string])[] = [
   ['if (this.missingFile && this.vertical && fontChar.length === 1) {', 'if (this.missingFile && !this.textOnlyFont && this.vertical && fontChar.length === 1) {'],
 ];
 
-export interface PdfWorker {
-  module: unknown;
-  /** Whether the text-only font path is in use (false: pdf.js as published). */
-  textOnlyFonts: boolean;
-}
-
 /** The worker source with the text-only font path, or null when this pdf.js does not have every edited line once. */
 export function textOnlyWorkerSource(source: string): string | null {
   let out = source;
@@ -46,13 +40,12 @@ export function textOnlyWorkerSource(source: string): string | null {
   return out;
 }
 
-export async function loadPdfWorker(): Promise<PdfWorker> {
-  const require = createRequire(import.meta.url);
-  const path = require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs');
+/** The worker module: with the text-only font path, or as published when the edits do not apply. */
+export async function loadPdfWorker(): Promise<unknown> {
+  const path = createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.worker.mjs');
   const patched = textOnlyWorkerSource(readFileSync(path, 'utf8'));
-  if (patched === null) return { module: await import('pdfjs-dist/legacy/build/pdf.worker.mjs'), textOnlyFonts: false };
+  if (patched === null) return import('pdfjs-dist/legacy/build/pdf.worker.mjs');
   // A data: URL keeps the edit in memory (node_modules may be read-only). The worker needs its own
   // URL only to find image decoders' wasm files, which text extraction never loads.
-  const module: unknown = await import(`data:text/javascript;base64,${Buffer.from(patched).toString('base64')}`);
-  return { module, textOnlyFonts: true };
+  return import(`data:text/javascript;base64,${Buffer.from(patched).toString('base64')}`);
 }

@@ -3,7 +3,6 @@
  * all indexed, the ones named, or those of a place and kind, compared in one year. The ranking, the sum
  * and the counts come from SQL (lookup/across.ts); only the rows shown are read with their citations.
  */
-import { pastTheEnd } from './paging.ts';
 import { LEVEL_LABELS } from '../../catalogue/agency-levels.ts';
 import { metricDef } from '../../catalogue/metrics.ts';
 import type { Answer, AnswerAggregate, AnswerResult } from '../answer.ts';
@@ -11,7 +10,8 @@ import type { SlotKey, StateCounts, ValueRow, ValueScope } from '../lookup/acros
 import { fmt } from '../lookup/figures.ts';
 import { citation, metricLabel, placeText, valueText } from '../render/format.ts';
 import type { StructuredQuery } from '../understand/structured-query.ts';
-import { MAX_LIST, warningNotes, yearsLabel, type Ctx } from './context.ts';
+import { MAX_LIST, warningNotes, withinYears, yearsLabel, type Ctx } from './context.ts';
+import { pastTheEnd } from './paging.ts';
 import { figureResult } from './result.ts';
 import { scopeAgencies } from './scope.ts';
 
@@ -52,7 +52,7 @@ export function acrossAgencies(ctx: Ctx, question: string, query: StructuredQuer
     // Rankings and totals compare one year: the newest year the agencies named all have, else the
     // newest year indexed for them — within the years asked ("2020年至2022年哪个单位…": 2022 at most).
     const years = query.years;
-    const asked = (y: number) => years.type !== 'range' || (y >= years.from && y <= years.to);
+    const asked = (y: number) => withinYears(years, y);
     if (named) {
       const yearSets = pool!.map((id) => new Set(ctx.store.years(id).filter(asked)));
       const all = [...new Set(yearSets.flatMap((s) => [...s]))].sort((a, b) => a - b);

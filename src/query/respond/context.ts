@@ -79,6 +79,11 @@ function span(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
+/** Whether a year lies within the years asked: only a range ("2020年至2022年") leaves some out. */
+export function withinYears(years: StructuredQuery['years'], year: number): boolean {
+  return years.type !== 'range' || (year >= years.from && year <= years.to);
+}
+
 export function yearsLabel(query: StructuredQuery): string {
   const y = query.years;
   if (y.type === 'range') return `${y.from}—${y.to}年`;

@@ -3,13 +3,13 @@
  * match, and how many, come from SQL (lookup/across.ts: GROUP BY agency); only the page shown is read
  * with its citations.
  */
-import { pastTheEnd } from './paging.ts';
 import type { Answer, AnswerResult } from '../answer.ts';
 import type { ValueScope } from '../lookup/across.ts';
 import { metricLabel, placeText, valueText } from '../render/format.ts';
 import type { StructuredQuery } from '../understand/structured-query.ts';
 import { scopeLabel, slotKeys } from './across-agencies.ts';
-import { MAX_LIST, yearsLabel, type Ctx } from './context.ts';
+import { MAX_LIST, withinYears, yearsLabel, type Ctx } from './context.ts';
+import { pastTheEnd } from './paging.ts';
 import { figureResult } from './result.ts';
 import { scopeAgencies } from './scope.ts';
 
@@ -37,7 +37,7 @@ function filterScope(ctx: Ctx, query: StructuredQuery, pool: number[] | null): F
     return latestScope(ctx, count, pool, excluded);
   }
   const all = ctx.store.allYears();
-  const years = y.type === 'single' ? [y.year] : y.type === 'list' ? y.years : y.type === 'range' ? all.filter((v) => v >= y.from && v <= y.to) : all;
+  const years = y.type === 'single' ? [y.year] : y.type === 'list' ? y.years : y.type === 'range' ? all.filter((v) => withinYears(y, v)) : all;
   const wanted = new Set(years);
   const yearsOf = (id: number) => ctx.store.years(id).filter((v) => wanted.has(v));
   const considered = (pool ?? [...ctx.index.agencies.keys()].sort((a, b) => a - b)).filter((id) => yearsOf(id).length > 0);

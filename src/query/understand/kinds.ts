@@ -1,4 +1,5 @@
 /** Cues for the kind of question, as data: first matching rule wins among those whose needs are met. */
+import { QUESTION_WORD } from '../../catalogue/agency-levels.ts';
 import { parseSmallNumber, SMALL_NUMBER } from './numbers.ts';
 
 /** "更多", "下一页": the next page of the list just shown (a ranking, total or filter). */
@@ -11,7 +12,7 @@ export const TOTAL_RE = /合计|总共|一共|共计|共有多少|共多少|加�
 export const YESNO_RE = /有没有|有无|是否|有.{0,10}吗|没有.{0,8}吗|存在.{0,6}吗|有过|[了过]吗|[了过]没有?$/;
 export const TREND_RE = /变化|趋势|逐年|每年|增长|下降|走势|增加还是减少|增多还是减少|多了还是少了|上升还是下降|是增是减|增减情况|同比|环比|(?:比|较)(?:上一?年|去年)(?!结转)|与上年相比|和去年比/;
 /** "哪些单位 / 有几个单位 …" — tested on what is left once agencies and figure words are taken out. */
-export const WHICH_RE = /(?:哪些|哪个|哪几个|哪一个|几个|多少个)(?:单位|部门|机关|机构|政府|局)|哪家|哪几家|哪一家|几家|多少家/;
+export const WHICH_RE = new RegExp(`${QUESTION_WORD}(?:单位|部门|机关|机构|政府|局)|哪家|哪几家|哪一家|几家|多少家`);
 export const COUNT_RE = /几个|几家|多少个|多少家/;
 /** Said of a figure: none at all. The figure words themselves (没公开, 无法提供, 未审结) are taken out first. */
 export const NONE_RE = /没有|没|未|无|从未|从没|零|为0|是0|等于0/;
