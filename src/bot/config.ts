@@ -51,6 +51,11 @@ export const EnvSchema = z.object({
   /** Behind a reverse proxy / load balancer: take the client address from X-Forwarded-For (rate limits). */
   TRUST_PROXY: z.enum(['true', 'false', '1', '0', '']).default('false').transform((v) => v === 'true' || v === '1'),
   REDIS_URL: optionalText.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
+  /**
+   * Worker threads computing /api/ask answers (src/bot/ask-pool.ts); 0: in the server's own thread. Each
+   * holds its own view of the index (≈ 80 MB at 100,000 reports).
+   */
+  ASK_THREADS: z.coerce.number().int().min(0).max(64).default(0),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -84,6 +89,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   rateLimit: { max: number; windowMs: number };
   redisUrl?: string;
+  /** Worker threads for /api/ask (0: none). */
+  askThreads: number;
   publicUrl?: string;
   trustProxy: boolean;
   telegram?: TelegramConfig;
@@ -133,6 +140,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     rateLimit: { max: e.RATE_LIMIT_MAX, windowMs: e.RATE_LIMIT_WINDOW_MS },
     redisUrl: e.REDIS_URL,
+    askThreads: e.ASK_THREADS,
     publicUrl,
     trustProxy: e.TRUST_PROXY,
     telegram: e.TELEGRAM_BOT_TOKEN

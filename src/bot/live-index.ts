@@ -70,6 +70,8 @@ export interface LiveIndex<B extends object = Record<string, never>> {
   readonly browser: B;
   /** The generation number, switching first when the index changed: caches keyed on it stay right. */
   generation(): number;
+  /** The file and commit now served ("inode:data_version"): the same in every thread serving that state. */
+  identity(): string;
   close(): void;
 }
 
@@ -188,6 +190,7 @@ export function openLiveIndex<B extends object = Record<string, never>>(path: st
       }
       return gen.n;
     },
+    identity: () => `${gen.ino}:${gen.dataVersion}`,
     close: () => gen.db.close(),
   };
 }

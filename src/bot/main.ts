@@ -13,6 +13,7 @@ import { createBrowser } from '../query/index.ts';
 import { enabledChannels, loadConfig, type Config } from './config.ts';
 import { createConversation } from './conversation.ts';
 import { buildServer } from './server.ts';
+import { createAskPool } from './ask-pool.ts';
 import { createStore } from './state/index.ts';
 import type { HttpClient } from './channels/channel.ts';
 import { indexFreshness } from './index-freshness.ts';
@@ -99,11 +100,14 @@ export async function startServer(env: Record<string, string | undefined> = proc
     await bot.init();
   }
 
+  const askPool = config.askThreads > 0 ? createAskPool({ db: config.db, reports: config.reports, threads: config.askThreads }) : undefined;
   const web = { browser: index.browser, counts: () => catalog.counts(), reportsDir: config.reports };
   const app = await buildServer(config, {
     ask,
     catalog,
     indexGeneration: index.generation,
+    indexIdentity: index.identity,
+    askPool,
     store,
     logger: log,
     questionLogger: questions,
@@ -128,6 +132,7 @@ export async function startServer(env: Record<string, string | undefined> = proc
     } catch (err) {
       await app.close();
       await store.close();
+      await askPool?.close();
       index.close();
       throw new Error(`Telegram setWebhook 失败（${config.telegram.webhookUrl}）：${telegramReason(err)}`);
     }
@@ -150,6 +155,7 @@ export async function startServer(env: Record<string, string | undefined> = proc
       if (runner?.isRunning()) await runner.stop();
       await app.close();
       await store.close();
+      await askPool?.close();
       index.close();
       log.info('已关闭');
     })());

@@ -20,6 +20,7 @@ import type { HttpClient } from './channels/channel.ts';
 import { enabledAdapters } from './channels/index.ts';
 import { registerWebhooks } from './webhooks.ts';
 import { Lru } from '../query/lookup/lru.ts';
+import type { AskPool } from './ask-pool.ts';
 import { createTurns, type Turns } from './turns.ts';
 import { safeEqual } from './channels/crypto.ts';
 import { lazyChildLogger, levelEnabled } from './logging.ts';
@@ -64,6 +65,13 @@ export interface ServerDeps {
   conversation?: Conversation;
   /** Where computed answers wait their turn (default: createTurns(); tests hold a turn back). */
   turns?: Turns;
+  /**
+   * /api/ask computed on worker threads (ask-pool.ts, ASK_THREADS) instead of in this thread's turns;
+   * `indexIdentity` then says which index state this thread serves, and an answer is cached only when the
+   * worker answered from that same state (a worker notices a new index up to CHECK_MS after this thread).
+   */
+  askPool?: AskPool;
+  indexIdentity?: () => string;
   /** The web pages (/, /reports, /agencies, /compare, /review, src/web); off when absent. */
   web?: Omit<WebOptions, 'ask' | 'clock' | 'generation'>;
 }
@@ -186,17 +194,21 @@ export async function buildServer(config: Readonly<Config>, deps: ServerDeps): P
       return cached.json;
     }
     try {
-      const computed = await turns.run(() => {
-        if (gone()) return null;
-        const result = deps.ask(question, { agencyId, today, offset });
-        return { json: JSON.stringify(result), status: result.status };
-      });
+      const pool = deps.askPool;
+      const computed = pool
+        ? await pool.ask(question, { agencyId, today, offset }, gone)
+        : await turns.run(() => {
+            if (gone()) return null;
+            const result = deps.ask(question, { agencyId, today, offset });
+            return { json: JSON.stringify(result), status: result.status, index: '' };
+          });
       if (computed === null) {
         app.gongkai.logQuestion({ channel, status: 'gone', latencyMs: performance.now() - started, question, private: false });
         return null;
       }
       const { json, status } = computed;
-      answers.set(key, { json, status });
+      const cacheable = !pool || (generation === (deps.indexGeneration?.() ?? 0) && computed.index === deps.indexIdentity?.());
+      if (cacheable) answers.set(key, { json, status });
       app.gongkai.logQuestion({ channel, status, latencyMs: performance.now() - started, question, private: false });
       return json;
     } catch (err) {

@@ -3,7 +3,7 @@
  * Documented in README ("Data model"). Bump SCHEMA_VERSION on any change: ingest rebuilds an index
  * whose version differs instead of mixing layouts.
  */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 /**
  * PRAGMA application_id of every gongkai index (the bytes "gkai" at offset 68 of the file's header), with
@@ -87,7 +87,9 @@ CREATE TABLE IF NOT EXISTS figures (
   computed    INTEGER NOT NULL DEFAULT 0,
   origin      TEXT NOT NULL,              -- table | prose
   source      INTEGER NOT NULL,           -- sources.n of the same report
-  PRIMARY KEY (report_id, n)
+  -- Clustered by report, then metric: an answer reads a few metrics of a report (a figure and the parts it
+  -- is computed from) as one seek each, not a scan of the report's ≈ 200 rows (bench: 30 → 17 µs per read).
+  PRIMARY KEY (report_id, metric, n)
 ) WITHOUT ROWID;
 
 -- Each figure with its citation: what query, the tests and ad-hoc SQL read.

@@ -9,7 +9,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { APPLICANT_KEYS, FORMULAS, LEGAL_PERSON_COLUMNS, METRICS } from '../../catalogue/metrics.ts';
 import type { FigureRow, ReportRow, WarningRow } from '../../store/schema.ts';
 import { Lru } from './lru.ts';
-import { resolveFigure, type Resolved as ResolvedOf } from './resolve.ts';
+import { printedInTable, resolveFigure, type Resolved as ResolvedOf } from './resolve.ts';
 
 export { fmt, type CellState } from './resolve.ts';
 export type Resolved = ResolvedOf<FigureRow>;
@@ -183,10 +183,26 @@ export class FigureStore {
     return this.figureCache.peek(reportId) ?? this.cellsFor(reportId, keys, columns);
   }
 
-  /** The cells of the keys a figure is read or computed from (itself, its parts, their parts), not cached. */
+  /**
+   * The cells of the keys a figure is read or computed from (itself, its parts, their parts), not cached.
+   * Most figures are printed: when the first key has its own table cell in every column asked, that cell
+   * is the answer (resolve.ts: a printed table cell beats any sum) and a reader looks past the first key
+   * only when it is missing — so the keys' own cells are read first (a seek each), and the closure (up to
+   * ≈ 18 keys, a seek each, most finding nothing) only when the first key is not printed.
+   */
   private cellsFor(reportId: number, keys: readonly string[], columns: readonly string[]): Map<string, FigureRow[]> {
+    const cols = columnsList(columns);
+    if (!columns.includes('all')) {
+      const own = this.read(reportId, keysJson(keys), cols);
+      const cells = (k: string) => own.get(k);
+      if (columns.every((c) => printedInTable(cells, keys[0]!, c))) return own;
+    }
+    return this.read(reportId, closureJson(keys), cols);
+  }
+
+  private read(reportId: number, keysJsonText: string, cols: string): Map<string, FigureRow[]> {
     const m = new Map<string, FigureRow[]>();
-    for (const f of this.someFiguresStmt.all(reportId, closureJson(keys), columnsList(columns)) as FigureRow[]) push(m, f.metric, f);
+    for (const f of this.someFiguresStmt.all(reportId, keysJsonText, cols) as FigureRow[]) push(m, f.metric, f);
     return m;
   }
 }
@@ -215,6 +231,18 @@ function columnsList(columns: readonly string[]): string {
     if (COLUMN_LISTS.size < 1_000) COLUMN_LISTS.set(id, list);
   }
   return list;
+}
+
+/** Keys as the JSON array someFigures reads, built once per set of keys. */
+const KEYS_JSON = new Map<string, string>();
+function keysJson(keys: readonly string[]): string {
+  const id = keys.join('\u0000');
+  let json = KEYS_JSON.get(id);
+  if (json === undefined) {
+    json = JSON.stringify(keys);
+    if (KEYS_JSON.size < 10_000) KEYS_JSON.set(id, json);
+  }
+  return json;
 }
 
 /** The closure of several keys as the JSON array someFigures reads, built once per set of keys. */

@@ -61,6 +61,14 @@ function stored<C extends CellLike>(cells: CellsByMetric<C>, key: string, column
 }
 
 /**
+ * Whether the report prints the key's own table cell in that column: then that cell is its figure, whatever
+ * else the report gives (resolveIn), and nothing it could be computed from needs reading.
+ */
+export function printedInTable<C extends CellLike>(cells: CellsByMetric<C>, key: string, column: string): boolean {
+  return stored(cells, key, column)?.origin === 'table';
+}
+
+/**
  * The figure for a key in one report, stored or computed. `column`: table 三 applicant or legal_person.
  * `formulas`: spell out a computed figure's formula (answers do; ingest, storing values only, does not).
  */
